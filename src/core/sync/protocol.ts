@@ -1,0 +1,85 @@
+/** Wire format of the sync contract (docs/sync-protocol.md): push, pull and photo references. */
+import { z } from 'zod';
+import { ENTITY_NAMES } from '../entities';
+
+/** Most ops one push may carry. */
+export const MAX_OPS_PER_PUSH = 200;
+/** Most changes one pull may return. */
+export const MAX_PULL_LIMIT = 1000;
+/** Largest photo the server accepts, in bytes (10 MiB). */
+export const MAX_BLOB_BYTES = 10 * 1024 * 1024;
+/** Photo types the server accepts. */
+export const BLOB_MIME_TYPES = ['image/jpeg', 'image/webp', 'image/png'] as const;
+
+export const entityNameSchema = z.enum(ENTITY_NAMES);
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 i små heksadesimaler / lowercase hex SHA-256');
+
+/** A pointer from a record to a photo blob. */
+export const photoRefSchema = z.object({
+  sha256: sha256Schema,
+  mime: z.enum(BLOB_MIME_TYPES),
+  caption: z.string().max(500).optional(),
+  takenAt: z.iso.datetime({ offset: true }),
+});
+export type PhotoRef = z.infer<typeof photoRefSchema>;
+
+/** A path is a top-level field of `data`, or `field.key` for one entry of a map-valued field. */
+export const pathSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_][A-Za-z0-9_.:-]*)?$/, 'Ugyldig sti / invalid path').max(200);
+
+const opBase = {
+  opId: z.uuid(),
+  entity: entityNameSchema,
+  id: z.uuid(),
+  baseRev: z.number().int().min(0),
+};
+
+/** One change to one record: set some paths, or delete it. */
+export const opSchema = z.union([
+  z.object({ ...opBase, set: z.record(pathSchema, z.unknown()), delete: z.undefined().optional() }).strict(),
+  z.object({ ...opBase, delete: z.literal(true), set: z.undefined().optional() }).strict(),
+]);
+export type Op = z.infer<typeof opSchema>;
+
+export const pushRequestSchema = z.object({
+  clientId: z.uuid(),
+  ops: z.array(opSchema).min(1).max(MAX_OPS_PER_PUSH),
+}).strict();
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const conflictSchema = z.object({ path: z.string(), server: z.unknown(), mine: z.unknown() });
+export type Conflict = z.infer<typeof conflictSchema>;
+
+export const apiErrorBodySchema = z.object({ code: z.string(), message: z.string(), issues: z.array(z.unknown()).optional() });
+
+export const opResultSchema = z.object({
+  opId: z.string(),
+  status: z.enum(['applied', 'duplicate', 'conflict', 'rejected', 'retry']),
+  rev: z.number().int().optional(),
+  conflicts: z.array(conflictSchema).optional(),
+  error: apiErrorBodySchema.optional(),
+  /** For `duplicate`: the status the op got when it was first applied. */
+  original: z.enum(['applied', 'conflict', 'rejected']).optional(),
+});
+export type OpResult = z.infer<typeof opResultSchema>;
+
+export const pushResponseSchema = z.object({ results: z.array(opResultSchema) });
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+/** A record as the server sends it. */
+export const changeSchema = z.object({
+  entity: entityNameSchema,
+  id: z.string(),
+  rev: z.number().int(),
+  data: z.record(z.string(), z.unknown()),
+  deleted: z.boolean(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type Change = z.infer<typeof changeSchema>;
+
+export const pullResponseSchema = z.object({
+  changes: z.array(changeSchema),
+  cursor: z.number().int().min(0),
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;

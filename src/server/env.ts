@@ -1,0 +1,19 @@
+/** What every route gets: the database, where files live, and the signed-in user once authenticated. */
+import type { SessionUser } from '../core/entities';
+import type { Db } from './db';
+
+/** Dependencies handed to the app when it is built; tests pass their own. */
+export type Deps = {
+  db: Db;
+  /** Folder for the database file and photo blobs (`EGNET_DATA_DIR`). */
+  dataDir: string;
+  /** The package version, reported by /api/health. */
+  version: string;
+  /** Folder with the built app (`dist/`); omitted in API-only tests. */
+  staticDir?: string;
+  /** The clock; tests move it. */
+  now: () => Date;
+};
+
+/** Hono environment: `c.get('user')` after the auth middleware. */
+export type AppEnv = { Variables: { user: SessionUser } };
