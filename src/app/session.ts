@@ -1,0 +1,37 @@
+/** The signed-in person's session, kept on the device so the app opens with no network. */
+import type { SessionUser } from '../core/entities';
+
+/** A session: the bearer token and who it belongs to. `expired` is set when the server answered 401. */
+export type Session = { token: string; user: SessionUser; expired?: boolean };
+
+const KEY = 'egnet.session';
+const listeners = new Set<(s: Session | null) => void>();
+
+/** The stored session, or null when nobody is signed in on this device. */
+export function getSession(): Session | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores (or with null, removes) the session and tells every listener. */
+export function setSession(s: Session | null): void {
+  if (s) localStorage.setItem(KEY, JSON.stringify(s));
+  else localStorage.removeItem(KEY);
+  for (const l of listeners) l(s);
+}
+
+/** Marks the session as refused by the server (401): sync pauses and the person is asked to sign in again. */
+export function markSessionExpired(): void {
+  const s = getSession();
+  if (s && !s.expired) setSession({ ...s, expired: true });
+}
+
+/** Subscribes to session changes; returns the unsubscribe function. */
+export function onSessionChange(fn: (s: Session | null) => void): () => void {
+  listeners.add(fn);
+  return () => void listeners.delete(fn);
+}

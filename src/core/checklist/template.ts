@@ -1,0 +1,114 @@
+/** The shape of a checklist template (data, versioned) and of the answers given to it. */
+import { z } from 'zod';
+import { photoRefSchema } from '../sync/protocol';
+
+export const localTextSchema = z.object({ nb: z.string().min(1), en: z.string().min(1) });
+
+/** The five kinds of checklist; an inspection record tells them apart by template id. */
+export const TEMPLATE_KINDS = ['dwellingInspection', 'neighbourhood', 'riskAssessment', 'homeVisit', 'foyerFollowUp'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+
+/** Condition grades of NS 3424 / NS 3600; `TGIU` is "not inspected". */
+export const GRADES = ['TG0', 'TG1', 'TG2', 'TG3', 'TGIU'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** Units a number item can carry; the unit is part of the item, never guessed. */
+export const UNITS = ['m', 'm2', 'count', 'bqm3', 'kg', 'l', 'mm', 'year', 'month', 'score'] as const;
+export type Unit = (typeof UNITS)[number];
+
+const optionSchema = z.object({ value: z.string().min(1), label: localTextSchema });
+
+/** When an item is shown: a condition on another item's answer value. */
+export type ShowWhen =
+  | { item: string; op: 'eq' | 'neq'; value: string | number | boolean }
+  | { item: string; op: 'in'; value: (string | number | boolean)[] }
+  | { item: string; op: 'gte' | 'lte'; value: number }
+  | { item: string; op: 'answered' }
+  | { all: ShowWhen[] }
+  | { any: ShowWhen[] };
+
+export const showWhenSchema: z.ZodType<ShowWhen> = z.lazy(() =>
+  z.union([
+    z.object({ item: z.string(), op: z.enum(['eq', 'neq']), value: z.union([z.string(), z.number(), z.boolean()]) }).strict(),
+    z.object({ item: z.string(), op: z.literal('in'), value: z.array(z.union([z.string(), z.number(), z.boolean()])) }).strict(),
+    z.object({ item: z.string(), op: z.enum(['gte', 'lte']), value: z.number() }).strict(),
+    z.object({ item: z.string(), op: z.literal('answered') }).strict(),
+    z.object({ all: z.array(showWhenSchema) }).strict(),
+    z.object({ any: z.array(showWhenSchema) }).strict(),
+  ]),
+);
+
+const itemBase = {
+  /** Stable across template versions: answers are keyed by it. */
+  id: z.string().regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/),
+  label: localTextSchema,
+  help: localTextSchema.optional(),
+  required: z.boolean().default(false),
+  showWhen: showWhenSchema.optional(),
+};
+
+/** One question of a checklist; `kind` decides the answer's type and the control that asks it. */
+export const itemSchema = z.discriminatedUnion('kind', [
+  z.object({ ...itemBase, kind: z.literal('yesNo') }).strict(),
+  z.object({ ...itemBase, kind: z.literal('grade') }).strict(),
+  z.object({
+    ...itemBase,
+    kind: z.literal('number'),
+    unit: z.enum(UNITS),
+    min: z.number(),
+    max: z.number(),
+    integer: z.boolean().default(false),
+  }).strict(),
+  z.object({ ...itemBase, kind: z.literal('choice'), options: z.array(optionSchema).min(2) }).strict(),
+  z.object({ ...itemBase, kind: z.literal('multiChoice'), options: z.array(optionSchema).min(2) }).strict(),
+  z.object({ ...itemBase, kind: z.literal('risk') }).strict(),
+  z.object({ ...itemBase, kind: z.literal('date') }).strict(),
+  z.object({ ...itemBase, kind: z.literal('text'), maxLength: z.number().int().positive().default(2000) }).strict(),
+  z.object({ ...itemBase, kind: z.literal('photos'), maxPhotos: z.number().int().positive().default(10) }).strict(),
+]);
+export type Item = z.infer<typeof itemSchema>;
+export type ItemKind = Item['kind'];
+
+export const sectionSchema = z.object({
+  id: z.string().regex(/^[a-z][a-zA-Z0-9]*$/),
+  title: localTextSchema,
+  help: localTextSchema.optional(),
+  items: z.array(itemSchema).min(1),
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+/** A checklist template: data, validated by this schema, identified by id + version. */
+export const templateSchema = z.object({
+  id: z.string().regex(/^[a-z][a-zA-Z0-9-]*$/),
+  version: z.number().int().positive(),
+  kind: z.enum(TEMPLATE_KINDS),
+  title: localTextSchema,
+  sections: z.array(sectionSchema).min(1),
+});
+export type Template = z.infer<typeof templateSchema>;
+export type TemplateInput = z.input<typeof templateSchema>;
+
+/** Likelihood × consequence (1–5 each), with the measure, its owner and the score after the measure. */
+export const riskValueSchema = z.object({
+  likelihood: z.number().int().min(1).max(5),
+  consequence: z.number().int().min(1).max(5),
+  measure: z.string().max(2000).optional(),
+  owner: z.string().max(200).optional(),
+  likelihoodAfter: z.number().int().min(1).max(5).optional(),
+  consequenceAfter: z.number().int().min(1).max(5).optional(),
+});
+export type RiskValue = z.infer<typeof riskValueSchema>;
+
+/** The value an answer holds, by item kind (photos-kind items keep their photos in `photos`). */
+export type AnswerValue = boolean | number | string | string[] | RiskValue | null;
+
+/** One answer: a value, plus a note and photos that any item may carry. */
+export const answerSchema = z.object({
+  value: z.union([z.boolean(), z.number(), z.string().max(20000), z.array(z.string().max(200)).max(100), riskValueSchema, z.null()]).optional(),
+  note: z.string().max(5000).optional(),
+  photos: z.array(photoRefSchema).max(20).optional(),
+});
+export type Answer = z.infer<typeof answerSchema>;
+
+/** Answers of one checklist, keyed by item id. */
+export type Answers = Record<string, Answer>;
