@@ -1,0 +1,120 @@
+/** A hand-made SVG stacked bar chart with its numbers as a table beside it: the table is the text alternative. */
+import './charts.css';
+
+/** One colour of a stacked bar (e.g. one verdict class). */
+export type BarSeries = { key: string; label: string; color: string };
+/** One bar: its label and a value per series, in series order. */
+export type BarGroup = { label: string; values: number[] };
+
+/** Props of the chart: a title, a one-sentence summary for screen readers, and the data. */
+export type BarChartProps = {
+  id: string;
+  title: string;
+  /** One sentence a screen reader reads for the picture; the table below carries every number. */
+  summary: string;
+  series: BarSeries[];
+  groups: BarGroup[];
+  /** Header of the first table column (what a group is: area, bedrooms, quarter). */
+  groupHeader: string;
+  totalLabel: string;
+  /** Formats a number for the current language. */
+  format?: (n: number) => string;
+};
+
+const ROW = 28;
+const GAP = 10;
+const LABEL_W = 150;
+const BAR_W = 420;
+const TOTAL_W = 50;
+
+/** Horizontal stacked bars, a legend, and the same numbers as a table (visible, so nobody needs the picture). */
+export function BarChart(p: BarChartProps) {
+  const fmt = p.format ?? ((n: number) => String(n));
+  const totals = p.groups.map((g) => g.values.reduce((a, b) => a + b, 0));
+  const max = Math.max(1, ...totals);
+  const height = p.groups.length * (ROW + GAP) + GAP;
+  const width = LABEL_W + BAR_W + TOTAL_W;
+  const titleId = `${p.id}-title`;
+  const descId = `${p.id}-desc`;
+  return (
+    <figure class="bar-chart" aria-labelledby={titleId}>
+      <figcaption id={titleId} class="ds-heading" data-size="xs">
+        {p.title}
+      </figcaption>
+      <ul class="bar-chart-legend" aria-hidden="true">
+        {p.series.map((s) => (
+          <li key={s.key}>
+            <svg width="14" height="14" viewBox="0 0 14 14" focusable="false">
+              <rect width="14" height="14" fill={s.color} />
+            </svg>
+            {s.label}
+          </li>
+        ))}
+      </ul>
+      <svg
+        class="bar-chart-svg"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        focusable="false"
+      >
+        <desc id={descId}>{p.summary}</desc>
+        {p.groups.map((g, i) => {
+          const y = GAP + i * (ROW + GAP);
+          let x = LABEL_W;
+          return (
+            <g key={g.label}>
+              <text x={LABEL_W - 8} y={y + ROW / 2} text-anchor="end" dominant-baseline="middle" class="bar-chart-label">
+                {g.label}
+              </text>
+              {g.values.map((v, j) => {
+                const w = (v / max) * BAR_W;
+                const rect = v > 0 && (
+                  <rect key={p.series[j]!.key} x={x} y={y} width={w} height={ROW} fill={p.series[j]!.color} class="bar-chart-segment">
+                    <title>{`${g.label} – ${p.series[j]!.label}: ${fmt(v)}`}</title>
+                  </rect>
+                );
+                x += w;
+                return rect;
+              })}
+              <text x={x + 6} y={y + ROW / 2} dominant-baseline="middle" class="bar-chart-total">
+                {fmt(totals[i]!)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <div class="bar-chart-table">
+        <table class="ds-table" data-size="sm">
+          <caption class="visually-hidden">{p.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{p.groupHeader}</th>
+              {p.series.map((s) => (
+                <th scope="col" key={s.key} class="num">
+                  {s.label}
+                </th>
+              ))}
+              <th scope="col" class="num">
+                {p.totalLabel}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.groups.map((g, i) => (
+              <tr key={g.label}>
+                <th scope="row">{g.label}</th>
+                {g.values.map((v, j) => (
+                  <td key={p.series[j]!.key} class="num">
+                    {fmt(v)}
+                  </td>
+                ))}
+                <td class="num">{fmt(totals[i]!)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
