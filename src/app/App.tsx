@@ -1,0 +1,54 @@
+/** The root: the log-in screen with no session, otherwise the signed-in shell (loaded lazily). */
+import { useEffect, useState } from 'preact/hooks';
+import { ErrorBoundary, LocationProvider, lazy } from 'preact-iso';
+import { useText } from './i18n/language';
+import { LoginScreen } from './screens/login/LoginScreen';
+import { getSession, onSessionChange, type Session } from './session';
+import { SHELL_TEXT } from './shell/text';
+
+// Lazy: everything behind log-in (screens, local database, sync) stays out of the log-in route's first load.
+const Shell = lazy(() => import('./shell/Shell'));
+
+function LoadFailed() {
+  const t = useText(SHELL_TEXT);
+  return (
+    <main id="main" class="login">
+      <div class="ds-alert" data-color="danger" role="alert">
+        <p class="ds-paragraph">{t('loadFailed')}</p>
+        <button type="button" class="ds-button" onClick={() => location.reload()}>
+          {t('reload')}
+        </button>
+      </div>
+    </main>
+  );
+}
+
+/** The whole app. */
+export function App() {
+  const [session, setSessionState] = useState<Session | null>(getSession);
+  const [loggingInAgain, setLoggingInAgain] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(
+    () =>
+      onSessionChange((s) => {
+        setSessionState(s);
+        if (!s || !s.expired) setLoggingInAgain(false);
+      }),
+    [],
+  );
+
+  let body;
+  if (failed) body = <LoadFailed />;
+  else if (!session) body = <LoginScreen />;
+  else if (loggingInAgain)
+    body = <LoginScreen username={session.user.username} onCancel={() => setLoggingInAgain(false)} />;
+  else
+    body = (
+      <ErrorBoundary onError={() => setFailed(true)}>
+        <Shell session={session} onLogInAgain={() => setLoggingInAgain(true)} />
+      </ErrorBoundary>
+    );
+
+  return <LocationProvider>{body}</LocationProvider>;
+}

@@ -1,0 +1,40 @@
+/** The route table: every screen, who may open it, and whether it has a place in the navigation. */
+import type { AnyComponent } from 'preact';
+import { lazy } from 'preact-iso';
+import type { Role } from '../core/entities';
+import type { LocalText } from '../core/text';
+
+/** One screen of the app. Screens are lazy so the log-in route loads none of them. */
+export type AppRoute = {
+  /** preact-iso path pattern, e.g. `/dwellings/:id`. */
+  path: string;
+  /** `lazy(() => import('./screens/x/XScreen'))` — the screen module's default export. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- screens take their own route params
+  component: AnyComponent<any>;
+  /** Roles that may open the screen; omitted = every signed-in person. */
+  roles?: readonly Role[];
+  /** Shown in the navigation with this label when present. */
+  nav?: { label: LocalText };
+};
+
+/**
+ * Every screen, in navigation order. Add a screen with one entry here; keep settings last.
+ * The first nav entry a person may open is their start page.
+ */
+export const ROUTES: AppRoute[] = [
+  {
+    path: '/',
+    component: lazy(() => import('./screens/home/HomeScreen')),
+    nav: { label: { nb: 'Hjem', en: 'Home' } },
+  },
+  {
+    path: '/settings',
+    component: lazy(() => import('./screens/settings/SettingsScreen')),
+    nav: { label: { nb: 'Innstillinger', en: 'Settings' } },
+  },
+];
+
+/** Whether a person with these roles may open the route. */
+export function mayOpen(route: AppRoute, roles: readonly Role[]): boolean {
+  return !route.roles || route.roles.some((r) => roles.includes(r));
+}

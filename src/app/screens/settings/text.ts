@@ -1,0 +1,33 @@
+/** Texts of the settings screen. */
+import { defineText } from '../../i18n/language';
+
+/** The settings screen's dictionary. */
+export const SETTINGS_TEXT = defineText({
+  title: { nb: 'Innstillinger', en: 'Settings' },
+  about: { nb: 'Om appen', en: 'About the app' },
+  version: { nb: 'Versjon', en: 'Version' },
+  signedInAs: { nb: 'Innlogget som', en: 'Logged in as' },
+  language: { nb: 'Språk', en: 'Language' },
+  storage: { nb: 'Lagring på enheten', en: 'Storage on this device' },
+  persistence: { nb: 'Varig lagring', en: 'Persistent storage' },
+  persistAsking: { nb: 'Spør nettleseren …', en: 'Asking the browser …' },
+  persistGranted: {
+    nb: 'Innvilget – nettleseren sletter ikke dataene dine ved lite plass.',
+    en: 'Granted – the browser will not delete your data when space runs low.',
+  },
+  persistDenied: {
+    nb: 'Ikke innvilget – nettleseren kan slette lagrede data ved lite plass. Installer appen og synkroniser ofte.',
+    en: 'Not granted – the browser may delete stored data when space runs low. Install the app and sync often.',
+  },
+  persistUnsupported: {
+    nb: 'Denne nettleseren støtter ikke varig lagring.',
+    en: 'This browser does not support persistent storage.',
+  },
+  askAgain: { nb: 'Be om varig lagring', en: 'Ask for persistent storage' },
+  usage: { nb: 'Brukt', en: 'Used' },
+  usageOf: { nb: '{usage} av {quota}', en: '{usage} of {quota}' },
+  usageUnknown: { nb: 'Ukjent – nettleseren oppgir ikke plassbruk.', en: 'Unknown – the browser does not report usage.' },
+  logOut: { nb: 'Logg ut', en: 'Log out' },
+  loggingOut: { nb: 'Logger ut …', en: 'Logging out …' },
+  logOutRefused: { nb: 'Du kan ikke logge ut ennå:', en: 'You cannot log out yet:' },
+});

@@ -1,0 +1,34 @@
+/** The Bokmål/English choice; each option is written in its own language so anyone can find theirs. */
+import { setLanguage, useLanguage } from '../i18n/language';
+import type { Language } from '../../core/text';
+
+const OPTIONS: { lang: Language; label: string }[] = [
+  { lang: 'nb', label: 'Norsk (bokmål)' },
+  { lang: 'en', label: 'English' },
+];
+
+/** Two radio buttons under a legend; the choice is remembered on the device and sets `<html lang>`. */
+export function LanguagePicker({ legend }: { legend: string }) {
+  const current = useLanguage();
+  return (
+    <fieldset class="ds-fieldset language-picker">
+      <legend class="ds-label">{legend}</legend>
+      {OPTIONS.map((o) => (
+        <div class="ds-field" key={o.lang}>
+          <input
+            class="ds-input"
+            type="radio"
+            name="language"
+            id={`language-${o.lang}`}
+            value={o.lang}
+            checked={current === o.lang}
+            onChange={() => setLanguage(o.lang)}
+          />
+          <label class="ds-label" data-weight="regular" for={`language-${o.lang}`} lang={o.lang}>
+            {o.label}
+          </label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
