@@ -15,5 +15,5 @@ export type Deps = {
   now: () => Date;
 };
 
-/** Hono environment: `c.get('user')` after the auth middleware. */
-export type AppEnv = { Variables: { user: SessionUser } };
+/** Hono environment: `c.get('deps')` on every request, `c.get('user')` after `requireUser`. */
+export type AppEnv = { Variables: { user: SessionUser; deps: Deps } };

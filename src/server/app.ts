@@ -1,0 +1,57 @@
+/** The whole HTTP app — API, errors, security headers, static files — built without listening, so tests call app.request(). */
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { sessionRoutes } from './auth/session-routes';
+import type { AppEnv, Deps } from './env';
+import { ApiError, errorResponse } from './http/error';
+import { securityHeaders } from './http/security-headers';
+import { staticFiles } from './http/static-files';
+import { syncRoutes } from './sync/routes';
+
+/** Builds the app on the given database, clock and folders. */
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use(securityHeaders());
+  app.use(compress());
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // API answers are per user and per moment: never stored by the browser or a proxy.
+    c.header('Cache-Control', 'no-store');
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true, version: deps.version, db: 'sqlite' }));
+  app.route('/api', sessionRoutes(deps));
+  app.route('/api', syncRoutes(deps));
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not_found', 'Ukjent API-adresse / Unknown API route');
+  });
+
+  if (deps.staticDir) app.route('/', staticFiles(deps.staticDir));
+
+  app.notFound((c) => c.text('Fant ikke siden / Not found', 404));
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return errorResponse(c, err);
+    if (err instanceof z.core.$ZodError) {
+      return errorResponse(
+        c,
+        new ApiError(400, 'invalid', 'Forespørselen har ugyldig innhold / The request content is invalid', err.issues),
+      );
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      return errorResponse(c, new ApiError(err.status, `http_${err.status}`, err.message || `HTTP ${err.status}`));
+    }
+    // Log the details here; the client only learns that something failed.
+    console.error(`${c.req.method} ${c.req.path} failed:`, err);
+    return errorResponse(c, new ApiError(500, 'internal', 'Noe gikk galt på serveren / Something went wrong on the server'));
+  });
+
+  return app;
+}

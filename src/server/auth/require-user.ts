@@ -1,0 +1,43 @@
+/** Middleware for routes that need a signed-in user, optionally with one of some roles. */
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Role } from '../../core/entities';
+import type { AppEnv } from '../env';
+import { ApiError } from '../http/error';
+import { findSession, touchSession } from './sessions';
+
+const TOKEN_PATTERN = /^Bearer ([A-Za-z0-9_-]{43})$/;
+
+/** The bearer token of the request, if it carries a well-formed one. */
+export function bearerToken(c: Context): string | undefined {
+  return TOKEN_PATTERN.exec(c.req.header('Authorization') ?? '')?.[1];
+}
+
+/**
+ * Sets `c.get('user')` from the bearer token, or throws 401 (`unauthenticated`: no or unknown token;
+ * `session_expired`: idle 30 days, revoked or account disabled). With roles given, the user needs one of them (else 403).
+ * The session's expiry slides forward only when the request succeeded, so a failed request writes nothing.
+ */
+export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { db, now } = c.get('deps');
+    const token = bearerToken(c);
+    const at = now();
+    const found = token ? findSession(db, token, at) : { state: 'unknown' as const };
+    if (found.state === 'unknown') {
+      throw new ApiError(401, 'unauthenticated', 'Du må logge inn / You need to log in', undefined, {
+        'WWW-Authenticate': 'Bearer',
+      });
+    }
+    if (found.state === 'expired') {
+      throw new ApiError(401, 'session_expired', 'Økten er utløpt. Logg inn igjen / Your session has expired. Log in again', undefined, {
+        'WWW-Authenticate': 'Bearer error="invalid_token"',
+      });
+    }
+    if (roles.length > 0 && !found.user.roles.some((r) => roles.includes(r))) {
+      throw new ApiError(403, 'forbidden', 'Du har ikke tilgang til dette / You do not have access to this');
+    }
+    c.set('user', found.user);
+    await next();
+    if (c.res.status < 400) touchSession(db, token!, found.lastUsedAt, at);
+  };
+}

@@ -1,0 +1,17 @@
+/** Serves app and API on PORT with the database in EGNET_DATA_DIR; stops cleanly on SIGTERM/SIGINT. */
+import { listen, optionsFromEnv } from '../listen';
+
+try {
+  const server = await listen(optionsFromEnv(process.env));
+  const stop = (signal: string) => {
+    console.log(`${signal}: stopper / stopping`);
+    // Requests still running get a few seconds; then the process ends regardless.
+    setTimeout(() => process.exit(1), 5000).unref();
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+}

@@ -1,0 +1,24 @@
+/** `npm start`: builds the app when dist/ is missing or older than its sources, then serves it (see serve.ts). */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const SOURCES = ['src/app', 'src/core', 'index.html', 'vite.config.ts', 'public', 'package.json'];
+
+/** Newest modification time of a file or of any file under a folder (0 when it does not exist). */
+function newest(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newest(join(path, name))), stat.mtimeMs);
+}
+
+const builtAt = existsSync(join(ROOT, 'dist', 'index.html')) ? statSync(join(ROOT, 'dist', 'index.html')).mtimeMs : 0;
+const sourcesAt = Math.max(...SOURCES.map((p) => newest(join(ROOT, p))));
+if (builtAt < sourcesAt) {
+  console.log(builtAt ? 'Appen er endret; bygger på nytt … / The app changed; rebuilding …' : 'Bygger appen … / Building the app …');
+  const { build } = await import('vite');
+  await build({ root: ROOT, logLevel: 'warn' });
+}
+await import('./serve');

@@ -1,0 +1,77 @@
+/** The one place that opens a port: database, demo seed, app and HTTP server, with a clean shutdown. */
+import { serve } from '@hono/node-server';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD, DEMO_USERS } from '../core/demo/users';
+import { createApp } from './app';
+import { openDatabase } from './db';
+import { hasDemoUsers, seedDemo } from './seed';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where and how to run. */
+export type ListenOptions = { port: number; dataDir: string; demo: boolean; staticDir?: string };
+
+/** A running server. */
+export type Listening = { url: string; port: number; close: () => Promise<void> };
+
+/** Options from the environment: PORT (8080), EGNET_DATA_DIR (./data), EGNET_DEMO (on unless 0/false/no/off). */
+export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 8080): ListenOptions {
+  const port = env.PORT ? Number(env.PORT) : defaultPort;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT må være et tall fra 0 til 65535, ikke "${env.PORT}" / PORT must be a number from 0 to 65535`);
+  }
+  const demo = !/^(0|false|no|off)$/i.test(env.EGNET_DEMO ?? '1');
+  const dist = join(ROOT, 'dist');
+  return {
+    port,
+    dataDir: resolve(env.EGNET_DATA_DIR || './data'),
+    demo,
+    ...(existsSync(join(dist, 'index.html')) ? { staticDir: dist } : {}),
+  };
+}
+
+/** Migrates and (with demo on) seeds the database, then serves app and API; prints the URL and demo logins. */
+export async function listen(options: ListenOptions, log: (line: string) => void = console.log): Promise<Listening> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, 'egnet.sqlite'));
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  if (options.demo) await seedDemo(db, new Date());
+  const app = createApp({ db, dataDir: options.dataDir, version, staticDir: options.staticDir, now: () => new Date() });
+
+  const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
+    const s = serve({ fetch: app.fetch, port: options.port }, () => ok(s));
+    s.once('error', (err: NodeJS.ErrnoException) => {
+      db.close();
+      fail(
+        err.code === 'EADDRINUSE'
+          ? new Error(`Port ${options.port} er opptatt; velg en annen med PORT=… / Port ${options.port} is in use; choose another with PORT=…`)
+          : err,
+      );
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}`;
+
+  log(`Egnet ${version} kjører på / is running at ${url}`);
+  if (!options.staticDir) log('Appen er ikke bygget (dist/ mangler): bare API-et svarer / The app is not built: API only');
+  log(`Data: ${options.dataDir}`);
+  if (options.demo && hasDemoUsers(db)) {
+    log(`Demo-brukere (passord "${DEMO_PASSWORD}") / Demo users (password "${DEMO_PASSWORD}"):`);
+    for (const u of DEMO_USERS) log(`  ${u.username.padEnd(11)} ${u.roles.join(', ').padEnd(11)} ${u.name}`);
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((done) => {
+      server.close(() => {
+        db.close();
+        done();
+      });
+      // Keep-alive connections would hold close() open; idle ones can go right away.
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    }));
+  return { url, port, close };
+}
