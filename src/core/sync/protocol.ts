@@ -24,7 +24,12 @@ export const photoRefSchema = z.object({
 export type PhotoRef = z.infer<typeof photoRefSchema>;
 
 /** A path is a top-level field of `data`, or `field.key` for one entry of a map-valued field. */
-export const pathSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_][A-Za-z0-9_.:-]*)?$/, 'Ugyldig sti / invalid path').max(200);
+export const pathSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_][A-Za-z0-9_.:-]*)?$/, 'Ugyldig sti / invalid path')
+  // These names reach an object's prototype machinery in JavaScript; no schema field or item id uses them.
+  .refine((p) => !/(^|\.)(__proto__|constructor|prototype)$/.test(p), 'Ugyldig sti / invalid path');
 
 const opBase = {
   opId: z.uuid(),
@@ -46,9 +51,17 @@ export const pushRequestSchema = z.object({
 }).strict();
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
-export const conflictSchema = z.object({ path: z.string(), server: z.unknown(), mine: z.unknown() });
+/** A path held back: the server's value, the op's value, and who wrote the server's value when (user id, ISO time). */
+export const conflictSchema = z.object({
+  path: z.string(),
+  server: z.unknown(),
+  mine: z.unknown(),
+  by: z.string().optional(),
+  at: z.string().optional(),
+});
 export type Conflict = z.infer<typeof conflictSchema>;
 
+/** The body of an API error and of a rejected op's `error`; for `missing_blob`, `issues` lists the missing hashes. */
 export const apiErrorBodySchema = z.object({ code: z.string(), message: z.string(), issues: z.array(z.unknown()).optional() });
 
 export const opResultSchema = z.object({

@@ -1,0 +1,146 @@
+/**
+ * Reading and changing records on the device. Every change writes the record and its outbox op in the same
+ * IndexedDB transaction, so a change the screen shows as saved is always also queued for the server.
+ *
+ * ```ts
+ * const dwellings = repo<Dwelling>('dwelling');
+ * const id = await dwellings.create({ address: 'Gata 1', … });   // new record, op with baseRev 0
+ * await dwellings.put(id, { floor: 2 });                           // top-level fields
+ * await dwellings.setPath(id, 'answers.fire.smokeDetectors', { value: 2 }); // one entry of a map field
+ * await dwellings.delete(id);
+ * const list = useQuery(() => dwellings.list(), []);               // live: re-renders on every change
+ * ```
+ */
+import { ENTITY_NAMES, type EntityName } from '../../core/entities';
+import { applySet } from '../../core/sync/apply-set';
+import { pathSchema } from '../../core/sync/protocol';
+import { getSession } from '../session';
+import type { EgnetDb, OutboxOp, StoredRecord } from './db';
+import { deviceDb } from './device-db';
+import { withReopen } from './with-reopen';
+
+/** A record as screens see it: the device's current view, with local changes applied. */
+export type LocalRecord<T> = {
+  entity: EntityName;
+  id: string;
+  /** The server revision this view is based on (0: never synced). */
+  rev: number;
+  data: T;
+  updatedAt: string;
+  updatedBy: string;
+};
+
+/** The operations on one entity's records. All writes resolve once the change is durably on the device. */
+export type Repository<T> = {
+  /** The record, or undefined when absent or deleted. */
+  get(id: string): Promise<LocalRecord<T> | undefined>;
+  /** Every record of the entity that is not deleted, optionally filtered. */
+  list(filter?: (data: T) => boolean): Promise<LocalRecord<T>[]>;
+  /** Creates a record (id from `crypto.randomUUID()` unless given) and returns its id. */
+  create(data: T, id?: string): Promise<string>;
+  /** Writes the given top-level fields (creating the record when it does not exist yet). */
+  put(id: string, patch: Partial<T>): Promise<void>;
+  /** Writes one path: a top-level field, or `field.key` for one entry of a map (null clears the entry). */
+  setPath(id: string, path: string, value: unknown): Promise<void>;
+  /** Deletes the record (the server keeps it for the audit trail). */
+  delete(id: string): Promise<void>;
+};
+
+/** Refused change (bad path, unknown entity, deleted record), with text for the person. */
+export class ChangeRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly text: { nb: string; en: string },
+  ) {
+    super(message);
+    this.name = 'ChangeRefusedError';
+  }
+}
+
+/** The repository of one entity on the given database (the app's own by default). */
+export function repo<T extends object = Record<string, unknown>>(entity: EntityName, db: EgnetDb = deviceDb()): Repository<T> {
+  if (!(ENTITY_NAMES as readonly string[]).includes(entity)) {
+    throw new ChangeRefusedError(`Unknown entity ${entity}`, { nb: `Ukjent posttype ${entity}`, en: `Unknown entity ${entity}` });
+  }
+  const view = (r: StoredRecord): LocalRecord<T> => ({
+    entity: r.entity,
+    id: r.id,
+    rev: r.rev,
+    data: r.data as T,
+    updatedAt: r.updatedAt,
+    updatedBy: r.updatedBy,
+  });
+  return {
+    async get(id) {
+      const r = await db.records.get([entity, id]);
+      return r && !r.deleted ? view(r) : undefined;
+    },
+    async list(filter) {
+      const rows = await db.records.where('entity').equals(entity).toArray();
+      return rows.filter((r) => !r.deleted && (!filter || filter(r.data as T))).map(view);
+    },
+    async create(data, id = crypto.randomUUID()) {
+      await recordChange(db, entity, id, { set: data as Record<string, unknown> });
+      return id;
+    },
+    put: (id, patch) => recordChange(db, entity, id, { set: patch as Record<string, unknown> }),
+    setPath: (id, path, value) => recordChange(db, entity, id, { set: { [path]: value } }),
+    delete: (id) => recordChange(db, entity, id, { delete: true }),
+  };
+}
+
+/**
+ * Writes one local change: the record's new view and its outbox op, in one transaction. Exported for the review
+ * screens, whose choices become ops the same way.
+ */
+export async function recordChange(
+  db: EgnetDb,
+  entity: EntityName,
+  id: string,
+  change: { set: Record<string, unknown> } | { delete: true },
+): Promise<void> {
+  if ('set' in change) {
+    for (const path of Object.keys(change.set)) {
+      if (!pathSchema.safeParse(path).success) {
+        throw new ChangeRefusedError(`Invalid path ${path}`, { nb: `Ugyldig feltnavn «${path}»`, en: `Invalid field name "${path}"` });
+      }
+    }
+  }
+  // JSON round trip: what is queued is exactly what will be sent (no undefined, no Dates, no class instances).
+  const set = 'set' in change ? (JSON.parse(JSON.stringify(change.set)) as Record<string, unknown>) : undefined;
+  const now = new Date().toISOString();
+  const userId = getSession()?.user.id ?? '';
+  await withReopen(db, () =>
+    db.transaction('rw', db.records, db.outbox, async () => {
+      const before = await db.records.get([entity, id]);
+      if (before?.deleted) {
+        throw new ChangeRefusedError(`Record ${entity}/${id} is deleted`, {
+          nb: 'Posten er slettet og kan ikke endres.',
+          en: 'The record is deleted and cannot be changed.',
+        });
+      }
+      if (!before && !set) return;
+      const op: OutboxOp = {
+        opId: crypto.randomUUID(),
+        entity,
+        id,
+        baseRev: before?.rev ?? 0,
+        ...(set ? { set } : { delete: true as const }),
+        createdAt: now,
+        attempts: 0,
+        status: 'pending',
+      };
+      await db.outbox.add(op);
+      await db.records.put({
+        entity,
+        id,
+        rev: before?.rev ?? 0,
+        base: before?.base ?? null,
+        data: set ? applySet(before?.data ?? {}, set) : (before?.data ?? {}),
+        deleted: !set,
+        updatedAt: now,
+        updatedBy: userId,
+      });
+    }),
+  );
+}

@@ -1,0 +1,40 @@
+/** Keeps a photo on the device as bytes plus type, named by its SHA-256, ready to upload before the op that uses it. */
+import { BLOB_MIME_TYPES, MAX_BLOB_BYTES, type PhotoRef } from '../../core/sync/protocol';
+import type { EgnetDb } from './db';
+import { deviceDb } from './device-db';
+import { withReopen } from './with-reopen';
+
+/** Lowercase hex SHA-256 of some bytes (Web Crypto, so it runs in browsers and in Node). */
+export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Stores the photo's bytes (already shrunk and stripped of location by the camera screen) and returns the reference
+ * to put in a record. Saving the same bytes twice stores them once.
+ */
+export async function savePhoto(
+  bytes: ArrayBuffer | Uint8Array,
+  mime: PhotoRef['mime'],
+  options: { caption?: string; takenAt?: Date; db?: EgnetDb } = {},
+): Promise<PhotoRef> {
+  if (!(BLOB_MIME_TYPES as readonly string[]).includes(mime)) throw new RangeError(`Unsupported photo type ${mime}`);
+  if (bytes.byteLength > MAX_BLOB_BYTES) throw new RangeError(`Photo larger than ${MAX_BLOB_BYTES} bytes`);
+  const db = options.db ?? deviceDb();
+  // A copy of exactly these bytes: a Uint8Array may be a view into a larger buffer.
+  const copy = bytes instanceof Uint8Array ? bytes.slice().buffer : bytes.slice(0);
+  const sha256 = await sha256Hex(copy);
+  await withReopen(db, () =>
+    db.transaction('rw', db.photos, async () => {
+      if (await db.photos.get(sha256)) return;
+      await db.photos.add({ sha256, bytes: copy, mime, size: copy.byteLength, uploaded: 0, createdAt: new Date().toISOString() });
+    }),
+  );
+  return {
+    sha256,
+    mime,
+    takenAt: (options.takenAt ?? new Date()).toISOString(),
+    ...(options.caption ? { caption: options.caption } : {}),
+  };
+}
