@@ -5,6 +5,7 @@ import { useText } from './i18n/language';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { getSession, onSessionChange, type Session } from './session';
 import { SHELL_TEXT } from './shell/text';
+import { UpdatePrompt } from './shell/UpdatePrompt';
 
 // Lazy: everything behind log-in (screens, local database, sync) stays out of the log-in route's first load.
 const Shell = lazy(() => import('./shell/Shell'));
@@ -50,5 +51,10 @@ export function App() {
       </ErrorBoundary>
     );
 
-  return <LocationProvider>{body}</LocationProvider>;
+  return (
+    <LocationProvider>
+      {body}
+      <UpdatePrompt />
+    </LocationProvider>
+  );
 }

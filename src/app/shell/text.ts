@@ -34,5 +34,4 @@ export const SHELL_TEXT = defineText({
   updateReady: { nb: 'Ny versjon er klar', en: 'A new version is ready' },
   updateNow: { nb: 'Oppdater', en: 'Update' },
   updateLater: { nb: 'Senere', en: 'Later' },
-  offlineReady: { nb: 'Egnet kan nå brukes uten nett.', en: 'Egnet now works offline.' },
 });
