@@ -7,7 +7,7 @@ import { sessionRoutes } from './auth/session-routes';
 import type { AppEnv, Deps } from './env';
 import { ApiError, errorResponse } from './http/error';
 import { securityHeaders } from './http/security-headers';
-import { staticFiles } from './http/static-files';
+import { isApiPath, staticFiles } from './http/static-files';
 import { syncRoutes } from './sync/routes';
 
 /** Builds the app on the given database, clock and folders. */
@@ -29,13 +29,15 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.get('/api/health', (c) => c.json({ ok: true, version: deps.version, db: 'sqlite' }));
   app.route('/api', sessionRoutes(deps));
   app.route('/api', syncRoutes(deps));
-  app.all('/api/*', () => {
-    throw new ApiError(404, 'not_found', 'Ukjent API-adresse / Unknown API route');
-  });
 
   if (deps.staticDir) app.route('/', staticFiles(deps.staticDir));
 
-  app.notFound((c) => c.text('Fant ikke siden / Not found', 404));
+  // Reached when no route answered, so routes added after createApp (e.g. in tests) still work.
+  app.notFound((c) =>
+    isApiPath(c.req.path)
+      ? errorResponse(c, new ApiError(404, 'not_found', 'Ukjent API-adresse / Unknown API route'))
+      : c.text('Fant ikke siden / Not found', 404),
+  );
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return errorResponse(c, err);
@@ -46,7 +48,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
       );
     }
     if (err instanceof HTTPException && err.status < 500) {
-      return errorResponse(c, new ApiError(err.status, `http_${err.status}`, err.message || `HTTP ${err.status}`));
+      const status = err.status;
+      return errorResponse(
+        c,
+        new ApiError(status, `http_${status}`, `Forespørselen ble avvist (HTTP ${status}) / The request was refused (HTTP ${status})`),
+      );
     }
     // Log the details here; the client only learns that something failed.
     console.error(`${c.req.method} ${c.req.path} failed:`, err);

@@ -1,7 +1,6 @@
 /** Serves the built app (dist/): hashed assets cached for a year, the shell revalidated, SPA fallback to index.html. */
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { relative, sep } from 'node:path';
 import type { AppEnv } from '../env';
 
 /** Cache-Control for a file of the build, by its path relative to the build folder. */
@@ -12,9 +11,14 @@ export function cacheControlFor(relPath: string): string {
   return 'no-cache';
 }
 
+/** True for /api and everything under it: never a file, never the app shell. */
+export function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
 /** True for paths a browser navigates to (no file extension, or .html), which fall back to the app's index.html. */
 export function isPagePath(path: string): boolean {
-  if (path.startsWith('/assets/')) return false;
+  if (path.startsWith('/assets/') || isApiPath(path)) return false;
   const last = path.slice(path.lastIndexOf('/') + 1);
   return !last.includes('.') || last.endsWith('.html');
 }
@@ -22,12 +26,21 @@ export function isPagePath(path: string): boolean {
 /** Routes serving `dir`; a page path with no file gets index.html, anything else missing falls through (404). */
 export function staticFiles(dir: string): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const onFound = (path: string, c: { header: (k: string, v: string) => void }) => {
-    c.header('Cache-Control', cacheControlFor(relative(dir, path).split(sep).join('/')));
-  };
-  const files = serveStatic({ root: dir, onFound });
-  const shell = serveStatic({ root: dir, path: 'index.html', onFound });
-  app.on(['GET', 'HEAD'], '*', files);
-  app.on(['GET', 'HEAD'], '*', (c, next) => (isPagePath(c.req.path) ? shell(c, next) : next()));
+  const files = serveStatic({ root: dir });
+  const shell = serveStatic({ root: dir, path: 'index.html' });
+  // Cache-Control goes on the file's response only, so a 404 is never cached for a year.
+  app.on(['GET', 'HEAD'], '*', async (c, next) => {
+    if (isApiPath(c.req.path)) return next();
+    const res = await files(c, next);
+    const rel = c.req.path.endsWith('/') ? 'index.html' : c.req.path.slice(1);
+    if (res instanceof Response) res.headers.set('Cache-Control', cacheControlFor(rel));
+    return res;
+  });
+  app.on(['GET', 'HEAD'], '*', async (c, next) => {
+    if (!isPagePath(c.req.path)) return next();
+    const res = await shell(c, next);
+    if (res instanceof Response) res.headers.set('Cache-Control', cacheControlFor('index.html'));
+    return res;
+  });
   return app;
 }
