@@ -1,4 +1,5 @@
 /** Matching: a household's needs against the stock — the vacant dwellings that fit, ranked, each with why; the rest with why not. */
+import { formatNumber } from '../format/formatNumber';
 import type { LocalText } from '../text';
 
 /** The verdict classes of a dwelling (most suitable first). */
@@ -70,8 +71,7 @@ export function bedroomsFor(needs: Pick<HouseholdNeeds, 'adults' | 'childAges'>)
 /** Formats metres as a person reads them: "450 m", "1,2 km" in Bokmål and "1.2 km" in English. */
 export function distanceText(m: number): LocalText {
   if (m < 1000) return { nb: `${Math.round(m)} m`, en: `${Math.round(m)} m` };
-  const km = (Math.round(m / 100) / 10).toFixed(1);
-  return { nb: `${km.replace('.', ',')} km`, en: `${km} km` };
+  return { nb: `${formatNumber(m / 1000, 'nb', 1)} km`, en: `${formatNumber(m / 1000, 'en', 1)} km` };
 }
 
 function verdictFits(needs: HouseholdNeeds, d: MatchCandidate): MatchReason {
@@ -131,14 +131,14 @@ function crowdingFits(needs: HouseholdNeeds, d: MatchCandidate): MatchReason {
   const persons = needs.adults + needs.childAges.length;
   const perPerson = d.areaM2 / persons;
   const crowded = persons > d.rooms && perPerson < CROWDING_M2_PER_PERSON;
-  const m2 = Math.round(perPerson * 10) / 10;
+  const m2 = { nb: formatNumber(perPerson, 'nb', 1), en: formatNumber(perPerson, 'en', 1) };
   return crowded
     ? {
         kind: 'crowding',
         ok: false,
         text: {
-          nb: `Trangbodd (SSB): ${persons} personer i ${d.rooms} rom og ${String(m2).replace('.', ',')} m² per person`,
-          en: `Crowded (SSB): ${persons} persons in ${d.rooms} rooms and ${m2} m² per person`,
+          nb: `Trangbodd (SSB): ${persons} personer i ${d.rooms} rom og ${m2.nb} m² per person`,
+          en: `Crowded (SSB): ${persons} persons in ${d.rooms} rooms and ${m2.en} m² per person`,
         },
       }
     : {

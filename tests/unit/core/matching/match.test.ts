@@ -172,7 +172,7 @@ describe('matchDwellings: ranking and reasons', () => {
 
   it('formats distances', () => {
     expect(distanceText(450)).toEqual({ nb: '450 m', en: '450 m' });
-    expect(distanceText(1000)).toEqual({ nb: '1,0 km', en: '1.0 km' });
+    expect(distanceText(1000)).toEqual({ nb: '1 km', en: '1 km' });
     expect(distanceText(12_345)).toEqual({ nb: '12,3 km', en: '12.3 km' });
   });
 });
