@@ -4,6 +4,7 @@ import { ErrorBoundary, LocationProvider, lazy } from 'preact-iso';
 import { useText } from './i18n/language';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { getSession, onSessionChange, type Session } from './session';
+import { checkSession } from './shell/checkSession';
 import { SHELL_TEXT } from './shell/text';
 import { UpdatePrompt } from './shell/UpdatePrompt';
 
@@ -38,6 +39,14 @@ export function App() {
       }),
     [],
   );
+
+  // A revoked or expired token is found out at start and whenever the network returns, not only at the next sync.
+  useEffect(() => {
+    const check = () => void checkSession();
+    check();
+    window.addEventListener('online', check);
+    return () => window.removeEventListener('online', check);
+  }, []);
 
   let body;
   if (failed) body = <LoadFailed />;
