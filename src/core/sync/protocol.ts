@@ -45,11 +45,18 @@ export const opSchema = z.union([
 ]);
 export type Op = z.infer<typeof opSchema>;
 
-export const pushRequestSchema = z.object({
-  clientId: z.uuid(),
-  ops: z.array(opSchema).min(1).max(MAX_OPS_PER_PUSH),
-}).strict();
-export type PushRequest = z.infer<typeof pushRequestSchema>;
+/**
+ * A push as the server checks it first: the envelope (400 when wrong). Each op is then checked on its own with
+ * `opSchema`, and a bad op is `rejected` alone — an op from a newer app version must not block the ops behind it.
+ */
+export const pushRequestSchema = z
+  .object({
+    clientId: z.uuid(),
+    ops: z.array(z.looseObject({ opId: z.uuid() })).min(1).max(MAX_OPS_PER_PUSH),
+  })
+  .strict();
+/** A push as the app sends it. */
+export type PushRequest = { clientId: string; ops: Op[] };
 
 /** A path held back: the server's value, the op's value, and who wrote the server's value when (user id, ISO time). */
 export const conflictSchema = z.object({
@@ -57,6 +64,7 @@ export const conflictSchema = z.object({
   server: z.unknown(),
   mine: z.unknown(),
   by: z.string().optional(),
+  byName: z.string().optional(),
   at: z.string().optional(),
 });
 export type Conflict = z.infer<typeof conflictSchema>;
@@ -87,6 +95,8 @@ export const changeSchema = z.object({
   deleted: z.boolean(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  /** The name of the person behind `updatedBy`, when the server knows it. */
+  updatedByName: z.string().optional(),
 });
 export type Change = z.infer<typeof changeSchema>;
 

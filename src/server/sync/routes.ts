@@ -1,8 +1,105 @@
-/** Sync endpoints (push, pull, blobs) — see docs/sync-protocol in shared docs; filled in by the sync engine. */
+/** Sync endpoints (docs: shared sync-protocol): POST /sync/push, GET /sync/pull, PUT|HEAD|GET /blobs/<sha256>. */
 import { Hono } from 'hono';
+import { z } from 'zod';
+import { BLOB_MIME_TYPES, MAX_BLOB_BYTES, MAX_PULL_LIMIT, pushRequestSchema, sha256Schema } from '../../core/sync/protocol';
+import { requireUser } from '../auth/require-user';
 import type { AppEnv, Deps } from '../env';
+import { ApiError } from '../http/error';
+import { readJson } from '../http/read-json';
+import { applyPush } from './apply-push';
+import { BlobStore } from './blob-store';
+import { readChanges } from './read-changes';
+
+/** Largest push body: 200 ops of a few KiB each fit easily; bigger is refused with 413 before parsing. */
+export const PUSH_BODY_LIMIT = 5 * 1024 * 1024;
+
+const pullQuerySchema = z
+  .object({
+    cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+    limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
+  })
+  .strict();
+
+/** Reads a request body up to `max` bytes; throws 413 as soon as more arrives. */
+async function readBytes(req: Request, max: number): Promise<Uint8Array> {
+  const declared = Number(req.headers.get('Content-Length') ?? NaN);
+  if (declared > max) throw tooLarge();
+  if (!req.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(): ApiError {
+  return new ApiError(413, 'too_large', 'Bildet er større enn 10 MiB / The photo is larger than 10 MiB');
+}
+
+function parseHash(raw: string): string {
+  const r = sha256Schema.safeParse(raw);
+  if (!r.success) throw new ApiError(400, 'bad_hash', 'Navnet må være SHA-256 i små heksadesimaler / The name must be a lowercase hex SHA-256', r.error.issues);
+  return r.data;
+}
 
 /** The sync routes, mounted under /api. */
-export function syncRoutes(_deps: Deps): Hono<AppEnv> {
-  return new Hono<AppEnv>();
+export function syncRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const blobs = new BlobStore(deps.db, deps.dataDir);
+
+  app.post('/sync/push', requireUser(), async (c) => {
+    const body = await readJson(c, pushRequestSchema, PUSH_BODY_LIMIT);
+    const results = applyPush(deps.db, blobs, c.get('user'), body, deps.now());
+    return c.json({ results });
+  });
+
+  app.get('/sync/pull', requireUser(), (c) => {
+    const q = pullQuerySchema.parse(c.req.query());
+    return c.json(readChanges(deps.db, c.get('user'), q.cursor, q.limit));
+  });
+
+  app.on('HEAD', '/blobs/:sha256', requireUser(), (c) => {
+    const info = blobs.info(parseHash(c.req.param('sha256')));
+    if (!info) return c.body(null, 404);
+    return c.body(null, 200, { 'Content-Type': info.mime, 'Content-Length': String(info.size) });
+  });
+
+  app.get('/blobs/:sha256', requireUser(), (c) => {
+    const sha = parseHash(c.req.param('sha256'));
+    const info = blobs.info(sha);
+    const bytes = info && blobs.read(sha);
+    if (!info || !bytes) throw new ApiError(404, 'not_found', 'Bildet finnes ikke på serveren / The photo is not on the server');
+    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': info.mime });
+  });
+
+  app.put('/blobs/:sha256', requireUser(), async (c) => {
+    const sha = parseHash(c.req.param('sha256'));
+    const mime = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!(BLOB_MIME_TYPES as readonly string[]).includes(mime)) {
+      throw new ApiError(415, 'unsupported_type', 'Bildet må være JPEG, WebP eller PNG / The photo must be JPEG, WebP or PNG');
+    }
+    const bytes = await readBytes(c.req.raw, MAX_BLOB_BYTES);
+    const outcome = blobs.put(sha, bytes, mime, c.get('user').id, deps.now());
+    if (outcome === 'mismatch') {
+      throw new ApiError(400, 'hash_mismatch', 'Bildets innhold stemmer ikke med navnet (SHA-256) / The bytes do not hash to the name (SHA-256)');
+    }
+    return c.json({ sha256: sha, stored: outcome === 'stored' }, outcome === 'stored' ? 201 : 200);
+  });
+
+  return app;
 }

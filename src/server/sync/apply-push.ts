@@ -1,0 +1,159 @@
+/**
+ * The push of the sync contract: every op of a batch decided in one SQLite transaction, each exactly once per opId,
+ * with the conflict rule of core/sync/merge-op, the entity's schema on every merged record, and the access policy.
+ */
+import type { z } from 'zod';
+import { ENTITY_NAMES, type EntityName, type SessionUser } from '../../core/entities';
+import { entitySchemas } from '../../core/schemas';
+import { mergeOp, type PathWrite } from '../../core/sync/merge-op';
+import { pathsOverlap } from '../../core/sync/path';
+import { findPhotoRefs } from '../../core/sync/photo-refs';
+import { opSchema, type OpResult, type pushRequestSchema } from '../../core/sync/protocol';
+import type { Db } from '../db';
+import type { BlobStore } from './blob-store';
+import { canWrite, mayWriteEntity } from './policy';
+
+/** Largest JSON a record's data may grow to; keeps one record from filling every device. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+
+type RecordRow = { rev: number; data: string; deleted: 0 | 1 };
+type StoredOp = { user_id: string; status: 'applied' | 'conflict' | 'rejected'; result: string };
+type Data = Record<string, unknown>;
+
+/** A decided op: applied, conflict or rejected (stored), or retry (not stored: the op will come again). */
+type Decision = OpResult;
+
+function rejected(opId: string, code: string, message: string, issues?: unknown[]): Decision {
+  return { opId, status: 'rejected', error: { code, message, ...(issues ? { issues } : {}) } };
+}
+
+/** Decides every op of a push in order and returns one result per op. Runs as one transaction: all of it or none. */
+export function applyPush(
+  db: Db,
+  blobs: BlobStore,
+  user: SessionUser,
+  request: z.output<typeof pushRequestSchema>,
+  now: Date,
+): OpResult[] {
+  const at = now.toISOString();
+  const findOp = db.prepare('SELECT user_id, status, result FROM applied_ops WHERE op_id = ?');
+  const findRecord = db.prepare('SELECT rev, data, deleted FROM records WHERE entity = ? AND id = ?');
+  const findWrites = db.prepare('SELECT path, rev, client_id AS clientId, user_id AS userId, at FROM path_writes WHERE entity = ? AND id = ? AND rev > ?');
+  const userName = db.prepare('SELECT name FROM users WHERE id = ?');
+  const nextSeq = db.prepare('INSERT INTO changes (entity, id, rev, op_id, at) VALUES (?, ?, ?, ?, ?)');
+  const upsertRecord = db.prepare(`INSERT INTO records (entity, id, rev, data, deleted, updated_at, updated_by, seq)
+    VALUES (@entity, @id, @rev, @data, @deleted, @at, @userId, @seq)
+    ON CONFLICT (entity, id) DO UPDATE SET rev = @rev, data = @data, deleted = @deleted, updated_at = @at, updated_by = @userId, seq = @seq`);
+  const upsertWrite = db.prepare(`INSERT INTO path_writes (entity, id, path, rev, client_id, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (entity, id, path) DO UPDATE SET rev = excluded.rev, client_id = excluded.client_id, user_id = excluded.user_id, at = excluded.at`);
+  const logOp = db.prepare(`INSERT INTO applied_ops (op_id, client_id, user_id, entity, id, base_rev, op, status, rev, result, at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+
+  const nameOf = (id: string): string | undefined => (userName.get(id) as { name: string } | undefined)?.name;
+
+  /** Stores a decided op in the log (the audit trail) and returns its result. */
+  const log = (raw: Data, entity: string, id: string, baseRev: number | null, result: Decision): Decision => {
+    const status = result.status as StoredOp['status'];
+    logOp.run(result.opId, request.clientId, user.id, entity, id, baseRev, JSON.stringify(raw), status, result.rev ?? null, JSON.stringify(result), at);
+    return result;
+  };
+
+  /** Writes the record's next revision and takes the next change number. */
+  const writeRecord = (entity: EntityName, id: string, rev: number, data: Data, deleted: boolean, opId: string) => {
+    const seq = Number(nextSeq.run(entity, id, rev, opId, at).lastInsertRowid);
+    upsertRecord.run({ entity, id, rev, data: JSON.stringify(data), deleted: deleted ? 1 : 0, at, userId: user.id, seq });
+  };
+
+  const decide = (raw: Data & { opId: string }): Decision => {
+    const opId = raw.opId;
+    const entityText = typeof raw.entity === 'string' ? raw.entity.slice(0, 100) : '';
+    const idText = typeof raw.id === 'string' ? raw.id.slice(0, 100) : '';
+
+    const parsed = opSchema.safeParse(raw);
+    if (!parsed.success) {
+      if (!(ENTITY_NAMES as readonly string[]).includes(entityText)) {
+        return log(raw, entityText, idText, null, rejected(opId, 'unknown_entity', `Ukjent posttype «${entityText}» / Unknown entity "${entityText}"`));
+      }
+      return log(raw, entityText, idText, null, rejected(opId, 'invalid', 'Endringen har ugyldig form / The change is malformed', parsed.error.issues));
+    }
+    const op = parsed.data;
+    if (!mayWriteEntity(user, op.entity)) {
+      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', 'Du har ikke lov til å endre denne typen poster / You may not change records of this kind'));
+    }
+    const row = findRecord.get(op.entity, op.id) as RecordRow | undefined;
+    const before = row && !row.deleted ? (JSON.parse(row.data) as Data) : null;
+    const rev = (row?.rev ?? 0) + 1;
+
+    if (op.delete) {
+      if (!canWrite(user, op.entity, before, null)) {
+        return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', 'Du har ikke lov til å slette denne posten / You may not delete this record'));
+      }
+      // The data stays on the server for the audit trail; pulls send the record as deleted.
+      writeRecord(op.entity, op.id, rev, before ?? (row ? (JSON.parse(row.data) as Data) : {}), true, opId);
+      return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev });
+    }
+
+    if (row?.deleted) {
+      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'deleted', 'Posten er slettet / The record has been deleted'));
+    }
+    const missing = findPhotoRefs(op.set).filter((p) => !blobs.has(p.sha256)).map((p) => p.sha256);
+    if (missing.length > 0) {
+      return { opId, status: 'retry', error: { code: 'missing_blob', message: 'Bildet mangler på serveren / The photo is not on the server', issues: missing } };
+    }
+    const writes = findWrites.all(op.entity, op.id, op.baseRev) as PathWrite[];
+    const merged = mergeOp({
+      data: before ?? {},
+      // Only writes that can touch one of the op's paths matter.
+      writes: writes.filter((w) => Object.keys(op.set).some((p) => pathsOverlap(p, w.path))),
+      set: op.set,
+      baseRev: op.baseRev,
+      clientId: request.clientId,
+    });
+    const checked = entitySchemas[op.entity].safeParse(merged.data);
+    if (!checked.success) {
+      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'invalid', 'Posten blir ugyldig med denne endringen / The change would make the record invalid', checked.error.issues));
+    }
+    const after = checked.data as Data;
+    const json = JSON.stringify(after);
+    if (json.length > MAX_RECORD_BYTES) {
+      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'too_large', 'Posten blir for stor / The record would become too large'));
+    }
+    if (!canWrite(user, op.entity, before, after)) {
+      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', 'Du har ikke lov til å gjøre denne endringen / You may not make this change'));
+    }
+    writeRecord(op.entity, op.id, rev, after, false, opId);
+    for (const path of merged.written) upsertWrite.run(op.entity, op.id, path, rev, request.clientId, user.id, at);
+    if (merged.conflicts.length === 0) return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev });
+    const conflicts = merged.conflicts.map((c) => {
+      const byName = nameOf(c.by);
+      return { ...c, ...(byName ? { byName } : {}) };
+    });
+    return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'conflict', rev, conflicts });
+  };
+
+  return db.transaction(() => {
+    const results: OpResult[] = [];
+    let waiting = false;
+    for (const raw of request.ops) {
+      const seen = findOp.get(raw.opId) as StoredOp | undefined;
+      if (seen) {
+        if (seen.user_id !== user.id) {
+          // Never hand one person's stored result (which may hold values) to another.
+          results.push({ opId: raw.opId, status: 'rejected', error: { code: 'op_id_taken', message: 'Endrings-ID-en er brukt av en annen / The change id is taken' } });
+          continue;
+        }
+        results.push({ ...(JSON.parse(seen.result) as OpResult), status: 'duplicate', original: seen.status });
+        continue;
+      }
+      // Ops of one installation apply in the order sent: once one must wait, so do all after it.
+      if (waiting) {
+        results.push({ opId: raw.opId, status: 'retry', error: { code: 'waiting', message: 'Venter på en tidligere endring / Waiting for an earlier change' } });
+        continue;
+      }
+      const result = decide(raw as Data & { opId: string });
+      if (result.status === 'retry') waiting = true;
+      results.push(result);
+    }
+    return results;
+  }).immediate();
+}

@@ -1,0 +1,61 @@
+/** The app in-process on a real SQLite file in a temp folder, with the demo accounts signed in, for contract tests. */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_USERS } from '../../../src/core/demo/users';
+import type { SessionUser } from '../../../src/core/entities';
+import { createApp } from '../../../src/server/app';
+import { createSession } from '../../../src/server/auth/sessions';
+import { insertUser } from '../../../src/server/auth/users';
+import { openDatabase, type Db } from '../../../src/server/db';
+
+/** An app with its database, data folder and one bearer token per demo user (by username). */
+export type SyncApp = {
+  db: Db;
+  dataDir: string;
+  request: (path: string, init?: RequestInit & { as?: string; json?: unknown }) => Promise<Response>;
+  user: (username: string) => SessionUser;
+  close: () => void;
+};
+
+/** Builds the app on a fresh database file; `now` is the app's clock. */
+export function startSyncApp(now: () => Date = () => new Date()): SyncApp {
+  const dataDir = mkdtempSync(join(tmpdir(), 'egnet-sync-'));
+  const db = openDatabase(join(dataDir, 'egnet.sqlite'));
+  const tokens = new Map<string, string>();
+  for (const u of DEMO_USERS) {
+    // Password hashing is not under test here: a placeholder hash, and sessions made directly.
+    insertUser(db, { ...u, passwordHash: 'x' }, now());
+    tokens.set(u.username, createSession(db, u.id, now()));
+  }
+  const app = createApp({ db, dataDir, version: 'test', now });
+  return {
+    db,
+    dataDir,
+    request: (path, init = {}) => {
+      const { as, json, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (as) headers.set('Authorization', `Bearer ${tokens.get(as)}`);
+      if (json !== undefined) headers.set('Content-Type', 'application/json');
+      return Promise.resolve(app.request(path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) }));
+    },
+    user: (username) => DEMO_USERS.find((u) => u.username === username)!,
+    close: () => {
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** SHA-256 of every row of every table: equal before and after means the database did not change. */
+export function databaseFingerprint(db: Db, skip: readonly string[] = []): string {
+  const hash = createHash('sha256');
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+  for (const { name } of tables) {
+    if (skip.includes(name)) continue;
+    hash.update(`#${name}\n`);
+    for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).iterate()) hash.update(JSON.stringify(row) + '\n');
+  }
+  return hash.digest('hex');
+}
