@@ -51,7 +51,7 @@ async function startDeployProxy(target: string): Promise<{ url: string; nextVers
       const upstream = await fetch(target + req.url, {
         method: req.method,
         headers,
-        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body),
         redirect: 'manual',
       });
       let payload = Buffer.from(await upstream.arrayBuffer());
