@@ -1,0 +1,33 @@
+/** The registry of checklist templates: every version of the five templates, parsed with the template schema. */
+import { templateSchema, type Template } from '../template';
+import { dwellingInspectionV1 } from './dwellingInspection';
+import { foyerFollowUpV1 } from './foyerFollowUp';
+import { homeVisitV1 } from './homeVisit';
+import { neighbourhoodV1 } from './neighbourhood';
+import { riskAssessmentV1 } from './riskAssessment';
+
+/** Ids of the five templates (domain.md A–E). */
+export const TEMPLATE_IDS = {
+  dwellingInspection: 'dwelling-inspection',
+  neighbourhood: 'neighbourhood',
+  riskAssessment: 'risk-assessment',
+  homeVisit: 'home-visit',
+  foyerFollowUp: 'foyer-follow-up',
+} as const;
+
+/** Every template version the app knows; a new version is added here, old ones stay so old answers stay readable. */
+export const templates: readonly Template[] = [dwellingInspectionV1, neighbourhoodV1, riskAssessmentV1, homeVisitV1, foyerFollowUpV1].map(
+  (t) => templateSchema.parse(t),
+);
+
+/** The newest version of a template, or undefined for an unknown id. */
+export function latestTemplate(id: string): Template | undefined {
+  let latest: Template | undefined;
+  for (const t of templates) if (t.id === id && (!latest || t.version > latest.version)) latest = t;
+  return latest;
+}
+
+/** One exact template version, or undefined when this app does not have it. */
+export function getTemplate(id: string, version: number): Template | undefined {
+  return templates.find((t) => t.id === id && t.version === version);
+}

@@ -1,0 +1,107 @@
+/** Checks answers against a template: what is missing or wrong, item by item, in words a person can act on. */
+import { formatNumber } from '../format/formatNumber';
+import type { LocalText } from '../text';
+import { isAnswered } from './isAnswered';
+import { isShown } from './isShown';
+import { GRADES, riskValueSchema, type Item, type Template } from './template';
+import { UNIT_TEXT } from './unitText';
+
+/** One problem with one item: `missing` (a required answer is absent) or `invalid` (the answer cannot be right). */
+export type AnswerProblem = { itemId: string; sectionId: string; code: 'missing' | 'invalid'; message: LocalText };
+
+const MISSING: LocalText = { nb: 'Mangler svar', en: 'Answer missing' };
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function validDate(text: string): boolean {
+  if (!ISO_DATE.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+function withUnit(n: number, item: Extract<Item, { kind: 'number' }>, lang: 'nb' | 'en'): string {
+  const unit = UNIT_TEXT[item.unit][lang];
+  return unit ? `${formatNumber(n, lang)} ${unit}` : formatNumber(n, lang);
+}
+
+/** The problem with a given (non-blank) value for this item, or null when it is acceptable. */
+function valueProblem(item: Item, answer: { value?: unknown; note?: unknown; photos?: unknown }): LocalText | null {
+  const value = answer.value;
+  switch (item.kind) {
+    case 'yesNo':
+      return typeof value === 'boolean' ? null : { nb: 'Svar ja eller nei', en: 'Answer yes or no' };
+    case 'grade': {
+      if (!GRADES.includes(value as never)) return { nb: 'Velg TG0, TG1, TG2, TG3 eller TGIU', en: 'Choose TG0, TG1, TG2, TG3 or TGIU' };
+      const note = typeof answer.note === 'string' ? answer.note.trim() : '';
+      if (value === 'TG3' && !note) {
+        return {
+          nb: 'TG3 krever årsak, konsekvens og kostnadsoverslag i merknaden',
+          en: 'TG3 needs a cause, a consequence and a cost estimate in the note',
+        };
+      }
+      if (value === 'TG2' && !note) return { nb: 'TG2 krever årsak og konsekvens i merknaden', en: 'TG2 needs a cause and a consequence in the note' };
+      return null;
+    }
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { nb: 'Må være et tall', en: 'Must be a number' };
+      if (value < item.min || value > item.max) {
+        return {
+          nb: `Må være mellom ${formatNumber(item.min, 'nb')} og ${withUnit(item.max, item, 'nb')}`,
+          en: `Must be between ${formatNumber(item.min, 'en')} and ${withUnit(item.max, item, 'en')}`,
+        };
+      }
+      if (item.integer && !Number.isInteger(value)) return { nb: 'Må være et helt tall', en: 'Must be a whole number' };
+      return null;
+    }
+    case 'choice':
+      return typeof value === 'string' && item.options.some((o) => o.value === value)
+        ? null
+        : { nb: 'Velg et av alternativene', en: 'Choose one of the options' };
+    case 'multiChoice':
+      return Array.isArray(value) && value.every((v) => item.options.some((o) => o.value === v)) && new Set(value).size === value.length
+        ? null
+        : { nb: 'Velg blant alternativene, hvert bare én gang', en: 'Choose among the options, each once' };
+    case 'risk':
+      return riskValueSchema.safeParse(value).success
+        ? null
+        : { nb: 'Velg sannsynlighet og konsekvens, 1–5 hver', en: 'Choose a likelihood and a consequence, 1–5 each' };
+    case 'date':
+      return typeof value === 'string' && validDate(value) ? null : { nb: 'Må være en gyldig dato (ÅÅÅÅ-MM-DD)', en: 'Must be a valid date (YYYY-MM-DD)' };
+    case 'text':
+      if (typeof value !== 'string') return { nb: 'Må være tekst', en: 'Must be text' };
+      return value.length > item.maxLength
+        ? {
+            nb: `Teksten er for lang: høyst ${formatNumber(item.maxLength, 'nb')} tegn`,
+            en: `The text is too long: at most ${formatNumber(item.maxLength, 'en')} characters`,
+          }
+        : null;
+    case 'photos': {
+      const photos = answer.photos;
+      if (!Array.isArray(photos)) return { nb: 'Bildene mangler', en: 'The photos are missing' };
+      return photos.length > item.maxPhotos
+        ? { nb: `Høyst ${item.maxPhotos} bilder`, en: `At most ${item.maxPhotos} photos` }
+        : null;
+    }
+  }
+}
+
+/**
+ * Every problem with the answers to a shown item: missing required answers and answers that cannot be right.
+ * Hidden items are not checked (their answers are kept, not judged). Never throws, whatever `answers` holds.
+ */
+export function validateAnswers(template: Template, answers: unknown): AnswerProblem[] {
+  const map: Readonly<Record<string, unknown>> = typeof answers === 'object' && answers !== null && !Array.isArray(answers) ? (answers as Record<string, unknown>) : {};
+  const problems: AnswerProblem[] = [];
+  for (const section of template.sections) {
+    for (const item of section.items) {
+      if (!isShown(item, map, template)) continue;
+      const answer = Object.hasOwn(map, item.id) ? map[item.id] : undefined;
+      if (!isAnswered(item, answer)) {
+        if (item.required) problems.push({ itemId: item.id, sectionId: section.id, code: 'missing', message: MISSING });
+        continue;
+      }
+      const problem = valueProblem(item, answer as { value?: unknown });
+      if (problem) problems.push({ itemId: item.id, sectionId: section.id, code: 'invalid', message: problem });
+    }
+  }
+  return problems;
+}
