@@ -22,8 +22,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   });
   app.use('/api/*', async (c, next) => {
     await next();
-    // API answers are per user and per moment: never stored by the browser or a proxy.
-    c.header('Cache-Control', 'no-store');
+    // API answers are per user and per moment: never stored, unless a route chose otherwise (e.g. content-addressed blobs).
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
   app.get('/api/health', (c) => c.json({ ok: true, version: deps.version, db: 'sqlite' }));

@@ -56,7 +56,6 @@ export async function listen(options: ListenOptions, log: (line: string) => void
   const url = `http://localhost:${port}`;
 
   log(`Egnet ${version} kjører på / is running at ${url}`);
-  if (!options.staticDir) log('Appen er ikke bygget (dist/ mangler): bare API-et svarer / The app is not built: API only');
   log(`Data: ${options.dataDir}`);
   if (options.demo && hasDemoUsers(db)) {
     log(`Demo-brukere (passord "${DEMO_PASSWORD}") / Demo users (password "${DEMO_PASSWORD}"):`);

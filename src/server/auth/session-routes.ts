@@ -37,18 +37,15 @@ export function sessionRoutes(deps: Deps): Hono<AppEnv> {
         { 'Retry-After': String(wait) },
       );
     }
+    // Counted as failed until the password proves right: parallel guesses cannot slip past the limit while hashing.
+    recordLoginFailure(db, username, deps.now());
     const user = findUserByUsername(db, username);
     // Check a password even for an unknown user, so timing does not tell which usernames exist.
     const ok = await verifyPassword(body.password, user?.password_hash ?? (await unknownUserHash()));
-    // The clock is read again: hashing takes time, and the failure belongs to when it was decided.
-    const at = deps.now();
-    if (!ok || !user || user.disabled) {
-      recordLoginFailure(db, username, at);
-      throw new ApiError(401, 'wrong_login', WRONG_LOGIN_MESSAGE);
-    }
+    if (!ok || !user || user.disabled) throw new ApiError(401, 'wrong_login', WRONG_LOGIN_MESSAGE);
     const token = db.transaction(() => {
       clearLoginFailures(db, username);
-      return createSession(db, user.id, at);
+      return createSession(db, user.id, deps.now());
     })();
     return c.json({ token, user: toSessionUser(user) });
   });

@@ -2,7 +2,9 @@
 import { listen, optionsFromEnv } from '../listen';
 
 try {
-  const server = await listen(optionsFromEnv(process.env));
+  const options = optionsFromEnv(process.env);
+  if (!options.staticDir) console.log('Appen er ikke bygget (dist/ mangler), bare API-et svarer; `npm start` bygger den / The app is not built: API only; `npm start` builds it');
+  const server = await listen(options);
   const stop = (signal: string) => {
     console.log(`${signal}: stopper / stopping`);
     // Requests still running get a few seconds; then the process ends regardless.

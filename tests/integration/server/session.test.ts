@@ -84,6 +84,12 @@ describe('throttling', () => {
     expect((await login('inspektor', 'demo')).status).toBe(200);
   });
 
+  it('parallel guesses cannot get past the limit while passwords are being hashed', async () => {
+    const answers = await Promise.all(Array.from({ length: 14 }, (_, i) => login('admin', `guess-${i}`)));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array(10).fill(401), ...Array(4).fill(429)]);
+  });
+
   it('counts unknown usernames the same way, so throttling does not reveal which exist', async () => {
     for (let i = 0; i < 10; i++) expect((await login('ghost', 'x')).status).toBe(401);
     const res = await login('ghost', 'x');
