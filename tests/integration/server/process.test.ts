@@ -62,6 +62,12 @@ describe('serve.ts as npm start runs it', () => {
     await server.restart();
     const again = await fetch(`${server.url}/api/session`, { headers: { Authorization: `Bearer ${token}` } });
     expect(again.status).toBe(200);
+    // And a crash: a session committed before SIGKILL is there after the restart (WAL, synchronous=FULL).
+    const second = ((await (await login(server.url, 'admin', 'demo')).json()) as { token: string }).token;
+    await server.kill();
+    await server.restart();
+    const afterCrash = await fetch(`${server.url}/api/session`, { headers: { Authorization: `Bearer ${second}` } });
+    expect(afterCrash.status).toBe(200);
     expect(await server.stop()).toBe(0);
   });
 
