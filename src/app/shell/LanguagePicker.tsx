@@ -7,14 +7,17 @@ const OPTIONS: { lang: Language; label: string }[] = [
   { lang: 'en', label: 'English' },
 ];
 
-/** Two radio buttons under a legend; the choice is remembered on the device and sets `<html lang>`. */
-export function LanguagePicker({ legend }: { legend: string }) {
+/**
+ * Two radio buttons under a legend; the choice is remembered on the device and sets `<html lang>`.
+ * `legendHidden` keeps the legend for screen readers only, where a heading above already says the same.
+ */
+export function LanguagePicker({ legend, legendHidden = false }: { legend: string; legendHidden?: boolean }) {
   const current = useLanguage();
   return (
     <fieldset class="ds-fieldset language-picker">
-      <legend class="ds-label">{legend}</legend>
+      <legend class={legendHidden ? 'ds-sr-only' : 'ds-label'}>{legend}</legend>
       {OPTIONS.map((o) => (
-        <div class="ds-field" key={o.lang}>
+        <div class="ds-field" data-variant="outline" key={o.lang}>
           <input
             class="ds-input"
             type="radio"

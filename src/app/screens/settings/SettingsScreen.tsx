@@ -112,7 +112,7 @@ export default function SettingsScreen() {
         <h2 class="ds-heading" data-size="sm" id="settings-language">
           {t('language')}
         </h2>
-        <LanguagePicker legend={t('language')} />
+        <LanguagePicker legend={t('language')} legendHidden />
       </section>
 
       <section class="settings-group" aria-labelledby="settings-storage">
