@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../core/demo/users';
 import { hashPassword } from './auth/password';
 import { insertUser } from './auth/users';
 import type { Db } from './db';
+import { seedDemoUnits } from './privacy/units';
 import { seedDemoRecords } from './sync/seed';
 
 /** When the database has no users, creates DEMO_USERS (password `demo`) and the demo records; true if it did. */
@@ -15,6 +16,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
     if (hasUsers()) return false;
     DEMO_USERS.forEach((u, i) => insertUser(db, { ...u, passwordHash: hashes[i]! }, now));
     seedDemoRecords(db, now);
+    seedDemoUnits(db);
     return true;
   })();
 }

@@ -11,7 +11,9 @@ import { findPhotoRefs } from '../../core/sync/photo-refs';
 import { opSchema, type OpResult, type pushRequestSchema } from '../../core/sync/protocol';
 import type { Db } from '../db';
 import type { BlobStore } from './blob-store';
-import { canWrite, mayWriteEntity } from './policy';
+import { touchRecordsOf } from '../privacy/visibility-changes';
+import { logPushed } from '../privacy/audit-log';
+import { mayWriteEntity, policyContext, writeRefusal } from './policy';
 
 /** Largest JSON a record's data may grow to; keeps one record from filling every device. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
@@ -49,12 +51,14 @@ export function applyPush(
   const logOp = db.prepare(`INSERT INTO applied_ops (op_id, client_id, user_id, entity, id, base_rev, op, status, rev, result, at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 
+  const policy = policyContext(db, user, now);
   const nameOf = (id: string): string | undefined => (userName.get(id) as { name: string } | undefined)?.name;
 
   /** Stores a decided op in the log (the audit trail) and returns its result. */
   const log = (raw: Data, entity: string, id: string, baseRev: number | null, result: Decision): Decision => {
     const status = result.status as StoredOp['status'];
     logOp.run(result.opId, request.clientId, user.id, entity, id, baseRev, JSON.stringify(raw), status, result.rev ?? null, JSON.stringify(result), at);
+    logPushed(db, user.id, entity, id, raw, result, at);
     return result;
   };
 
@@ -85,11 +89,11 @@ export function applyPush(
     const rev = (row?.rev ?? 0) + 1;
 
     if (op.delete) {
-      if (!canWrite(user, op.entity, before, null)) {
-        return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', 'Du har ikke lov til å slette denne posten / You may not delete this record'));
-      }
+      const refusal = writeRefusal(user, op.entity, before, null, policy);
+      if (refusal) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', refusal));
       // The data stays on the server for the audit trail; pulls send the record as deleted.
       writeRecord(op.entity, op.id, rev, before ?? (row ? (JSON.parse(row.data) as Data) : {}), true, opId);
+      touchRecordsOf(db, op.entity, op.id, before, null, at);
       return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev });
     }
 
@@ -118,10 +122,10 @@ export function applyPush(
     if (json.length > MAX_RECORD_BYTES) {
       return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'too_large', 'Posten blir for stor / The record would become too large'));
     }
-    if (!canWrite(user, op.entity, before, after)) {
-      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', 'Du har ikke lov til å gjøre denne endringen / You may not make this change'));
-    }
+    const refusal = writeRefusal(user, op.entity, before, after, policy);
+    if (refusal) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', refusal));
     writeRecord(op.entity, op.id, rev, after, false, opId);
+    touchRecordsOf(db, op.entity, op.id, before, after, at);
     for (const path of merged.written) upsertWrite.run(op.entity, op.id, path, rev, request.clientId, user.id, at);
     if (merged.conflicts.length === 0) return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev });
     const conflicts = merged.conflicts.map((c) => {

@@ -1,8 +1,13 @@
 /**
  * Who may write and read which records — the one place sync asks. Push calls `canWrite` for every op and pull calls
- * `readView` for every change; household rules (consent, field visibility) extend these two functions.
+ * `readView` for every change. The role table below is the first gate; household data (households, visits, home-visit
+ * checklists, tasks, Foyer plans) must also pass the household rules of core/privacy: consent, assignment, per field.
  */
 import type { EntityName, Role, SessionUser } from '../../core/entities';
+import { isPrivacyGoverned, privacyReadView, privacyWriteDenial, type Links, type Viewer } from '../../core/privacy/recordAccess';
+import type { Db } from '../db';
+import { storedLinks } from '../privacy/stored-links';
+import { viewerOf } from '../privacy/units';
 
 type Data = Record<string, unknown>;
 
@@ -16,7 +21,7 @@ function inspectionSide(data: Data | null): 'dwelling' | 'household' | null {
 
 type Access = { write: readonly EntityName[]; read: readonly EntityName[]; inspections: { write: string[]; read: string[] } };
 
-/** The starting policy by role. Intake reads households only with consent — not granted until consent exists. */
+/** The policy by role: what each role may touch at all, before the household rules decide per record and field. */
 const ROLE_ACCESS: Record<Role, Access> = {
   admin: {
     write: ['dwelling', 'inspection', 'household', 'visit', 'task', 'allocation', 'plan'],
@@ -34,8 +39,9 @@ const ROLE_ACCESS: Record<Role, Access> = {
     inspections: { write: ['household'], read: ['household'] },
   },
   intake: {
-    write: ['allocation'],
-    read: ['allocation', 'dwelling', 'inspection'],
+    // Households and tasks only as far as consent allows, and a task only to mark their unit's done: see core/privacy.
+    write: ['allocation', 'task'],
+    read: ['allocation', 'dwelling', 'inspection', 'household', 'task'],
     inspections: { write: [], read: ['dwelling'] },
   },
 };
@@ -50,13 +56,33 @@ function allows(user: SessionUser, entity: EntityName, mode: 'read' | 'write', d
   });
 }
 
+/** What the household rules need besides the user: their units, the stored records others point to, and the clock. */
+export type PolicyContext = { viewer: Viewer; links: Links; now: Date };
+
+/** Builds the context once per request; links read the database live, so a push sees its own earlier ops. */
+export function policyContext(db: Db, user: SessionUser, now: Date): PolicyContext {
+  return { viewer: viewerOf(db, user), links: storedLinks(db), now };
+}
+
+const FORBIDDEN = 'Du har ikke lov til å gjøre denne endringen / You may not make this change';
+
 /**
- * May this user change the record from `before` to `after`? (`before` null: creating; `after` null: deleting.)
- * Both sides must be writable, so nobody moves a record out of their reach or into someone else's.
+ * Why this user may not change the record from `before` to `after` (`before` null: creating; `after` null: deleting),
+ * as a message in Bokmål and English; null when the change is allowed. Both sides must be writable, so nobody moves a
+ * record out of their reach or into someone else's.
  */
-export function canWrite(user: SessionUser, entity: EntityName, before: Data | null, after: Data | null): boolean {
-  if (before === null && after === null) return user.roles.some((r) => ROLE_ACCESS[r]?.write.includes(entity));
-  return (before === null || allows(user, entity, 'write', before)) && (after === null || allows(user, entity, 'write', after));
+export function writeRefusal(user: SessionUser, entity: EntityName, before: Data | null, after: Data | null, ctx: PolicyContext): string | null {
+  if (before === null && after === null) return mayWriteEntity(user, entity) ? null : FORBIDDEN;
+  const roleAllows = (before === null || allows(user, entity, 'write', before)) && (after === null || allows(user, entity, 'write', after));
+  if (!roleAllows) return FORBIDDEN;
+  if (!isPrivacyGoverned(entity, before) && !isPrivacyGoverned(entity, after)) return null;
+  const denial = privacyWriteDenial(ctx.viewer, entity, before, after, ctx.links, ctx.now);
+  return denial ? `${denial.message.nb} / ${denial.message.en}` : null;
+}
+
+/** May this user change the record from `before` to `after`? See `writeRefusal` for the reason when not. */
+export function canWrite(user: SessionUser, entity: EntityName, before: Data | null, after: Data | null, ctx: PolicyContext): boolean {
+  return writeRefusal(user, entity, before, after, ctx) === null;
 }
 
 /** May this user write records of this entity at all (checked before the record is even read)? */
@@ -64,7 +90,11 @@ export function mayWriteEntity(user: SessionUser, entity: EntityName): boolean {
   return user.roles.some((r) => ROLE_ACCESS[r]?.write.includes(entity));
 }
 
-/** What this user may see of the record: its data (all fields, for now), or null when the record is not for them. */
-export function readView(user: SessionUser, entity: EntityName, record: { data: Data }): Data | null {
-  return allows(user, entity, 'read', record.data) ? record.data : null;
+/**
+ * What this user may see of the record: its data, only some fields of it (household data shared under consent),
+ * or null when the record is not for them — pull then sends it as deleted, so a device that held it drops it.
+ */
+export function readView(user: SessionUser, entity: EntityName, record: { data: Data }, ctx: PolicyContext): Data | null {
+  if (!allows(user, entity, 'read', record.data)) return null;
+  return isPrivacyGoverned(entity, record.data) ? privacyReadView(ctx.viewer, entity, record.data, ctx.links, ctx.now) : record.data;
 }

@@ -5,7 +5,7 @@
 import type { EntityName, SessionUser } from '../../core/entities';
 import type { Change, PullResponse } from '../../core/sync/protocol';
 import type { Db } from '../db';
-import { readView } from './policy';
+import { policyContext, readView } from './policy';
 
 type Row = {
   entity: EntityName;
@@ -24,7 +24,8 @@ type Row = {
  * next pull continues after it. A cursor beyond the newest change (a server restored from an older backup) starts
  * again from 0: sending records twice is safe, skipping them is not.
  */
-export function readChanges(db: Db, user: SessionUser, cursor: number, limit: number): PullResponse {
+export function readChanges(db: Db, user: SessionUser, cursor: number, limit: number, now: Date): PullResponse {
+  const policy = policyContext(db, user, now);
   const newest = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM changes').get() as { n: number }).n;
   const from = cursor > newest ? 0 : cursor;
   const rows = db
@@ -36,7 +37,7 @@ export function readChanges(db: Db, user: SessionUser, cursor: number, limit: nu
     .all(from, limit + 1) as Row[];
   const page = rows.slice(0, limit);
   const changes: Change[] = page.map((r) => {
-    const view = r.deleted ? null : readView(user, r.entity, { data: JSON.parse(r.data) as Record<string, unknown> });
+    const view = r.deleted ? null : readView(user, r.entity, { data: JSON.parse(r.data) as Record<string, unknown> }, policy);
     return {
       entity: r.entity,
       id: r.id,

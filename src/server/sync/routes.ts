@@ -8,6 +8,8 @@ import { ApiError } from '../http/error';
 import { readJson } from '../http/read-json';
 import { applyPush } from './apply-push';
 import { BlobStore } from './blob-store';
+import { logPulled } from '../privacy/audit-log';
+import { touchExpiredConsents } from '../privacy/visibility-changes';
 import { readChanges } from './read-changes';
 
 /** Largest push body: 200 ops of a few KiB each fit easily; bigger is refused with 413 before parsing. */
@@ -70,7 +72,12 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
 
   app.get('/sync/pull', requireUser(), (c) => {
     const q = pullQuerySchema.parse(c.req.query());
-    return c.json(readChanges(deps.db, c.get('user'), q.cursor, q.limit));
+    const now = deps.now();
+    // A consent that ran out with nobody editing the household stops sharing here, at the next sync.
+    touchExpiredConsents(deps.db, now);
+    const page = readChanges(deps.db, c.get('user'), q.cursor, q.limit, now);
+    logPulled(deps.db, c.get('user').id, page.changes, now);
+    return c.json(page);
   });
 
   app.on('HEAD', '/blobs/:sha256', requireUser(), (c) => {

@@ -232,11 +232,11 @@ describe('pull', () => {
       { opId: uuid(), entity: 'dwelling', id: dwellingId, baseRev: 0, set: sampleDwelling(1) },
       { opId: uuid(), entity: 'inspection', id: inspection, baseRev: 0, set: sampleInspection(dwellingId, app.user('inspektor').id) },
     ]);
-    // A household made directly in the database: its schema belongs to another feature.
+    // A household made directly in the database: its schema belongs to another feature. Only its counsellor reads it.
     app.db.prepare("INSERT INTO changes (entity, id, rev, op_id, at) VALUES ('household', ?, 1, NULL, 'now')").run(household);
     app.db
       .prepare("INSERT INTO records (entity, id, rev, data, deleted, updated_at, updated_by, seq) VALUES ('household', ?, 1, ?, 0, 'now', 'x', 3)")
-      .run(household, JSON.stringify({ secret: 'confidential' }));
+      .run(household, JSON.stringify({ secret: 'confidential', counsellorIds: [app.user('boveileder').id] }));
     const inspector = await pull('inspektor');
     const hh = inspector.changes.find((c) => c.id === household)!;
     expect(hh).toMatchObject({ deleted: true, data: {} });
