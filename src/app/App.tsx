@@ -1,29 +1,15 @@
 /** The root: the log-in screen with no session, otherwise the signed-in shell (loaded lazily). */
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy } from 'preact-iso';
-import { useText } from './i18n/language';
 import { LoginScreen } from './screens/login/LoginScreen';
 import { getSession, onSessionChange, type Session } from './session';
 import { checkSession } from './shell/checkSession';
-import { SHELL_TEXT } from './shell/text';
+import { LoadFailed } from './shell/LoadFailed';
 import { UpdatePrompt } from './shell/UpdatePrompt';
 
 // Lazy: everything behind log-in (screens, local database, sync) stays out of the log-in route's first load.
-const Shell = lazy(() => import('./shell/Shell'));
-
-function LoadFailed() {
-  const t = useText(SHELL_TEXT);
-  return (
-    <main id="main" class="login">
-      <div class="ds-alert" data-color="danger" role="alert">
-        <p class="ds-paragraph">{t('loadFailed')}</p>
-        <button type="button" class="ds-button" onClick={() => location.reload()}>
-          {t('reload')}
-        </button>
-      </div>
-    </main>
-  );
-}
+// A chunk that cannot be fetched would leave the page blank; explain it and offer a reload instead.
+const Shell = lazy(() => import('./shell/Shell').catch(() => ({ default: LoadFailed })));
 
 /** The whole app. */
 export function App() {
