@@ -8,6 +8,7 @@ import type { AppEnv, Deps } from './env';
 import { ApiError, errorResponse } from './http/error';
 import { securityHeaders } from './http/security-headers';
 import { isApiPath, staticFiles } from './http/static-files';
+import { privacyRoutes } from './privacy/routes';
 import { syncRoutes } from './sync/routes';
 
 /** Builds the app on the given database, clock and folders. */
@@ -29,6 +30,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.get('/api/health', (c) => c.json({ ok: true, version: deps.version, db: 'sqlite' }));
   app.route('/api', sessionRoutes(deps));
   app.route('/api', syncRoutes(deps));
+  app.route('/api', privacyRoutes(deps));
 
   if (deps.staticDir) app.route('/', staticFiles(deps.staticDir));
 

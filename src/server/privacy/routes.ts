@@ -1,0 +1,81 @@
+/** Household privacy routes: one household as the caller may see it, its access log, and the units a person sits for. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { OWNER_UNITS, type OwnerUnit } from '../../core/schemas/ownerUnit';
+import { requireUser } from '../auth/require-user';
+import type { AppEnv, Deps } from '../env';
+import { ApiError } from '../http/error';
+import { readJson } from '../http/read-json';
+import { policyContext, readView } from '../sync/policy';
+import { logAccesses, readAudit } from './audit-log';
+import { setUserUnits, userUnits } from './units';
+
+const uuid = z.uuid();
+const auditQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    before: z.coerce.number().int().min(1).optional(),
+  })
+  .strict();
+const unitsSchema = z.object({ units: z.array(z.enum(OWNER_UNITS)).max(OWNER_UNITS.length) }).strict();
+
+function idParam(raw: string): string {
+  const r = uuid.safeParse(raw);
+  // Same answer as for a household the caller may not see: the API never confirms that an id exists.
+  if (!r.success) throw notFound();
+  return r.data;
+}
+
+function notFound(): ApiError {
+  return new ApiError(404, 'not_found', 'Fant ikke husstanden, eller du har ikke tilgang / Household not found, or you have no access');
+}
+
+/** The privacy routes, mounted under /api. */
+export function privacyRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  // One household, only the fields the caller may see; 404 alike for "no such household" and "not yours". Logged.
+  app.get('/households/:id', requireUser(), (c) => {
+    const id = idParam(c.req.param('id'));
+    const user = c.get('user');
+    const now = deps.now();
+    const row = deps.db.prepare("SELECT rev, data FROM records WHERE entity = 'household' AND id = ? AND deleted = 0").get(id) as
+      | { rev: number; data: string }
+      | undefined;
+    const view = row ? readView(user, 'household', { data: JSON.parse(row.data) as Record<string, unknown> }, policyContext(deps.db, user, now)) : null;
+    if (!row || !view) throw notFound();
+    logAccesses(deps.db, [{ at: now.toISOString(), userId: user.id, action: 'read', via: 'api', entity: 'household', recordId: id, data: view, fields: Object.keys(view) }]);
+    return c.json({ id, rev: row.rev, data: view });
+  });
+
+  // The access log of a household or a Foyer plan, newest first; `before` pages back. Administrators only.
+  for (const [path, type] of [['/households/:id/audit', 'household'], ['/plans/:id/audit', 'plan']] as const) {
+    app.get(path, requireUser('admin'), (c) => {
+      const id = idParam(c.req.param('id'));
+      const q = auditQuerySchema.parse(c.req.query());
+      const entries = readAudit(deps.db, { type, id }, q.limit, q.before);
+      return c.json({ entries, before: entries.length === q.limit ? entries.at(-1)!.seq : null });
+    });
+  }
+
+  // A person's units: an administrator sees and sets anyone's; everyone may see their own.
+  app.get('/users/:id/units', requireUser(), (c) => {
+    const id = c.req.param('id');
+    const user = c.get('user');
+    if (id !== user.id && !user.roles.includes('admin')) {
+      throw new ApiError(403, 'forbidden', 'Du har ikke tilgang til dette / You do not have access to this');
+    }
+    return c.json({ units: userUnits(deps.db, id) });
+  });
+
+  app.put('/users/:id/units', requireUser('admin'), async (c) => {
+    const id = c.req.param('id');
+    const body = await readJson(c, unitsSchema);
+    const exists = deps.db.prepare('SELECT 1 FROM users WHERE id = ?').get(id);
+    if (!exists) throw new ApiError(404, 'not_found', 'Fant ikke brukeren / User not found');
+    setUserUnits(deps.db, id, body.units as OwnerUnit[]);
+    return c.json({ units: userUnits(deps.db, id) });
+  });
+
+  return app;
+}
