@@ -1,0 +1,57 @@
+/** The suitability verdict of one dwelling: every rule of the rule set with its result and reason, and the class that follows. */
+import { getTemplate, latestTemplate } from '../checklist/templates';
+import type { Dwelling } from '../schemas/dwelling';
+import type { Inspection } from '../schemas/inspection';
+import { defaultRuleSet } from './defaultRuleSet';
+import { evaluateRule, type Filled, type RuleResult } from './evaluateRule';
+import type { RuleSet } from './ruleSet';
+import type { Verdict } from './verdict';
+
+/** A dwelling's verdict with its reasons. `because` names the rules that decided it (never empty). */
+export type Assessment = {
+  verdict: Verdict;
+  ruleSet: { id: string; version: number };
+  rules: RuleResult[];
+  /** Items whose answers the rules still need (every missing one, even when a failure already decides). */
+  missing: string[];
+  because: string[];
+};
+
+/** The latest completed checklist per template id, read in the template version it was filled in. */
+export function latestCompleted(inspections: readonly Inspection[]): Map<string, Filled> {
+  const latest = new Map<string, Filled>();
+  for (const inspection of inspections) {
+    if (inspection.status !== 'completed') continue;
+    const current = latest.get(inspection.templateId);
+    if (current && (current.inspection.completedAt ?? '') > (inspection.completedAt ?? '')) continue;
+    const template = getTemplate(inspection.templateId, inspection.templateVersion) ?? latestTemplate(inspection.templateId);
+    if (template) latest.set(inspection.templateId, { inspection, template });
+  }
+  return latest;
+}
+
+/**
+ * Assesses a dwelling against a rule set, from its completed checklists (the latest completed one per template counts;
+ * drafts are ignored). The verdict is the highest class whose rules all pass:
+ * a failed gate or 3+ rule → notSuitable (a known failure decides, whatever else is missing);
+ * otherwise any missing answer → notAssessed; otherwise a failed 0–3 rule → suited3plus; otherwise suited0to3.
+ */
+export function assessDwelling(dwelling: Dwelling, inspections: readonly Inspection[], ruleSet: RuleSet = defaultRuleSet): Assessment {
+  const ctx = { dwelling, filled: latestCompleted(inspections), thresholds: ruleSet.thresholds };
+  const rules = ruleSet.rules.map((rule) => evaluateRule(rule, ctx));
+  const missing = [...new Set(rules.flatMap((r) => r.missing))];
+  const ids = (pick: (r: RuleResult) => boolean) => rules.filter(pick).map((r) => r.ruleId);
+
+  let verdict: Verdict;
+  let because: string[];
+  const blocking = ids((r) => r.status === 'failed' && r.level !== '0to3');
+  const open = ids((r) => r.status === 'missing');
+  const small = ids((r) => r.status === 'failed' && r.level === '0to3');
+  if (blocking.length > 0) [verdict, because] = ['notSuitable', blocking];
+  else if (open.length > 0) [verdict, because] = ['notAssessed', open];
+  else if (small.length > 0) [verdict, because] = ['suited3plus', small];
+  else [verdict, because] = ['suited0to3', ids((r) => r.level === '0to3')];
+  // A rule set without 0–3 rules still names what it passed.
+  if (because.length === 0) because = ids(() => true);
+  return { verdict, ruleSet: { id: ruleSet.id, version: ruleSet.version }, rules, missing, because };
+}
