@@ -21,6 +21,8 @@ export type StoredRecord = {
   /** When and by whom (user id) the shown version was last changed. */
   updatedAt: string;
   updatedBy: string;
+  /** The name behind `updatedBy`, when the server sent it. */
+  updatedByName?: string;
 };
 
 /** Where an outbox op stands. `pending`: waiting to be pushed; `retry`: the server asked for it again (photo missing). */
@@ -61,7 +63,9 @@ export type ConflictEntry = {
   id: string;
   mine: unknown;
   server: unknown;
+  /** User id, and name when the server sent it, of whoever wrote the server's value, and when. */
   by: string;
+  byName?: string;
   at: string;
   createdAt: string;
 };
@@ -76,7 +80,7 @@ export type RejectedOp = {
   at: string;
 };
 
-/** Small named values: `cursor`, `clientId`, `lastSync`, `lastError`, `lastAttempt`. */
+/** Small named values: `cursor`, `clientId`, `lastSync`, `lastError` (see src/app/sync/meta.ts). */
 export type MetaRow = { key: string; value: unknown };
 
 /** One schema version: the Dexie store declarations and, when data must move, the upgrade that moves it. */

@@ -17,6 +17,7 @@ import { pathSchema } from '../../core/sync/protocol';
 import { getSession } from '../session';
 import type { EgnetDb, OutboxOp, StoredRecord } from './db';
 import { deviceDb } from './device-db';
+import { notifyLocalChange } from './local-change';
 import { withReopen } from './with-reopen';
 
 /** A record as screens see it: the device's current view, with local changes applied. */
@@ -143,4 +144,5 @@ export async function recordChange(
       });
     }),
   );
+  notifyLocalChange();
 }

@@ -16,6 +16,10 @@ export type SyncApp = {
   dataDir: string;
   request: (path: string, init?: RequestInit & { as?: string; json?: unknown }) => Promise<Response>;
   user: (username: string) => SessionUser;
+  /** The bearer token of a demo user. */
+  token: (username: string) => string;
+  /** A fetch that calls the app in-process (any origin). */
+  fetch: typeof fetch;
   close: () => void;
 };
 
@@ -41,6 +45,8 @@ export function startSyncApp(now: () => Date = () => new Date()): SyncApp {
       return Promise.resolve(app.request(path, { ...rest, headers, ...(json !== undefined ? { body: JSON.stringify(json) } : {}) }));
     },
     user: (username) => DEMO_USERS.find((u) => u.username === username)!,
+    token: (username) => tokens.get(username)!,
+    fetch: async (input, init) => app.request(input instanceof Request ? input : String(input), init),
     close: () => {
       db.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,148 @@
+// The real sync client (Dexie on fake-indexeddb) against the app in-process on a real SQLite file.
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { savePhoto } from '../../../src/app/store/save-photo';
+import { makeDevice, type Device } from './device';
+import { sampleDwelling, sampleInspection } from './sample-records';
+import { startSyncApp, type SyncApp } from './sync-app';
+
+let app: SyncApp;
+const devices: Device[] = [];
+beforeEach(() => {
+  app = startSyncApp();
+});
+afterEach(() => {
+  for (const d of devices.splice(0)) d.close();
+  app.close();
+});
+
+function device(name: string, username: string, extra: { onUnauthorized?: () => void; token?: () => string | null } = {}): Device {
+  const d = makeDevice(name, {
+    getToken: extra.token ?? (() => app.token(username)),
+    fetch: app.fetch,
+    baseUrl: 'http://egnet.test',
+    ...(extra.onUnauthorized ? { onUnauthorized: extra.onUnauthorized } : {}),
+  });
+  devices.push(d);
+  return d;
+}
+
+const serverRecord = (entity: string, id: string) =>
+  app.db.prepare('SELECT rev, data, deleted FROM records WHERE entity = ? AND id = ?').get(entity, id) as
+    | { rev: number; data: string; deleted: number }
+    | undefined;
+
+describe('sync client', () => {
+  it('pushes a record made and edited offline, then another device pulls it', async () => {
+    const a = device('a', 'inspektor');
+    const b = device('b', 'inspektor');
+    const dwellings = a.repo('dwelling');
+    const id = await dwellings.create(sampleDwelling(1));
+    await dwellings.put(id, { floor: 2 });
+    await dwellings.put(id, { rooms: 5 });
+    const out = await a.client.sync();
+    expect(out).toEqual({ ok: true, pushed: 3, pulled: 1 });
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(serverRecord('dwelling', id)?.rev).toBe(3);
+    const local = await a.db.records.get(['dwelling', id]);
+    expect(local).toMatchObject({ rev: 3, base: { floor: 2, rooms: 5 }, data: { floor: 2, rooms: 5 } });
+
+    expect(await b.client.sync()).toMatchObject({ ok: true, pulled: 1 });
+    expect((await b.repo('dwelling').get(id))?.data).toEqual(JSON.parse(serverRecord('dwelling', id)!.data));
+  });
+
+  it('keeps pending changes on top of a pulled server version', async () => {
+    const a = device('a', 'inspektor');
+    const b = device('b', 'admin');
+    const id = await a.repo('dwelling').create(sampleDwelling(1));
+    await a.client.sync();
+    await b.client.sync();
+    await b.repo('dwelling').put(id, { rooms: 6 });
+    await b.client.sync();
+    // A edits another field before it has seen B’s change: both survive.
+    await a.repo('dwelling').put(id, { floor: 3 });
+    const pending = await a.db.outbox.toArray();
+    expect(pending).toHaveLength(1);
+    await a.client.sync();
+    const view = await a.repo('dwelling').get(id);
+    expect(view?.data).toMatchObject({ rooms: 6, floor: 3 });
+    expect(JSON.parse(serverRecord('dwelling', id)!.data)).toMatchObject({ rooms: 6, floor: 3 });
+  });
+
+  it('shows a conflict on the same field, with both values, and the person’s choice becomes a new op', async () => {
+    const a = device('a', 'inspektor');
+    const b = device('b', 'admin');
+    const id = await a.repo('dwelling').create(sampleDwelling(1));
+    await a.client.sync();
+    await b.client.sync();
+    await a.repo('dwelling').put(id, { floor: 2 });
+    await b.repo('dwelling').put(id, { floor: 3, rooms: 4 });
+    await a.client.sync();
+    await b.client.sync();
+    const conflicts = await b.db.conflicts.toArray();
+    expect(conflicts).toEqual([
+      expect.objectContaining({ entity: 'dwelling', id, path: 'floor', mine: 3, server: 2, byName: 'Ivar Inspektør' }),
+    ]);
+    // The record shows the server's value; rooms merged silently.
+    expect((await b.repo('dwelling').get(id))?.data).toMatchObject({ floor: 2, rooms: 4 });
+    expect(await b.db.outbox.count()).toBe(0);
+  });
+
+  it('moves a rejected op to the visible list and undoes it on screen', async () => {
+    const a = device('a', 'inspektor');
+    const id = await a.repo('dwelling').create(sampleDwelling(1));
+    await a.client.sync();
+    await a.repo('dwelling').put(id, { postcode: 'abc' });
+    const bad = await a.repo('task').create({ title: 'not mine to write' });
+    await a.client.sync();
+    const rejected = await a.db.rejected.toArray();
+    expect(rejected.map((r) => [r.entity, r.error.code]).sort()).toEqual([
+      ['dwelling', 'invalid'],
+      ['task', 'forbidden'],
+    ]);
+    expect((await a.repo('dwelling').get(id))?.data).toMatchObject({ postcode: '7224' });
+    expect(await a.repo('task').get(bad)).toBeUndefined();
+    expect(await a.db.outbox.count()).toBe(0);
+  });
+
+  it('uploads a photo before the op that points to it; the server’s blob hashes to its name', async () => {
+    const a = device('a', 'inspektor');
+    const dwellingId = await a.repo('dwelling').create(sampleDwelling(1));
+    const inspectionId = await a.repo('inspection').create(sampleInspection(dwellingId, app.user('inspektor').id));
+    const bytes = new Uint8Array(50_000).map((_, i) => (i * 31) % 256);
+    const ref = await savePhoto(bytes, 'image/jpeg', { db: a.db });
+    await a.repo('inspection').setPath(inspectionId, 'answers.roof.grade', { value: 'TG2', photos: [ref] });
+    expect(await a.client.sync()).toMatchObject({ ok: true, pushed: 3 });
+    expect((await a.db.photos.get(ref.sha256))?.uploaded).toBe(1);
+    const res = await app.request(`/api/blobs/${ref.sha256}`, { as: 'admin' });
+    expect(createHash('sha256').update(new Uint8Array(await res.arrayBuffer())).digest('hex')).toBe(ref.sha256);
+  });
+
+  it('drops a record that becomes unreadable, and a deleted one', async () => {
+    const a = device('a', 'inspektor');
+    const c = device('c', 'boveileder');
+    const id = await a.repo('dwelling').create(sampleDwelling(1));
+    const dwelling2 = await a.repo('dwelling').create(sampleDwelling(2));
+    const insp = await a.repo('inspection').create(sampleInspection(id, app.user('inspektor').id));
+    await a.client.sync();
+    await c.client.sync();
+    expect((await c.repo('dwelling').list()).length).toBe(2);
+    expect(await c.repo('inspection').get(insp)).toBeUndefined();
+    await a.repo('dwelling').delete(dwelling2);
+    await a.client.sync();
+    await c.client.sync();
+    expect((await c.repo('dwelling').list()).map((r) => r.id)).toEqual([id]);
+    expect(await c.db.records.get(['dwelling', dwelling2])).toBeUndefined();
+  });
+
+  it('pauses on 401 with the outbox kept', async () => {
+    let expired = 0;
+    const a = device('a', 'inspektor', { token: () => 'x'.repeat(43), onUnauthorized: () => (expired += 1) });
+    await a.repo('dwelling').create(sampleDwelling(1));
+    const out = await a.client.sync();
+    expect(out).toMatchObject({ ok: false, code: 'unauthorized' });
+    expect(expired).toBe(1);
+    expect(await a.db.outbox.count()).toBe(1);
+    expect((await a.db.meta.get('lastError'))?.value).toMatchObject({ code: 'unauthorized' });
+  });
+});
