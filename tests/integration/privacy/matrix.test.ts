@@ -23,8 +23,8 @@ const ROLES = ['admin', 'inspektor', 'boveileder', 'inntak'] as const;
 type Username = (typeof ROLES)[number];
 const LINKED = ['household', 'visit', 'homeVisit', 'task'] as const;
 const PLAN_SITUATIONS = ['own', 'others'] as const;
-const SHARED = ['dwelling', 'dwellingInspection', 'allocation'] as const;
-type Kind = (typeof LINKED)[number] | 'plan' | (typeof SHARED)[number];
+type Shared = 'dwelling' | 'dwellingInspection' | 'allocation';
+type Kind = (typeof LINKED)[number] | 'plan' | Shared;
 
 const F = 'full';
 const N = 'none';
