@@ -296,7 +296,8 @@ describe('consent that runs out with nobody editing it', () => {
     const now = api.now();
     const id = crypto.randomUUID();
     const taskId = crypto.randomUUID();
-    const household = { ...householdData('own', now), consent: { ...(householdData('own', now).consent as object), expiresAt: '2026-03-05' } };
+    const own = householdData('own', now);
+    const household: Record<string, unknown> = { ...own, consent: { ...(own.consent as object), expiresAt: '2026-03-05' } };
     await push(api, 'boveileder', [
       { opId: crypto.randomUUID(), entity: 'household', id, baseRev: 0, set: household },
       { opId: crypto.randomUUID(), entity: 'task', id: taskId, baseRev: 0, set: taskData(id, now) },
