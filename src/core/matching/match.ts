@@ -1,9 +1,9 @@
 /** Matching: a household's needs against the stock — the vacant dwellings that fit, ranked, each with why; the rest with why not. */
 import { formatNumber } from '../format/formatNumber';
+import { bedroomsNeeded } from '../rules/bedroomsNeeded';
+import { isCrowded } from '../rules/isCrowded';
+import { VERDICT_LABELS, type Verdict } from '../rules/verdict';
 import type { LocalText } from '../text';
-
-/** The verdict classes of a dwelling (most suitable first). */
-export type MatchVerdict = 'suited0to3' | 'suited3plus' | 'notSuitable' | 'notAssessed';
 
 /** What the intake team enters, or what a household's consent lets them see. */
 export type HouseholdNeeds = {
@@ -24,7 +24,7 @@ export type MatchCandidate = {
   id: string;
   address: string;
   area: string;
-  /** Vacant now, or becoming vacant on `vacantFrom`. */
+  /** Vacant now; a let dwelling may know the date it becomes vacant (`vacantFrom`). */
   vacant: boolean;
   vacantFrom?: string;
   approvedBedrooms: number;
@@ -33,7 +33,7 @@ export type MatchCandidate = {
   areaM2: number;
   /** Step-free entrance or lift; null when not recorded. */
   stepFree: boolean | null;
-  verdict: MatchVerdict;
+  verdict: Verdict;
   distances: { kindergartenM?: number; schoolM?: number; busStopM?: number };
 };
 
@@ -53,20 +53,6 @@ export type MatchResult = { matches: Match[]; excluded: Exclusion[] };
 
 /** Children younger than this need a dwelling suited for 0–3 (domain.md). */
 export const SMALL_CHILD_AGE = 3;
-/** SSB: crowded when more persons than rooms AND under this many m² per person — both at once. */
-export const CROWDING_M2_PER_PERSON = 20;
-
-const VERDICT_TEXT: Record<MatchVerdict, LocalText> = {
-  suited0to3: { nb: 'Godt egnet for barnefamilier 0–3 år', en: 'Well suited for families with children aged 0–3' },
-  suited3plus: { nb: 'Godt egnet for barnefamilier 3 år +', en: 'Well suited for families with children aged 3+' },
-  notSuitable: { nb: 'Ikke egnet for barnefamilier', en: 'Not suitable for families with children' },
-  notAssessed: { nb: 'Ikke vurdert ennå', en: 'Not yet assessed' },
-};
-
-/** Approved bedrooms a household needs: one for the adults and one per two children (domain.md). */
-export function bedroomsFor(needs: Pick<HouseholdNeeds, 'adults' | 'childAges'>): number {
-  return 1 + Math.ceil(needs.childAges.length / 2);
-}
 
 /** Formats metres as a person reads them: "450 m", "1,2 km" in Bokmål and "1.2 km" in English. */
 export function distanceText(m: number): LocalText {
@@ -75,7 +61,7 @@ export function distanceText(m: number): LocalText {
 }
 
 function verdictFits(needs: HouseholdNeeds, d: MatchCandidate): MatchReason {
-  const text = VERDICT_TEXT[d.verdict];
+  const text = VERDICT_LABELS[d.verdict];
   if (needs.childAges.length === 0) return { kind: 'verdict', ok: true, text };
   const youngest = Math.min(...needs.childAges);
   if (d.verdict === 'suited0to3') return { kind: 'verdict', ok: true, text };
@@ -94,29 +80,23 @@ function verdictFits(needs: HouseholdNeeds, d: MatchCandidate): MatchReason {
 }
 
 function vacancyFits(needs: HouseholdNeeds, d: MatchCandidate): MatchReason {
-  if (d.vacant) {
-    if (!d.vacantFrom || !needs.neededBy || d.vacantFrom <= needs.neededBy)
-      return {
-        kind: 'vacancy',
-        ok: true,
-        text: d.vacantFrom
-          ? { nb: `Ledig fra ${d.vacantFrom}`, en: `Vacant from ${d.vacantFrom}` }
-          : { nb: 'Ledig', en: 'Vacant' },
-      };
+  if (d.vacant) return { kind: 'vacancy', ok: true, text: { nb: 'Ledig', en: 'Vacant' } };
+  // A let dwelling whose tenancy ends before the household needs it is offered too.
+  if (d.vacantFrom && needs.neededBy && d.vacantFrom <= needs.neededBy)
+    return { kind: 'vacancy', ok: true, text: { nb: `Ledig fra ${d.vacantFrom}`, en: `Vacant from ${d.vacantFrom}` } };
+  if (d.vacantFrom)
     return {
       kind: 'vacancy',
       ok: false,
-      text: {
-        nb: `Ledig først ${d.vacantFrom} — trengs ${needs.neededBy}`,
-        en: `Vacant only from ${d.vacantFrom} — needed by ${needs.neededBy}`,
-      },
+      text: needs.neededBy
+        ? { nb: `Utleid — ledig først ${d.vacantFrom}, trengs ${needs.neededBy}`, en: `Let — vacant only from ${d.vacantFrom}, needed by ${needs.neededBy}` }
+        : { nb: `Utleid — ledig fra ${d.vacantFrom}`, en: `Let — vacant from ${d.vacantFrom}` },
     };
-  }
   return { kind: 'vacancy', ok: false, text: { nb: 'Utleid', en: 'Let' } };
 }
 
 function bedroomsFit(needs: HouseholdNeeds, d: MatchCandidate): MatchReason {
-  const need = bedroomsFor(needs);
+  const need = bedroomsNeeded(needs.adults, needs.childAges.length);
   return {
     kind: 'bedrooms',
     ok: d.approvedBedrooms >= need,
@@ -130,7 +110,7 @@ function bedroomsFit(needs: HouseholdNeeds, d: MatchCandidate): MatchReason {
 function crowdingFits(needs: HouseholdNeeds, d: MatchCandidate): MatchReason {
   const persons = needs.adults + needs.childAges.length;
   const perPerson = d.areaM2 / persons;
-  const crowded = persons > d.rooms && perPerson < CROWDING_M2_PER_PERSON;
+  const crowded = isCrowded(persons, d.rooms, d.areaM2);
   const m2 = { nb: formatNumber(perPerson, 'nb', 1), en: formatNumber(perPerson, 'en', 1) };
   return crowded
     ? {
@@ -176,7 +156,7 @@ function distanceReason(kind: 'kindergarten' | 'school' | 'busStop', m: number |
 
 // Order of verdicts in the ranking. Families whose youngest is 3+ get 3+ dwellings first, so the scarce 0–3
 // dwellings stay free for the youngest children; adults without children get the dwellings unsuited for children first.
-function verdictOrder(needs: HouseholdNeeds): MatchVerdict[] {
+function verdictOrder(needs: HouseholdNeeds): Verdict[] {
   if (needs.childAges.length === 0) return ['notSuitable', 'notAssessed', 'suited3plus', 'suited0to3'];
   if (Math.min(...needs.childAges) < SMALL_CHILD_AGE) return ['suited0to3'];
   return ['suited3plus', 'suited0to3'];
@@ -197,7 +177,7 @@ export function matchDwellings(needs: HouseholdNeeds, candidates: readonly Match
   const wanted = new Map(needs.preferredAreas.map((a, i) => [a.toLocaleLowerCase('nb'), i]));
   const fits: { dwelling: MatchCandidate; reasons: MatchReason[]; key: number[] }[] = [];
   const excluded: Exclusion[] = [];
-  const need = bedroomsFor(needs);
+  const need = bedroomsNeeded(needs.adults, needs.childAges.length);
 
   for (const d of candidates) {
     const checks = [vacancyFits(needs, d), verdictFits(needs, d), bedroomsFit(needs, d), crowdingFits(needs, d)];

@@ -1,13 +1,13 @@
 // Matching as a table: who is offered which dwelling, in which order, and why the others are left out.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { bedroomsNeeded } from '../../../../src/core/rules/bedroomsNeeded';
+import type { Verdict } from '../../../../src/core/rules/verdict';
 import {
-  bedroomsFor,
   distanceText,
   matchDwellings,
   type HouseholdNeeds,
   type MatchCandidate,
-  type MatchVerdict,
 } from '../../../../src/core/matching/match';
 
 function dwelling(id: string, over: Partial<MatchCandidate> = {}): MatchCandidate {
@@ -57,7 +57,7 @@ describe('matchDwellings: who may be offered what', () => {
   });
 
   it('never offers a dwelling suited only for 3+ to a family with a child under 3 (property)', () => {
-    const verdict = fc.constantFrom<MatchVerdict>('suited0to3', 'suited3plus', 'notSuitable', 'notAssessed');
+    const verdict = fc.constantFrom<Verdict>('suited0to3', 'suited3plus', 'notSuitable', 'notAssessed');
     const cand = fc.record({
       id: fc.uuid(),
       address: fc.string(),
@@ -83,7 +83,7 @@ describe('matchDwellings: who may be offered what', () => {
             expect(m.dwelling.vacant).toBe(true);
             expect(['suited0to3', 'suited3plus']).toContain(m.dwelling.verdict);
             if (small) expect(m.dwelling.verdict).toBe('suited0to3');
-            expect(m.dwelling.approvedBedrooms).toBeGreaterThanOrEqual(bedroomsFor({ adults, childAges }));
+            expect(m.dwelling.approvedBedrooms).toBeGreaterThanOrEqual(bedroomsNeeded(adults, childAges.length));
             const crowded = persons > m.dwelling.rooms && m.dwelling.areaM2 / persons < 20;
             expect(crowded).toBe(false);
           }
@@ -108,8 +108,9 @@ describe('matchDwellings: bedrooms and crowding', () => {
     ['as many rooms as persons is not crowded', needs({ childAges: [4, 6] }), dwelling('x', { approvedBedrooms: 2, rooms: 4, areaM2: 60, verdict: 'suited3plus' }), undefined],
     ['needs step-free: none recorded is left out', needs({ childAges: [4], stepFree: true }), dwelling('x', { stepFree: null }), ['stepFree']],
     ['needs step-free: stairs only is left out', needs({ childAges: [4], stepFree: true }), dwelling('x', { stepFree: false }), ['stepFree']],
-    ['vacant too late', needs({ childAges: [4], neededBy: '2026-01-01' }), dwelling('x', { vacantFrom: '2026-03-01' }), ['vacancy']],
-    ['vacant in time', needs({ childAges: [4], neededBy: '2026-03-01' }), dwelling('x', { vacantFrom: '2026-03-01' }), undefined],
+    ['vacant too late', needs({ childAges: [4], neededBy: '2026-01-01' }), dwelling('x', { vacant: false, vacantFrom: '2026-03-01' }), ['vacancy']],
+    ['vacant in time', needs({ childAges: [4], neededBy: '2026-03-01' }), dwelling('x', { vacant: false, vacantFrom: '2026-03-01' }), undefined],
+    ['let, and no date needed given', needs({ childAges: [4] }), dwelling('x', { vacant: false, vacantFrom: '2026-03-01' }), ['vacancy']],
     ['several reasons at once', needs({ childAges: [1, 2, 3, 4, 5] }), dwelling('x', { vacant: false, verdict: 'suited3plus', approvedBedrooms: 2, rooms: 3, areaM2: 60 }), ['vacancy', 'verdict', 'bedrooms', 'crowding']],
   ])('%s', (_name, n, d, excludedFor) => {
     const r = matchDwellings(n, [d]);

@@ -1,0 +1,58 @@
+/** Prepares the stock for matching: each dwelling's facts, its verdict, and what its latest checklists say about access and distances. */
+import { TEMPLATE_IDS } from '../checklist/templates';
+import type { Verdict } from '../rules/verdict';
+import type { Dwelling, Inspection, WithId } from '../schemas';
+import type { MatchCandidate } from './match';
+
+// The latest completed checklist of one template per dwelling; a correction completed later replaces the earlier one.
+function latestByDwelling(inspections: readonly WithId<Inspection>[], templateId: string): Map<string, Inspection> {
+  const latest = new Map<string, Inspection>();
+  for (const i of inspections) {
+    if (i.templateId !== templateId || i.status !== 'completed' || !i.dwellingId) continue;
+    const current = latest.get(i.dwellingId);
+    if (!current || (current.completedAt ?? '') < (i.completedAt ?? '')) latest.set(i.dwellingId, i);
+  }
+  return latest;
+}
+
+function metres(i: Inspection | undefined, itemId: string): number | undefined {
+  const v = i?.answers[itemId]?.value;
+  return typeof v === 'number' ? v : undefined;
+}
+
+/**
+ * One candidate per dwelling. Step-free comes from the inspector's pram-access answer (step-free or lift), falling
+ * back to the registry's lift; distances come from the latest neighbourhood checklist and are left out when unknown.
+ */
+export function toMatchCandidates(
+  dwellings: readonly WithId<Dwelling>[],
+  inspections: readonly WithId<Inspection>[],
+  verdicts: Readonly<Record<string, Verdict>>,
+): MatchCandidate[] {
+  const homes = latestByDwelling(inspections, TEMPLATE_IDS.dwellingInspection);
+  const areas = latestByDwelling(inspections, TEMPLATE_IDS.neighbourhood);
+  return dwellings.map((d) => {
+    const access = homes.get(d.id)?.answers['childSafety.pramAccess']?.value;
+    const near = areas.get(d.id);
+    const distances: MatchCandidate['distances'] = {};
+    const kindergartenM = metres(near, 'distances.kindergartenM');
+    const schoolM = metres(near, 'distances.primarySchoolM');
+    const busStopM = metres(near, 'distances.busStopM');
+    if (kindergartenM !== undefined) distances.kindergartenM = kindergartenM;
+    if (schoolM !== undefined) distances.schoolM = schoolM;
+    if (busStopM !== undefined) distances.busStopM = busStopM;
+    return {
+      id: d.id,
+      address: d.address,
+      area: d.area,
+      vacant: d.vacant,
+      ...(d.vacantFrom ? { vacantFrom: d.vacantFrom } : {}),
+      approvedBedrooms: d.approvedBedrooms,
+      rooms: d.rooms,
+      areaM2: d.areaM2,
+      stepFree: access === 'stepFree' || access === 'lift' ? true : access === 'stairs' ? false : d.hasLift ? true : null,
+      verdict: verdicts[d.id] ?? 'notAssessed',
+      distances,
+    };
+  });
+}

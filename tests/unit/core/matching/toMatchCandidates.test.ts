@@ -1,0 +1,78 @@
+// The stock as matching sees it: access from the pram-access answer, distances from the latest neighbourhood checklist.
+import { describe, expect, it } from 'vitest';
+import { toMatchCandidates } from '../../../../src/core/matching/toMatchCandidates';
+import type { Dwelling, Inspection, WithId } from '../../../../src/core/schemas';
+
+const D1 = '10000000-0000-4000-8000-000000000001';
+const D2 = '10000000-0000-4000-8000-000000000002';
+const INSPECTOR = '00000000-0000-4000-8000-000000000002';
+
+function dwelling(id: string, over: Partial<Dwelling> = {}): WithId<Dwelling> {
+  return {
+    id,
+    address: 'Hovinvegen 3',
+    postcode: '7212',
+    area: 'Hovin',
+    gnr: 10,
+    bnr: 20,
+    type: 'terraced',
+    floor: 1,
+    hasLift: false,
+    areaM2: 90,
+    rooms: 4,
+    approvedBedrooms: 3,
+    leaseType: 'openEnded',
+    vacant: true,
+    ...over,
+  };
+}
+
+function checklist(id: string, dwellingId: string, templateId: string, completedAt: string | null, answers: Inspection['answers']): WithId<Inspection> {
+  return {
+    id,
+    templateId,
+    templateVersion: 1,
+    dwellingId,
+    status: completedAt ? 'completed' : 'draft',
+    answers,
+    startedAt: '2025-01-01T08:00:00Z',
+    completedAt,
+    inspectorId: INSPECTOR,
+  };
+}
+
+describe('toMatchCandidates', () => {
+  it('reads distances from the latest completed neighbourhood checklist, ignoring drafts', () => {
+    const inspections = [
+      checklist('a0000000-0000-4000-8000-000000000001', D1, 'neighbourhood', '2024-05-01T10:00:00Z', {
+        'distances.kindergartenM': { value: 900 },
+        'distances.primarySchoolM': { value: 1500 },
+        'distances.busStopM': { value: 700 },
+      }),
+      checklist('a0000000-0000-4000-8000-000000000002', D1, 'neighbourhood', '2025-05-01T10:00:00Z', {
+        'distances.kindergartenM': { value: 300 },
+        'distances.primarySchoolM': { value: 1200 },
+        'distances.busStopM': { value: 100 },
+      }),
+      checklist('a0000000-0000-4000-8000-000000000003', D1, 'neighbourhood', null, { 'distances.busStopM': { value: 5 } }),
+      checklist('a0000000-0000-4000-8000-000000000004', D1, 'dwelling-inspection', '2025-05-01T10:00:00Z', {
+        'childSafety.pramAccess': { value: 'stairs' },
+      }),
+    ];
+    const [c1, c2] = toMatchCandidates([dwelling(D1, { hasLift: true }), dwelling(D2, { vacant: false, vacantFrom: '2026-02-01' })], inspections, {
+      [D1]: 'suited3plus',
+    });
+    expect(c1).toMatchObject({
+      id: D1,
+      verdict: 'suited3plus',
+      stepFree: false,
+      distances: { kindergartenM: 300, schoolM: 1200, busStopM: 100 },
+    });
+    expect(c2).toMatchObject({ id: D2, verdict: 'notAssessed', stepFree: null, distances: {}, vacant: false, vacantFrom: '2026-02-01' });
+  });
+
+  it('falls back to the registry’s lift when the pram-access answer is missing', () => {
+    const [c] = toMatchCandidates([dwelling(D1, { hasLift: true, floor: 4 })], [], {});
+    expect(c!.stepFree).toBe(true);
+  });
+});
