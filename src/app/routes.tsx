@@ -28,6 +28,31 @@ export const ROUTES: AppRoute[] = [
     nav: { label: { nb: 'Hjem', en: 'Home' } },
   },
   {
+    path: '/dwellings',
+    component: lazy(() => import('./screens/dwellings/RegistryScreen')),
+    roles: ['inspector', 'admin', 'intake'],
+    nav: { label: { nb: 'Boliger', en: 'Dwellings' } },
+  },
+  {
+    path: '/dwellings/new',
+    component: lazy(() => import('./screens/dwellings/DwellingFormScreen')),
+    roles: ['inspector', 'admin'],
+  },
+  {
+    path: '/dwellings/:id',
+    component: lazy(() => import('./screens/dwellings/DwellingScreen')),
+    roles: ['inspector', 'admin', 'intake'],
+  },
+  {
+    path: '/dwellings/:id/edit',
+    component: lazy(() => import('./screens/dwellings/DwellingFormScreen')),
+    roles: ['inspector', 'admin'],
+  },
+  {
+    path: '/inspections/:id',
+    component: lazy(() => import('./screens/checklist/InspectionScreen')),
+  },
+  {
     path: '/settings',
     component: lazy(() => import('./screens/settings/SettingsScreen')),
     nav: { label: { nb: 'Innstillinger', en: 'Settings' } },

@@ -1,0 +1,319 @@
+/** A checklist being filled in or read: autosave per answer, live verdict, "Fullfør" with error summary, revisions. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { Answer, Answers } from '../../../core/checklist/template';
+import { getTemplate, latestTemplate } from '../../../core/checklist/templates';
+import { validateAnswers } from '../../../core/checklist/validateAnswers';
+import { assessDwelling } from '../../../core/rules/assessDwelling';
+import type { Dwelling } from '../../../core/schemas/dwelling';
+import type { Inspection } from '../../../core/schemas/inspection';
+import { deepEqual } from '../../../core/sync/deep-equal';
+import { ErrorSummary, focusField } from '../../components/ErrorSummary';
+import '../../components/forms.css';
+import { useLanguage, useLocal, useText } from '../../i18n/language';
+import { isQuotaError } from '../../photos/PhotoError';
+import { getSession } from '../../session';
+import { repo } from '../../store/repo';
+import { useQuery } from '../../store/use-query';
+import { VerdictPanel } from '../dwellings/VerdictPanel';
+import { answerText } from './answerText';
+import { changesSince } from './changesSince';
+import { ChecklistForm } from './ChecklistForm';
+import { readPosition, writePosition } from './checklistPosition';
+import { itemInputId } from './ItemField';
+import { previousCompleted, revisionOf, type InspectionRec } from './newDraft';
+import { personName } from './personName';
+import { CHECKLIST_TEXT } from './text';
+import { flushTyping } from './useDebouncedCommit';
+import './checklist.css';
+
+/** A kept answer from an older template version, in plain words (its item no longer exists to format it). */
+function valueText(a: Answer): string {
+  const v = a.value;
+  if (v === undefined || v === null) return a.note ?? '';
+  if (typeof v === 'object' && !Array.isArray(v)) return `${v.likelihood} × ${v.consequence}`;
+  return Array.isArray(v) ? v.join(', ') : String(v);
+}
+
+type SaveState = { state: 'idle' | 'saving' | 'saved' } | { state: 'failed'; message: string };
+
+/** The checklist at `/inspections/:id`. */
+export default function InspectionScreen({ id }: { id: string }) {
+  const t = useText(CHECKLIST_TEXT);
+  const local = useLocal();
+  const lang = useLanguage();
+  const { route } = useLocation();
+  const inspections = useMemo(() => repo<Inspection>('inspection'), []);
+  const dwellings = useMemo(() => repo<Dwelling>('dwelling'), []);
+  // Live on this record only: every autosave re-reads one key, not the whole inspection table.
+  const record = useQuery(() => inspections.get(id).then((r) => r ?? null), [id]);
+  const status = record?.data.status;
+  const dwellingId = record?.data.dwellingId ?? null;
+  const dwelling = useQuery(() => (dwellingId ? dwellings.get(dwellingId).then((r) => r ?? null) : null), [dwellingId]);
+  const [siblings, setSiblings] = useState<InspectionRec[] | null>(null);
+  useEffect(() => {
+    if (!dwellingId) return void setSiblings([]);
+    let live = true;
+    void inspections.list((d) => d.dwellingId === dwellingId).then((list) => live && setSiblings(list));
+    return () => void (live = false);
+  }, [dwellingId, status, inspections]);
+
+  const [overlay, setOverlay] = useState<Record<string, Answer | null>>({});
+  const [failed, setFailed] = useState<Set<string>>(new Set());
+  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const [attempt, setAttempt] = useState(0);
+  const [completing, setCompleting] = useState(false);
+  const [sectionId, setSectionId] = useState<string | null>(null);
+  const inFlight = useRef(new Set<Promise<unknown>>());
+
+  const template = record ? getTemplate(record.data.templateId, record.data.templateVersion) : undefined;
+  const stored = record?.data.answers;
+  const answers: Answers = useMemo(() => {
+    const a: Answers = { ...(stored ?? {}) };
+    for (const [k, v] of Object.entries(overlay)) {
+      if (v === null) delete a[k];
+      else a[k] = v;
+    }
+    return a;
+  }, [stored, overlay]);
+
+  // Drop overlay entries the store has caught up with; failed ones stay until they are saved.
+  useEffect(() => {
+    if (!stored) return;
+    setOverlay((o) => {
+      const keep = Object.entries(o).filter(([k, v]) => failed.has(k) || !deepEqual(stored[k] ?? null, v));
+      return keep.length === Object.keys(o).length ? o : Object.fromEntries(keep);
+    });
+  }, [stored, failed]);
+
+  // Open where the person left off.
+  useEffect(() => {
+    if (!template || sectionId) return;
+    const pos = readPosition(id);
+    const section = pos && template.sections.some((s) => s.id === pos.sectionId) ? pos.sectionId : template.sections[0]!.id;
+    setSectionId(section);
+    if (pos?.itemId) {
+      requestAnimationFrame(() => document.getElementById(`${itemInputId(pos.itemId!)}-box`)?.scrollIntoView({ block: 'center' }));
+    }
+  }, [template, id, sectionId]);
+
+  // Typing waiting for its pause is saved when the app goes to the background (the phone may kill it there).
+  useEffect(() => {
+    const hide = () => document.visibilityState === 'hidden' && flushTyping();
+    document.addEventListener('visibilitychange', hide);
+    window.addEventListener('pagehide', flushTyping);
+    return () => {
+      flushTyping();
+      document.removeEventListener('visibilitychange', hide);
+      window.removeEventListener('pagehide', flushTyping);
+    };
+  }, []);
+
+  if (record === undefined) return <p aria-busy="true">{t('loading')}</p>;
+  if (record === null) return <section class="cl-screen"><h1 class="ds-heading" data-size="md">{t('notFound')}</h1></section>;
+  if (!template) {
+    return (
+      <section class="cl-screen">
+        <h1 class="ds-heading" data-size="md">{t('notFound')}</h1>
+        <p class="ds-validation-message">{t('templateMissing', { id: record.data.templateId, version: record.data.templateVersion })}</p>
+      </section>
+    );
+  }
+
+  const data = record.data;
+  const readOnly = data.status === 'completed';
+  const me = getSession()?.user;
+  const self: InspectionRec = { id, data: { ...data, answers } };
+  const others = (siblings ?? []).filter((s) => s.id !== id);
+  const previous = siblings ? previousCompleted(self, others) : undefined;
+  const supersededBy = others.find((s) => s.data.revisionOf === id);
+
+  const write = (itemId: string, answer: Answer | null) => {
+    const p = inspections.setPath(id, `answers.${itemId}`, answer);
+    inFlight.current.add(p);
+    setSave({ state: 'saving' });
+    p.then(
+      () => {
+        setFailed((f) => (f.has(itemId) ? new Set([...f].filter((x) => x !== itemId)) : f));
+        setSave({ state: 'saved' });
+      },
+      (err: unknown) => {
+        setFailed((f) => new Set(f).add(itemId));
+        const text = (err as { text?: { nb: string; en: string } }).text;
+        setSave({ state: 'failed', message: isQuotaError(err) ? t('storageFull') : t('notSaved', { reason: text ? local(text) : String(err) }) });
+      },
+    ).finally(() => inFlight.current.delete(p));
+    return p;
+  };
+
+  const onAnswer = (itemId: string, answer: Answer | null) => {
+    if (readOnly) return;
+    setOverlay((o) => ({ ...o, [itemId]: answer }));
+    void write(itemId, answer).catch(() => undefined);
+  };
+
+  const retry = () => {
+    for (const itemId of failed) void write(itemId, overlay[itemId] ?? null).catch(() => undefined);
+  };
+
+  const problems = attempt > 0 && !readOnly ? validateAnswers(template, answers) : [];
+  const errors = Object.fromEntries(problems.map((p) => [p.itemId, p.message]));
+  const itemLabel = (itemId: string) => {
+    for (const s of template.sections) for (const it of s.items) if (it.id === itemId) return local(it.label);
+    return itemId;
+  };
+  const goToItem = (targetId: string) => {
+    const itemId = targetId.replace(/^item-/, '');
+    const section = template.sections.find((s) => s.items.some((it) => it.id === itemId));
+    if (section) {
+      setSectionId(section.id);
+      writePosition(id, { sectionId: section.id, itemId });
+    }
+  };
+
+  const complete = async () => {
+    flushTyping();
+    setCompleting(true);
+    try {
+      await Promise.allSettled([...inFlight.current]);
+      const found = validateAnswers(template, answers);
+      setAttempt((n) => n + 1);
+      if (found.length > 0 || failed.size > 0) return;
+      await inspections.put(id, { status: 'completed', completedAt: new Date().toISOString() });
+      setSave({ state: 'saved' });
+      requestAnimationFrame(() => document.getElementById('checklist-title')?.focus());
+    } catch (err) {
+      setSave({ state: 'failed', message: isQuotaError(err) ? t('storageFull') : String(err) });
+    } finally {
+      setCompleting(false);
+    }
+  };
+
+  const correct = async () => {
+    if (!me) return;
+    const latest = latestTemplate(data.templateId) ?? template;
+    const newId = await inspections.create(revisionOf({ id, data }, latest, me.id, new Date()));
+    route(`/inspections/${newId}`);
+  };
+
+  const whenText = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const dwellingData = dwelling?.data;
+  const assessment = dwellingData && siblings
+    ? assessDwelling(dwellingData, readOnly ? [...others.map((s) => s.data), data] : [...others.map((s) => s.data), { ...data, answers, status: 'completed', completedAt: new Date().toISOString() }])
+    : null;
+  const changes = previous ? changesSince(template, answers, previous.data.answers) : [];
+  const openSection = sectionId ?? template.sections[0]!.id;
+  const previousAnswers = Object.entries(data.previousAnswers ?? {});
+
+  return (
+    <section class="cl-screen" aria-labelledby="checklist-title">
+      <header class="cl-header">
+        {dwellingId && <a class="ds-link" href={`/dwellings/${dwellingId}`}>← {t('backToDwelling')}</a>}
+        <h1 id="checklist-title" class="ds-heading" data-size="md" tabIndex={-1}>
+          {local(template.title)}{dwellingData ? `: ${dwellingData.address}` : ''}
+        </h1>
+        <p>{t('templateVersion', { title: local(template.title), version: template.version })} · {readOnly ? t('completed') : t('draft')}</p>
+        {data.revisionOf && previous && <p>{t('revisionOf', { when: whenText(previous.data.completedAt ?? previous.data.startedAt) })}</p>}
+        {readOnly && data.completedAt && (
+          <p data-testid="completed-at">{t('completedAt', { when: whenText(data.completedAt), who: personName(data.inspectorId) ?? data.inspectorId })}</p>
+        )}
+      </header>
+
+      {readOnly && (
+        <div class="ds-alert" data-color={supersededBy ? 'warning' : 'info'} data-testid="read-only-notice">
+          <p>{supersededBy ? t('supersededBy') : t('readOnlyNotice')}</p>
+          {supersededBy ? (
+            <a class="ds-link" href={`/inspections/${supersededBy.id}`}>{t('openRevision')}</a>
+          ) : (
+            me && (me.roles.includes('inspector') || me.roles.includes('admin') || me.id === data.inspectorId) && (
+              <button type="button" class="ds-button" data-variant="secondary" onClick={() => void correct()}>{t('newRevision')}</button>
+            )
+          )}
+        </div>
+      )}
+
+      {!readOnly && (
+        <div class="cl-status-bar">
+          <p class="cl-saved" role="status" data-state={save.state} data-testid="save-status">
+            {save.state === 'saved' ? t('savedOnDevice') : save.state === 'saving' ? t('saving') : ''}
+          </p>
+          <button type="button" class="ds-button" data-variant="primary" onClick={() => void complete()} aria-disabled={completing || undefined}>
+            {completing ? t('completing') : t('complete')}
+          </button>
+        </div>
+      )}
+      {save.state === 'failed' && (
+        <div class="ds-alert" data-color="danger" role="alert">
+          <p>{save.message}</p>
+          {failed.size > 0 && <button type="button" class="ds-button" data-variant="secondary" onClick={retry}>{t('retry')}</button>}
+        </div>
+      )}
+
+      <ErrorSummary
+        title={t('errorSummaryTitle')}
+        errors={problems.map((p) => ({ targetId: itemInputId(p.itemId), message: `${itemLabel(p.itemId)}: ${local(p.message)}` }))}
+        onGo={goToItem}
+        attempt={attempt}
+      />
+
+      {previous && !readOnly && (
+        <details class="cl-changes" data-testid="changes-since-last">
+          <summary>
+            {changes.length
+              ? `${t('changesSinceLast', { when: whenText(previous.data.completedAt ?? previous.data.startedAt) })}: ${changes.length}`
+              : t('noChangesSinceLast', { when: whenText(previous.data.completedAt ?? previous.data.startedAt) })}
+          </summary>
+          {changes.length > 0 && (
+            <ul>
+              {changes.map((c) => (
+                <li key={c.item.id}>
+                  <a class="ds-link" href={`#${itemInputId(c.item.id)}`} onClick={(e) => { e.preventDefault(); goToItem(itemInputId(c.item.id)); focusField(itemInputId(c.item.id)); }}>
+                    {local(c.item.label)}
+                  </a>
+                  : {t('before')} {local(answerText(c.item, c.before))} → {t('now')} {local(answerText(c.item, c.after))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </details>
+      )}
+
+      {previousAnswers.length > 0 && (
+        <details class="cl-changes">
+          <summary>{t('fromOlderVersion', { n: previousAnswers.length })}</summary>
+          <ul>
+            {previousAnswers.map(([key, p]) => (
+              <li key={key}>{local(p.label)} ({t('version', { n: p.fromVersion })}): {valueText(p.answer)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+
+      <div class="cl-body">
+        <ChecklistForm
+          template={template}
+          answers={answers}
+          readOnly={readOnly}
+          onAnswer={onAnswer}
+          errors={errors}
+          previous={previous && !readOnly ? previous.data.answers : undefined}
+          sectionId={openSection}
+          onSection={(s) => {
+            setSectionId(s);
+            writePosition(id, { sectionId: s });
+          }}
+          onItemFocus={(itemId) => writePosition(id, { sectionId: openSection, itemId })}
+        />
+        {assessment && <VerdictPanel assessment={assessment} live={!readOnly} note={readOnly ? undefined : t('verdictLive')} />}
+      </div>
+      {!readOnly && (
+        <div class="cl-actions">
+          <button type="button" class="ds-button" data-variant="primary" onClick={() => void complete()} aria-disabled={completing || undefined}>
+            {completing ? t('completing') : t('complete')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+

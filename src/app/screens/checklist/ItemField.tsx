@@ -1,0 +1,174 @@
+/** One checklist item: label with required marker, help, the control its kind calls for, a note and photos. */
+import { useState } from 'preact/hooks';
+import type { Answer, AnswerValue, Grade, Item, RiskValue } from '../../../core/checklist/template';
+import type { LocalText } from '../../../core/text';
+import { useLocal, useText } from '../../i18n/language';
+import { PhotoList } from '../../photos/PhotoList';
+import { answerText } from './answerText';
+import { controlFor } from './controlFor';
+import { CheckboxesControl } from './controls/CheckboxesControl';
+import { DateControl } from './controls/DateControl';
+import { GradeControl } from './controls/GradeControl';
+import { NumberControl, type NumberProblem } from './controls/NumberControl';
+import { RadioControl } from './controls/RadioControl';
+import { RiskControl } from './controls/RiskControl';
+import { TextControl } from './controls/TextControl';
+import { CHECKLIST_TEXT } from './text';
+
+/** Most photos any item's "photos" area takes (the answer schema's limit). */
+const MAX_ITEM_PHOTOS = 20;
+
+/** The DOM id of an item's first input: the error summary links to it and moves focus there. */
+export function itemInputId(itemId: string): string {
+  return `item-${itemId}`;
+}
+
+type Props = {
+  item: Item;
+  answer: Answer | undefined;
+  /** The whole new answer for this item, or null when nothing is left (value, note and photos all empty). */
+  onAnswer: (itemId: string, answer: Answer | null) => void;
+  readOnly: boolean;
+  /** The message from "Fullfør" validation, shown under the item. */
+  error?: LocalText;
+  /** Set when the answer differs from the previous completed checklist: what it was then. */
+  previous?: Answer | null;
+};
+
+function cleaned(a: Answer): Answer | null {
+  const out: Answer = {};
+  if (a.value !== undefined && a.value !== null && !(Array.isArray(a.value) && a.value.length === 0)) out.value = a.value;
+  if (a.note) out.note = a.note;
+  if (a.photos?.length) out.photos = a.photos;
+  return Object.keys(out).length ? out : null;
+}
+
+/**
+ * Grouped controls (radios, grades, checkboxes, the risk matrix, photos) sit in a fieldset whose legend is the
+ * item's label; single inputs get a label element. Help and error text are tied to the input by aria-describedby.
+ */
+export function ItemField({ item, answer, onAnswer, readOnly, error, previous }: Props) {
+  const t = useText(CHECKLIST_TEXT);
+  const local = useLocal();
+  const [problem, setProblem] = useState<NumberProblem>(null);
+  const spec = controlFor(item);
+  const inputId = itemInputId(item.id);
+  const helpId = `${inputId}-help`;
+  const errorId = `${inputId}-error`;
+  const message = problem ? t(problem.key, problem.vars) : error ? local(error) : null;
+  const describedBy = [item.help ? helpId : '', message ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const change = (patch: Partial<Answer>) => onAnswer(item.id, cleaned({ ...answer, ...patch }));
+  const setValue = (value: AnswerValue | undefined) => change({ value: value ?? undefined });
+  const common = { inputId, name: inputId, describedBy, invalid: !!message, required: item.required };
+
+  const label = (
+    <>
+      {local(item.label)}
+      {item.required && !readOnly && <span class="cl-required"> ({t('required')})</span>}
+    </>
+  );
+  const help = item.help && <p id={helpId} class="cl-help" data-field="description">{local(item.help)}</p>;
+  const changed = previous !== undefined && (
+    <p class="cl-changed" data-testid={`changed-${item.id}`}>
+      {t('changedSinceLast', { before: local(answerText(item, previous ?? undefined)) })}
+    </p>
+  );
+
+  if (readOnly) {
+    return (
+      <div class="cl-item cl-item-readonly" id={`${inputId}-box`} data-item={item.id}>
+        <p class="cl-label" id={inputId}>{local(item.label)}</p>
+        <p class="cl-value">{local(answerText(item, answer))}</p>
+        {answer?.note && <p class="cl-note-text"><span class="cl-note-label">{t('note')}: </span>{answer.note}</p>}
+        {item.kind !== 'photos' && answer?.photos?.length ? (
+          <PhotoList idPrefix={inputId} photos={answer.photos} onChange={() => undefined} max={0} readOnly />
+        ) : null}
+        {item.kind === 'photos' && <PhotoList idPrefix={inputId} photos={answer?.photos ?? []} onChange={() => undefined} max={0} readOnly />}
+        {changed}
+      </div>
+    );
+  }
+
+  let control;
+  switch (spec.control) {
+    case 'radio':
+      control = <RadioControl {...common} options={spec.options} value={answer?.value as string | boolean | undefined} onChange={setValue} />;
+      break;
+    case 'grade':
+      control = <GradeControl {...common} options={spec.options} value={answer?.value as Grade | undefined} onChange={setValue} />;
+      break;
+    case 'checkboxes':
+      control = <CheckboxesControl {...common} options={spec.options} value={answer?.value as string[] | undefined} onChange={setValue} />;
+      break;
+    case 'risk':
+      control = <RiskControl {...common} value={answer?.value as RiskValue | undefined} onChange={setValue} />;
+      break;
+    case 'number':
+      control = (
+        <NumberControl
+          {...common}
+          value={typeof answer?.value === 'number' ? answer.value : undefined}
+          onChange={setValue}
+          unit={spec.unit}
+          inputMode={spec.inputMode}
+          min={spec.min}
+          max={spec.max}
+          integer={spec.integer}
+          onProblem={setProblem}
+        />
+      );
+      break;
+    case 'date':
+      control = <DateControl {...common} value={answer?.value as string | undefined} onChange={setValue} />;
+      break;
+    case 'text':
+      control = <TextControl {...common} value={answer?.value as string | undefined} onChange={setValue} maxLength={spec.maxLength} multiline={spec.multiline} />;
+      break;
+    case 'photos':
+      control = (
+        <PhotoList idPrefix={inputId} photos={answer?.photos ?? []} onChange={(photos) => change({ photos })} max={spec.maxPhotos} describedBy={describedBy} />
+      );
+      break;
+  }
+
+  const errorLine = message && <p id={errorId} class="ds-validation-message" data-field="validation">{message}</p>;
+  const extras = (
+    <div class="cl-extras">
+      <details class="cl-extra" open={!!answer?.note}>
+        <summary>{t('note')}</summary>
+        <div class="ds-field">
+          <label class="ds-label ds-sr-only" for={`${inputId}-note`}>{t('note')}: {local(item.label)}</label>
+          <TextControl inputId={`${inputId}-note`} name={`${inputId}-note`} value={answer?.note} onChange={(note) => change({ note })} invalid={false} required={false} maxLength={5000} multiline />
+        </div>
+      </details>
+      {item.kind !== 'photos' && (
+        <details class="cl-extra" open={!!answer?.photos?.length}>
+          <summary>{t('photos')}{answer?.photos?.length ? ` (${answer.photos.length})` : ''}</summary>
+          <PhotoList idPrefix={`${inputId}-ph`} photos={answer?.photos ?? []} onChange={(photos) => change({ photos })} max={MAX_ITEM_PHOTOS} />
+        </details>
+      )}
+    </div>
+  );
+
+  return (
+    <div class="cl-item" id={`${inputId}-box`} data-item={item.id} data-kind={item.kind}>
+      {spec.grouped ? (
+        <fieldset class="ds-fieldset" aria-describedby={describedBy}>
+          <legend class="ds-label cl-label">{label}</legend>
+          {help}
+          {control}
+          {errorLine}
+        </fieldset>
+      ) : (
+        <div class="ds-field">
+          <label class="ds-label cl-label" for={inputId}>{label}</label>
+          {help}
+          {control}
+          {errorLine}
+        </div>
+      )}
+      {changed}
+      {extras}
+    </div>
+  );
+}

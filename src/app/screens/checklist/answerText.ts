@@ -1,0 +1,69 @@
+/** An answer as a person reads it (read-only checklists, "changed since last time", history) in both languages. */
+import type { Answer, Item, RiskValue } from '../../../core/checklist/template';
+import { riskBand } from '../../../core/rules/risk';
+import type { LocalText } from '../../../core/text';
+import { UNIT_TEXT } from '../../../core/checklist/unitText';
+import { GRADE_TEXT } from './controlFor';
+import { formatNumber } from '../../../core/format/formatNumber';
+
+const BAND_TEXT = {
+  green: { nb: 'grønn', en: 'green' },
+  yellow: { nb: 'gul', en: 'yellow' },
+  red: { nb: 'rød', en: 'red' },
+} as const;
+
+const NOT_ANSWERED: LocalText = { nb: 'Ikke besvart', en: 'Not answered' };
+
+function both(f: (lang: 'nb' | 'en') => string): LocalText {
+  return { nb: f('nb'), en: f('en') };
+}
+
+function riskText(v: RiskValue): LocalText {
+  const score = v.likelihood * v.consequence;
+  const band = BAND_TEXT[riskBand(score)];
+  return both((lang) =>
+    lang === 'nb'
+      ? `S${v.likelihood} × K${v.consequence} = ${score} (${band.nb})`
+      : `L${v.likelihood} × C${v.consequence} = ${score} (${band.en})`,
+  );
+}
+
+function dateText(iso: string): LocalText {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? { nb: `${m[3]}.${m[2]}.${m[1]}`, en: iso } : { nb: iso, en: iso };
+}
+
+/** The answer's value in words; "Ikke besvart" when there is none. Photos-kind items count their photos. */
+export function answerText(item: Item, answer: Answer | undefined): LocalText {
+  if (item.kind === 'photos') {
+    const n = answer?.photos?.length ?? 0;
+    return n ? both((lang) => (lang === 'nb' ? `${n} bilde${n === 1 ? '' : 'r'}` : `${n} photo${n === 1 ? '' : 's'}`)) : NOT_ANSWERED;
+  }
+  const v = answer?.value;
+  if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return NOT_ANSWERED;
+  switch (item.kind) {
+    case 'yesNo':
+      return v === true ? { nb: 'Ja', en: 'Yes' } : { nb: 'Nei', en: 'No' };
+    case 'grade':
+      return typeof v === 'string' && v in GRADE_TEXT
+        ? both((lang) => `${v} – ${GRADE_TEXT[v as keyof typeof GRADE_TEXT][lang]}`)
+        : { nb: String(v), en: String(v) };
+    case 'number':
+      return typeof v === 'number' ? both((lang) => `${formatNumber(v, lang)} ${UNIT_TEXT[item.unit][lang]}`.trim()) : { nb: String(v), en: String(v) };
+    case 'choice': {
+      const o = item.options.find((x) => x.value === v);
+      return o ? o.label : { nb: String(v), en: String(v) };
+    }
+    case 'multiChoice': {
+      const chosen = Array.isArray(v) ? v : [String(v)];
+      const labels = chosen.map((c) => item.options.find((o) => o.value === c)?.label ?? { nb: c, en: c });
+      return both((lang) => labels.map((l) => l[lang]).join(', '));
+    }
+    case 'risk':
+      return typeof v === 'object' && !Array.isArray(v) ? riskText(v) : { nb: String(v), en: String(v) };
+    case 'date':
+      return dateText(String(v));
+    case 'text':
+      return { nb: String(v), en: String(v) };
+  }
+}

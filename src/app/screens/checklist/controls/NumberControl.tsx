@@ -1,0 +1,68 @@
+/** A number with its unit: accepts "2,4" and "2.4", says at once when the text is not a number or out of range. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LocalText } from '../../../../core/text';
+import { useLanguage, useLocal } from '../../../i18n/language';
+import { formatNumber } from '../../../../core/format/formatNumber';
+import { editableNumber, parseNumber, type NumberLimits } from '../../../components/parseNumber';
+import { useDebouncedCommit } from '../useDebouncedCommit';
+import type { ControlProps } from './ControlProps';
+
+/** Why the typed text was not saved (or was saved but is out of range); null when it is fine. */
+export type NumberProblem = { key: 'numberInvalid' | 'numberWhole' | 'numberRange'; vars?: Record<string, string> } | null;
+
+/**
+ * A text input in decimal mode (a `type=number` field would throw away "2,4" on some keyboards).
+ * Unreadable text stays in the field with a message and is not saved; the last saved number is kept.
+ */
+export function NumberControl(
+  props: ControlProps<number> & NumberLimits & { unit: LocalText; inputMode: 'numeric' | 'decimal'; onProblem: (p: NumberProblem) => void },
+) {
+  const lang = useLanguage();
+  const local = useLocal();
+  const { inputId, value, onChange, describedBy, invalid, required, unit, inputMode, onProblem, min, max, integer } = props;
+  const [text, setText] = useState(value === undefined ? '' : editableNumber(value, lang));
+  const { schedule, flush } = useDebouncedCommit(onChange);
+
+  // A value changed elsewhere (copied from last time, a sync) replaces the text unless it means the same number.
+  const textRef = useRef(text);
+  textRef.current = text;
+  useEffect(() => {
+    const parsed = parseNumber(textRef.current, { min, max, integer }, lang);
+    const same = parsed.kind === 'number' ? parsed.value === value : parsed.kind === 'empty' && value === undefined;
+    if (!same && parsed.kind !== 'invalid') setText(value === undefined ? '' : editableNumber(value, lang));
+  }, [value, min, max, integer, lang]);
+
+  const onInput = (raw: string) => {
+    setText(raw);
+    const parsed = parseNumber(raw, { min, max, integer }, lang);
+    if (parsed.kind === 'invalid') {
+      onProblem({ key: parsed.reason === 'notWhole' ? 'numberWhole' : 'numberInvalid' });
+      return;
+    }
+    onProblem(parsed.kind === 'number' && !parsed.inRange ? { key: 'numberRange', vars: { min: formatNumber(min, lang), max: formatNumber(max, lang) } } : null);
+    schedule(parsed.kind === 'number' ? parsed.value : undefined);
+  };
+
+  return (
+    <div class="ds-field-affixes cl-number">
+      <input
+        class="ds-input"
+        type="text"
+        id={inputId}
+        inputMode={inputMode}
+        autoComplete="off"
+        value={text}
+        aria-describedby={[local(unit) ? `${inputId}-unit` : '', describedBy].filter(Boolean).join(' ') || undefined}
+        aria-invalid={invalid || undefined}
+        aria-required={required || undefined}
+        onInput={(e) => onInput(e.currentTarget.value)}
+        onBlur={flush}
+      />
+      {local(unit) && (
+        <span class="ds-field-affix" id={`${inputId}-unit`}>
+          {local(unit)}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// Registry lines: the verdict comes from the latest completed checklists, the date from the newest completed one.
+import { describe, expect, it } from 'vitest';
+import type { Dwelling } from '../../../../src/core/schemas/dwelling';
+import type { Inspection } from '../../../../src/core/schemas/inspection';
+import { assessDwelling } from '../../../../src/core/rules/assessDwelling';
+import { registryRows } from '../../../../src/app/screens/dwellings/registryRows';
+
+const d: Dwelling = {
+  address: 'Gimsevegen 3', postcode: '7224', area: 'Gimse', gnr: 12, bnr: 34, type: 'apartment', floor: 1, hasLift: false,
+  areaM2: 64, rooms: 3, approvedBedrooms: 2, leaseType: 'openEnded', vacant: true,
+};
+const insp = (dwellingId: string | null, status: 'draft' | 'completed', completedAt?: string): { id: string; data: Inspection } => ({
+  id: crypto.randomUUID(),
+  data: { templateId: 'dwelling-inspection', templateVersion: 1, dwellingId, status, answers: {}, startedAt: '2025-01-01T00:00:00Z', inspectorId: crypto.randomUUID(), ...(completedAt ? { completedAt } : {}) },
+});
+
+describe('registryRows', () => {
+  it('gives each dwelling its own verdict and last completed inspection, ignoring drafts and other dwellings', () => {
+    const list = [
+      insp('A', 'completed', '2025-03-01T10:00:00Z'),
+      insp('A', 'completed', '2026-03-01T10:00:00Z'),
+      insp('A', 'draft'),
+      insp('B', 'draft'),
+      insp(null, 'completed', '2026-09-01T10:00:00Z'),
+    ];
+    const rows = registryRows([{ id: 'A', data: d }, { id: 'B', data: d }], list);
+    expect(rows.map((r) => [r.id, r.lastInspectedAt])).toEqual([['A', '2026-03-01T10:00:00Z'], ['B', null]]);
+    expect(rows[0]!.verdict).toBe(assessDwelling(d, list.slice(0, 3).map((i) => i.data)).verdict);
+    expect(rows[1]!.verdict).toBe('notAssessed');
+  });
+});
