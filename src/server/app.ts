@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { sessionRoutes } from './auth/session-routes';
 import type { AppEnv, Deps } from './env';
+import { figuresRoutes } from './figures/routes';
 import { ApiError, errorResponse } from './http/error';
 import { securityHeaders } from './http/security-headers';
 import { isApiPath, staticFiles } from './http/static-files';
@@ -31,6 +32,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api', sessionRoutes(deps));
   app.route('/api', syncRoutes(deps));
   app.route('/api', privacyRoutes(deps));
+  app.route('/api', figuresRoutes(deps));
 
   if (deps.staticDir) app.route('/', staticFiles(deps.staticDir));
 

@@ -1,0 +1,38 @@
+/** `GET /api/figures`: the stock figures and their trend for the admin and intake roles, from the server's records. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { computeFigures } from '../../core/figures/computeFigures';
+import { trendFigures } from '../../core/figures/trendFigures';
+import { norwegianDate } from '../../core/privacy/consentState';
+import type { Allocation, Dwelling, Inspection } from '../../core/schemas';
+import { requireUser } from '../auth/require-user';
+import type { AppEnv, Deps } from '../env';
+import { readRecords } from './read-records';
+
+function wholeNumber(name: string, max: number) {
+  const error = `${name} må være et heltall 1–${max} / ${name} must be a whole number 1–${max}`;
+  return z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error }).optional();
+}
+
+const querySchema = z.strictObject(
+  { quarters: wholeNumber('quarters', 40), maxAgeMonths: wholeNumber('maxAgeMonths', 240) },
+  { error: 'Kjente parametre: quarters, maxAgeMonths / Known parameters: quarters, maxAgeMonths' },
+);
+
+/** The figures route, mounted under /api. The same core functions compute the overview on the device. */
+export function figuresRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.get('/figures', requireUser('admin', 'intake'), (c) => {
+    const options = querySchema.parse(c.req.query());
+    const user = c.get('user');
+    const now = deps.now();
+    // Read as this user's pull would hand them out, so the device that pulled everything computes the same figures.
+    const input = {
+      dwellings: readRecords<Dwelling>(deps.db, user, 'dwelling', now),
+      inspections: readRecords<Inspection>(deps.db, user, 'inspection', now),
+      allocations: readRecords<Allocation>(deps.db, user, 'allocation', now),
+    };
+    return c.json({ ...computeFigures(input), ...trendFigures(input, norwegianDate(now), options) });
+  });
+  return app;
+}
