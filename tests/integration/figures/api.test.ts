@@ -1,0 +1,115 @@
+// GET /api/figures on a real SQLite file with the demo data: the seed's figures, who may ask, and equality with what a
+// device computes from the records it pulled — before and after an allocation is pushed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { computeFigures } from '../../../src/core/figures/computeFigures';
+import { trendFigures } from '../../../src/core/figures/trendFigures';
+import { norwegianDate } from '../../../src/core/privacy/consentState';
+import type { Allocation, Dwelling, Inspection, WithId } from '../../../src/core/schemas';
+import type { Change, PullResponse, PushResponse } from '../../../src/core/sync/protocol';
+import { tempApp, type TempApp } from '../../support/temp-app';
+
+let t: TempApp;
+let intake: string;
+
+beforeAll(async () => {
+  t = await tempApp({ demo: true, start: new Date('2026-11-27T09:00:00Z') });
+  intake = await t.login('inntak');
+});
+afterAll(() => t.close());
+
+async function get(path: string, token?: string): Promise<Response> {
+  return t.app.request(path, token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+}
+
+async function figures(query = ''): Promise<Record<string, unknown> & ReturnType<typeof computeFigures>> {
+  const res = await get(`/api/figures${query}`, intake);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as Record<string, unknown> & ReturnType<typeof computeFigures>;
+}
+
+// What the intake user's device holds after a full pull.
+async function pullAll(token: string): Promise<Map<string, Change>> {
+  const records = new Map<string, Change>();
+  let cursor = 0;
+  for (;;) {
+    const res = await get(`/api/sync/pull?cursor=${cursor}&limit=1000`, token);
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as PullResponse;
+    for (const c of page.changes) {
+      if (c.deleted) records.delete(`${c.entity}/${c.id}`);
+      else records.set(`${c.entity}/${c.id}`, c);
+    }
+    cursor = page.cursor;
+    if (!page.hasMore) return records;
+  }
+}
+
+function deviceInput(records: Map<string, Change>) {
+  const of = <T>(entity: string) =>
+    [...records.values()].filter((c) => c.entity === entity).map((c) => ({ ...(c.data as T), id: c.id })) as WithId<T>[];
+  return { dwellings: of<Dwelling>('dwelling'), inspections: of<Inspection>('inspection'), allocations: of<Allocation>('allocation') };
+}
+
+describe('GET /api/figures', () => {
+  it('answers admin and intake only, and says what is wrong with a bad query', async () => {
+    expect((await get('/api/figures')).status).toBe(401);
+    expect((await get('/api/figures', await t.login('inspektor'))).status).toBe(403);
+    expect((await get('/api/figures', await t.login('boveileder'))).status).toBe(403);
+    expect((await get('/api/figures', await t.login('admin'))).status).toBe(200);
+    const bad = await get('/api/figures?quarters=0', intake);
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as { error: { code: string; issues: { message: string }[] } };
+    expect(body.error.code).toBe('invalid');
+    expect(body.error.issues[0]!.message).toContain('quarters må være et heltall 1–40');
+    expect((await get('/api/figures?colour=red', intake)).status).toBe(400);
+  });
+
+  it('gives the seed’s figures on the demo data: 119 · 11 · 40 · 43 %, and 72 % / 68 % to families with children', async () => {
+    const f = await figures();
+    expect(f.dwellings).toBe(119);
+    expect(f.byVerdict).toEqual({ suited0to3: 11, suited3plus: 40, notSuitable: 68, notAssessed: 0 });
+    expect(f.suitableShare).toBe(0.4286);
+    expect(f.allocationsByYear['2018']!.share).toBe(0.72);
+    expect(f.allocationsByYear['2019']!.share).toBe(0.68);
+    const trend = f.trend as { byVerdict: Record<string, number> }[];
+    expect(trend.at(-1)!.byVerdict).toEqual(f.byVerdict);
+  });
+
+  it('equals what the intake device computes from the records it pulled, before and after an allocation', async () => {
+    const today = norwegianDate(t.deps.now());
+    const before = await figures('?quarters=6&maxAgeMonths=12');
+    const device = deviceInput(await pullAll(intake));
+    expect(before).toEqual({ ...computeFigures(device), ...trendFigures(device, today, { quarters: 6, maxAgeMonths: 12 }) });
+
+    const dwelling = device.dwellings.find((d) => before.verdictsByDwelling[d.id] === 'suited0to3')!;
+    const push = await t.app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${intake}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        clientId: crypto.randomUUID(),
+        ops: [
+          {
+            opId: crypto.randomUUID(),
+            entity: 'allocation',
+            id: crypto.randomUUID(),
+            baseRev: 0,
+            set: {
+              dwellingId: dwelling.id,
+              date: '2026-11-20',
+              householdHasChildren: true,
+              childrenCount: 2,
+              leaseType: 'fixed',
+              leaseYears: 3,
+            },
+          },
+        ],
+      }),
+    });
+    expect(((await push.json()) as PushResponse).results[0]!.status).toBe('applied');
+
+    const after = await figures();
+    expect(after.allocationsByYear['2026']).toMatchObject({ total: 1, withChildren: 1, share: 1, suitableTotal: 1, longLeaseShare: 1 });
+    const deviceAfter = deviceInput(await pullAll(intake));
+    expect(after).toEqual({ ...computeFigures(deviceAfter), ...trendFigures(deviceAfter, today) });
+  });
+});
