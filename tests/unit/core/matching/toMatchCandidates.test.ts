@@ -76,3 +76,36 @@ describe('toMatchCandidates', () => {
     expect(c!.stepFree).toBe(true);
   });
 });
+
+describe('matching on the demo stock', () => {
+  it('offers a family with a 2-year-old only vacant 0–3 dwellings, each with reasons, and explains every other dwelling', async () => {
+    const { generateDemoData } = await import('../../../../src/core/demo/generate');
+    const { computeFigures } = await import('../../../../src/core/figures/computeFigures');
+    const { matchDwellings } = await import('../../../../src/core/matching/match');
+    const { records } = generateDemoData();
+    const of = <T>(entity: string) => records.filter((r) => r.entity === entity).map((r) => ({ ...(r.data as T), id: r.id })) as WithId<T>[];
+    const dwellings = of<Dwelling>('dwelling');
+    const inspections = of<Inspection>('inspection');
+    const { verdictsByDwelling } = computeFigures({ dwellings, inspections, allocations: [] });
+    const stock = toMatchCandidates(dwellings, inspections, verdictsByDwelling);
+
+    const small = matchDwellings({ adults: 2, childAges: [2], stepFree: false, preferredAreas: [] }, stock);
+    // Every 0–3 dwelling of the demo stock is let, so offer them all as vacant to see the reasons too.
+    const allVacant = matchDwellings({ adults: 2, childAges: [2], stepFree: false, preferredAreas: [] }, stock.map((d) => ({ ...d, vacant: true })));
+    expect(allVacant.matches.length).toBeGreaterThan(0);
+    for (const m of [...small.matches, ...allVacant.matches]) {
+      expect(m.dwelling.verdict).toBe('suited0to3');
+      expect(m.reasons.map((r) => r.kind)).toEqual(expect.arrayContaining(['bedrooms', 'verdict', 'kindergarten', 'busStop']));
+    }
+    expect(small.matches.length + small.excluded.length).toBe(119);
+    const threePlusVacant = stock.filter((d) => d.verdict === 'suited3plus' && d.vacant);
+    expect(threePlusVacant.length).toBeGreaterThan(0);
+    for (const d of threePlusVacant) {
+      const e = small.excluded.find((x) => x.dwelling.id === d.id)!;
+      expect(e.reasons.map((r) => r.kind)).toContain('verdict');
+    }
+
+    const older = matchDwellings({ adults: 2, childAges: [4, 9], stepFree: false, preferredAreas: [] }, stock);
+    expect(older.matches.some((m) => m.dwelling.verdict === 'suited3plus')).toBe(true);
+  });
+});
