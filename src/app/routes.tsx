@@ -53,6 +53,11 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./screens/checklist/InspectionScreen')),
   },
   {
+    path: '/sync',
+    component: lazy(() => import('./screens/sync/SyncReviewScreen')),
+    nav: { label: { nb: 'Synkronisering', en: 'Sync' } },
+  },
+  {
     path: '/settings',
     component: lazy(() => import('./screens/settings/SettingsScreen')),
     nav: { label: { nb: 'Innstillinger', en: 'Settings' } },

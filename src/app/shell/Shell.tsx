@@ -4,6 +4,7 @@ import { ErrorBoundary, Route, Router } from 'preact-iso';
 import type { Session } from '../session';
 import { useText } from '../i18n/language';
 import { ROUTES, mayOpen } from '../routes';
+import { SyncStatus } from '../sync/SyncStatus';
 import { Header } from './Header';
 import { Nav } from './Nav';
 import { NotFound } from './NotFound';
@@ -31,7 +32,7 @@ export default function Shell({ session, onLogInAgain }: { session: Session; onL
       <a class="ds-skip-link" href="#main">
         {t('skipToMain')}
       </a>
-      <Header />
+      <Header status={<SyncStatus />} />
       {session.expired && <SessionExpiredNotice onLogIn={onLogInAgain} />}
       <div class="app-body">
         <Nav roles={roles} />

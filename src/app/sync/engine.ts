@@ -68,3 +68,8 @@ export function syncEngine(): SyncEngine {
   };
   return engine;
 }
+
+/** Stops the engine if it runs (log-out). */
+export function stopSyncEngine(): void {
+  engine?.stop();
+}

@@ -5,6 +5,7 @@ import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { logOut, type LogoutRefusal } from '../../logout';
 import { getSession } from '../../session';
 import { LanguagePicker } from '../../shell/LanguagePicker';
+import { UnsyncedExport } from '../../sync/UnsyncedExport';
 import { SETTINGS_TEXT } from './text';
 
 type Persistence = 'asking' | 'granted' | 'denied' | 'unsupported';
@@ -146,6 +147,8 @@ export default function SettingsScreen() {
           </button>
         )}
       </section>
+
+      <UnsyncedExport />
 
       <section class="settings-group" aria-labelledby="settings-logout">
         <h2 class="ds-heading" data-size="sm" id="settings-logout">

@@ -1,0 +1,86 @@
+/** The sync status in the header: waiting changes and their age, last sync, last error, what needs attention, "Sync now". */
+import { useEffect, useState } from 'preact/hooks';
+import { useLanguage, useLocal, useText } from '../i18n/language';
+import { onNotSaved } from '../store/not-saved';
+import { syncEngine } from './engine';
+import { installSyncLogoutRules } from './logout-guard';
+import { SYNC_TEXT } from './text';
+import { useNow, useSyncStatus } from './use-sync-status';
+import './sync.css';
+
+/** "5 min", "2 t": how long ago, short enough for a header. */
+export function formatAge(from: string, now: Date, t: (key: 'justNow' | 'minutes' | 'hours' | 'days', vars?: Record<string, number>) => string): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(from)) / 60_000));
+  if (minutes < 1) return t('justNow');
+  if (minutes < 60) return t('minutes', { n: minutes });
+  if (minutes < 48 * 60) return t('hours', { n: Math.floor(minutes / 60) });
+  return t('days', { n: Math.floor(minutes / 1440) });
+}
+
+/** The header's sync status; mounting it starts the sync engine. */
+export function SyncStatus() {
+  const t = useText(SYNC_TEXT);
+  const local = useLocal();
+  const lang = useLanguage();
+  const status = useSyncStatus();
+  const now = useNow();
+  const [busy, setBusy] = useState(false);
+  const [notSaved, setNotSaved] = useState(false);
+
+  useEffect(() => {
+    syncEngine();
+    installSyncLogoutRules();
+    return onNotSaved(() => setNotSaved(true));
+  }, []);
+
+  if (!status) return null;
+  const age = status.oldestPendingAt ? formatAge(status.oldestPendingAt, now, t) : '';
+  const attention = status.conflicts + status.rejected;
+  const time = (iso: string) =>
+    new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+
+  const syncNow = async () => {
+    setBusy(true);
+    setNotSaved(false);
+    try {
+      await syncEngine().syncNow();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="sync-status" data-testid="sync-status">
+      <p class="sync-status-lines" role="status">
+        <span data-testid="sync-pending" data-count={status.pending}>
+          {status.pending === 0
+            ? t('allSynced')
+            : status.pending === 1
+              ? t('pendingOne', { age })
+              : t('pendingMany', { n: status.pending, age })}
+        </span>
+        <span class="sync-status-detail" data-testid="sync-last">
+          {status.lastSync ? t('lastSync', { time: time(status.lastSync) }) : t('neverSynced')}
+        </span>
+        {status.lastError && (
+          <span class="sync-status-error" data-testid="sync-error" data-code={status.lastError.code}>
+            {local(status.lastError.text)}
+          </span>
+        )}
+      </p>
+      {notSaved && (
+        <p class="sync-status-error" role="alert">
+          {t('notSaved')}
+        </p>
+      )}
+      {attention > 0 && (
+        <a class="ds-link sync-status-attention" href="/sync" data-testid="sync-attention">
+          {t('needsAttention', { n: attention })}
+        </a>
+      )}
+      <button type="button" class="ds-button" data-variant="secondary" data-size="sm" onClick={syncNow} aria-busy={busy || undefined} disabled={busy}>
+        {busy ? t('syncing') : t('syncNow')}
+      </button>
+    </div>
+  );
+}
