@@ -18,6 +18,14 @@ export type QuarterFigures = {
   completed: number;
 };
 
+/** What the trend is computed from; `verdicts` (today's, e.g. from computeFigures) saves assessing them again. */
+export type TrendInput = {
+  dwellings: readonly WithId<Dwelling>[];
+  inspections: readonly Inspection[];
+  ruleSet?: RuleSet;
+  verdicts?: Readonly<Record<string, Verdict>>;
+};
+
 /** Quarters shown when nothing else is asked: two years. */
 export const DEFAULT_TREND_QUARTERS = 8;
 
@@ -25,12 +33,6 @@ export const DEFAULT_TREND_QUARTERS = 8;
 const DWELLING_TEMPLATES = new Set<string>([TEMPLATE_IDS.dwellingInspection, TEMPLATE_IDS.neighbourhood, TEMPLATE_IDS.riskAssessment]);
 
 type Quarter = { key: string; start: string; end: string };
-
-function quarterOf(date: string): Quarter {
-  const year = Number(date.slice(0, 4));
-  const q = Math.floor((Number(date.slice(5, 7)) - 1) / 3);
-  return quarterAt(year, q);
-}
 
 function quarterAt(year: number, q: number): Quarter {
   const y = year + Math.floor(q / 4);
@@ -49,19 +51,22 @@ function share(part: number, whole: number): number {
  * Verdict counts at the end of each of the last `quarters` quarters up to the one holding `today` (yyyy-mm-dd).
  * Each dwelling is assessed with the checklists completed by then (none: as its registry facts alone allow), so the
  * last quarter equals today's figures. The registry keeps no history of its own facts, so today's facts are used
- * throughout. Quarters follow the UTC date of `completedAt`. Only dwellings with a new checklist in a quarter are
- * assessed again, which keeps the cost near one assessment per checklist.
+ * throughout. Quarters follow the UTC date of `completedAt`.
+ * Cost: a dwelling with no checklist completed in the window keeps today's verdict throughout; one with checklists
+ * in k quarters of the window is assessed k times (today's verdict, when given, covers its last quarter).
  */
-export function trendByQuarter(
-  input: { dwellings: readonly WithId<Dwelling>[]; inspections: readonly Inspection[]; ruleSet?: RuleSet },
-  today: string,
-  quarters = DEFAULT_TREND_QUARTERS,
-): QuarterFigures[] {
+export function trendByQuarter(input: TrendInput, today: string, quarters = DEFAULT_TREND_QUARTERS): QuarterFigures[] {
   const ruleSet = input.ruleSet ?? defaultRuleSet;
-  const now = quarterOf(today);
-  const [yearNow, qNow] = [Number(now.key.slice(0, 4)), Number(now.key.slice(6)) - 1];
+  const yearNow = Number(today.slice(0, 4));
+  const qNow = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
   const window = Array.from({ length: quarters }, (_, i) => quarterAt(yearNow, qNow - (quarters - 1 - i)));
-  const first = window[0]!;
+  const first = window[0]!.start;
+  const last = window.at(-1)!.end;
+  const indexOf = (day: string) => {
+    // Quarters are few: a linear scan from the end is cheaper than date arithmetic.
+    for (let k = window.length - 1; k >= 0; k--) if (day >= window[k]!.start) return k;
+    return -1;
+  };
 
   const history = new Map<string, Inspection[]>();
   for (const i of input.inspections) {
@@ -70,53 +75,51 @@ export function trendByQuarter(
     if (list) list.push(i);
     else history.set(i.dwellingId, [i]);
   }
-  for (const list of history.values()) list.sort((a, b) => a.completedAt!.localeCompare(b.completedAt!));
 
-  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
-  const current = new Map<string, Verdict>();
-  const byId = new Map(input.dwellings.map((d) => [d.id, d]));
-  const upTo = (list: Inspection[], day: string) => {
-    let n = 0;
-    while (n < list.length && list[n]!.completedAt!.slice(0, 10) <= day) n++;
-    return list.slice(0, n);
-  };
-  // The state just before the window: everything completed before its first day.
-  const before = quarterAt(yearNow, qNow - quarters).end;
+  // delta[k][v]: change in the count of verdict v from quarter k on; summed up below.
+  const delta = window.map(() => Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>);
+  const completed = window.map(() => 0);
+  const assessUpTo = (d: WithId<Dwelling>, list: readonly Inspection[], day: string) =>
+    assessDwelling(d, list.filter((i) => i.completedAt!.slice(0, 10) <= day), ruleSet).verdict;
+
   for (const d of input.dwellings) {
-    const verdict = assessDwelling(d, upTo(history.get(d.id) ?? [], before), ruleSet).verdict;
-    current.set(d.id, verdict);
-    counts[verdict]++;
-  }
-
-  // Which dwellings get a new checklist in which quarter of the window.
-  const changes = new Map<string, { dwellings: Set<string>; completed: number }>();
-  for (const [dwellingId, list] of history) {
-    if (!byId.has(dwellingId)) continue;
+    const list = history.get(d.id) ?? [];
+    const changed = new Set<number>();
+    let future = false;
     for (const i of list) {
       const day = i.completedAt!.slice(0, 10);
-      if (day < first.start || day > window.at(-1)!.end) continue;
-      const key = quarterOf(day).key;
-      let c = changes.get(key);
-      if (!c) changes.set(key, (c = { dwellings: new Set(), completed: 0 }));
-      c.dwellings.add(dwellingId);
-      c.completed++;
+      if (day > last) future = true;
+      else if (day >= first) {
+        const k = indexOf(day);
+        changed.add(k);
+        completed[k]!++;
+      }
+    }
+    const given = future ? undefined : input.verdicts?.[d.id];
+    // From the last quarter backwards: the verdict after each change quarter, and the one before the first.
+    const ks = [...changed].sort((a, b) => a - b);
+    let verdictAfter = given ?? assessUpTo(d, list, last);
+    let to = window.length;
+    for (let j = ks.length - 1; j >= -1; j--) {
+      const from = j >= 0 ? ks[j]! : 0;
+      const verdict = j === ks.length - 1 ? verdictAfter : assessUpTo(d, list, window[ks[j + 1]! - 1]!.end);
+      delta[from]![verdict]++;
+      if (to < window.length) delta[to]![verdict]--;
+      verdictAfter = verdict;
+      to = from;
+      if (from === 0) break;
     }
   }
 
-  return window.map((q) => {
-    const c = changes.get(q.key);
-    for (const id of c?.dwellings ?? []) {
-      const verdict = assessDwelling(byId.get(id)!, upTo(history.get(id)!, q.end), ruleSet).verdict;
-      counts[current.get(id)!]--;
-      counts[verdict]++;
-      current.set(id, verdict);
-    }
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  return window.map((q, k) => {
+    for (const v of VERDICTS) counts[v] += delta[k]![v];
     return {
       quarter: q.key,
       end: q.end,
       byVerdict: { ...counts },
       suitableShare: share(counts.suited0to3 + counts.suited3plus, input.dwellings.length),
-      completed: c?.completed ?? 0,
+      completed: completed[k]!,
     };
   });
 }

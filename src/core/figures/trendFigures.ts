@@ -1,7 +1,5 @@
 /** The overview's figures over time: verdicts per quarter and the dwellings due for inspection, as one value for app and server. */
-import type { RuleSet } from '../rules/ruleSet';
-import type { Dwelling, Inspection, WithId } from '../schemas';
-import { DEFAULT_TREND_QUARTERS, trendByQuarter, type QuarterFigures } from './trendByQuarter';
+import { DEFAULT_TREND_QUARTERS, trendByQuarter, type QuarterFigures, type TrendInput } from './trendByQuarter';
 import { DEFAULT_INSPECTION_MAX_AGE_MONTHS, trendInspectionAge, type InspectionDue } from './trendInspectionAge';
 
 /** What `GET /api/figures` adds to `computeFigures`, and what the overview shows below the stock figures. */
@@ -13,9 +11,9 @@ export type TrendFigures = {
 /** Options of the trend: how many quarters, and after how many months an inspection is old. */
 export type TrendOptions = { quarters?: number; maxAgeMonths?: number };
 
-/** Computes the trend and the inspection list on `today` (yyyy-mm-dd, Norwegian date). */
+/** Computes the trend and the inspection list on `today` (yyyy-mm-dd, Norwegian date); pass today's verdicts when known. */
 export function trendFigures(
-  input: { dwellings: readonly WithId<Dwelling>[]; inspections: readonly Inspection[]; ruleSet?: RuleSet },
+  input: TrendInput,
   today: string,
   options: TrendOptions = {},
 ): TrendFigures {

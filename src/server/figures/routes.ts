@@ -32,7 +32,9 @@ export function figuresRoutes(deps: Deps): Hono<AppEnv> {
       inspections: readRecords<Inspection>(deps.db, user, 'inspection', now),
       allocations: readRecords<Allocation>(deps.db, user, 'allocation', now),
     };
-    return c.json({ ...computeFigures(input), ...trendFigures(input, norwegianDate(now), options) });
+    const figures = computeFigures(input);
+    const trend = trendFigures({ ...input, verdicts: figures.verdictsByDwelling }, norwegianDate(now), options);
+    return c.json({ ...figures, ...trend });
   });
   return app;
 }

@@ -44,6 +44,21 @@ describe('trendByQuarter', () => {
     expect(trend[0]!.completed).toBe(0);
   });
 
+  it('gives the same quarters when today’s verdicts are handed in instead of assessed again', () => {
+    const { verdictsByDwelling } = computeFigures(demo);
+    for (const quarters of [1, 4, 12]) {
+      expect(trendByQuarter({ ...demo, verdicts: verdictsByDwelling }, TODAY, quarters)).toEqual(trendByQuarter(demo, TODAY, quarters));
+    }
+    // A checklist dated after the window (a device clock ahead) is not in today's quarters: the given verdict is not used.
+    const d = demo.dwellings[0]!;
+    const ahead = { ...demo.inspections.find((i) => i.dwellingId === d.id && i.status === 'completed')!, completedAt: '2027-06-01T10:00:00Z' };
+    const withAhead = [...demo.inspections, ahead];
+    const wrong = { ...verdictsByDwelling, [d.id]: verdictsByDwelling[d.id] === 'notAssessed' ? ('suited0to3' as const) : ('notAssessed' as const) };
+    expect(trendByQuarter({ ...demo, inspections: withAhead, verdicts: wrong }, TODAY, 4)).toEqual(
+      trendByQuarter({ ...demo, inspections: withAhead }, TODAY, 4),
+    );
+  });
+
   it('counts the dwelling checklists completed in each quarter, ignoring drafts and home visits', () => {
     const trend = trendByQuarter(demo, TODAY, 12);
     const first = '2024-01-01';
