@@ -17,6 +17,8 @@ import { mayWriteEntity, policyContext, writeRefusal } from './policy';
 
 /** Largest JSON a record's data may grow to; keeps one record from filling every device. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
+/** Largest refused op kept whole in the op log. */
+const MAX_LOGGED_REJECTED_BYTES = 64 * 1024;
 
 type RecordRow = { rev: number; data: string; deleted: 0 | 1 };
 type StoredOp = { user_id: string; status: 'applied' | 'conflict' | 'rejected'; result: string };
@@ -57,7 +59,10 @@ export function applyPush(
   /** Stores a decided op in the log (the audit trail) and returns its result. */
   const log = (raw: Data, entity: string, id: string, baseRev: number | null, result: Decision): Decision => {
     const status = result.status as StoredOp['status'];
-    logOp.run(result.opId, request.clientId, user.id, entity, id, baseRev, JSON.stringify(raw), status, result.rev ?? null, JSON.stringify(result), at);
+    let asked = JSON.stringify(raw);
+    // A refused op is kept for its result and the audit, not its bulk: a hostile client cannot fill the disk with it.
+    if (status === 'rejected' && asked.length > MAX_LOGGED_REJECTED_BYTES) asked = JSON.stringify({ opId: result.opId, truncated: true, bytes: asked.length });
+    logOp.run(result.opId, request.clientId, user.id, entity, id, baseRev, asked, status, result.rev ?? null, JSON.stringify(result), at);
     logPushed(db, user.id, entity, id, raw, result, at);
     return result;
   };
