@@ -91,7 +91,7 @@ export function computeFigures(input: FiguresInput): Figures {
   const vacancy = { vacant: new Tally(), let: new Tally() };
   const verdictsByDwelling: Record<string, Verdict> = {};
   for (const dwelling of input.dwellings) {
-    const { verdict } = assessDwelling(dwelling, byDwelling.get(dwelling.id) ?? [], ruleSet);
+    const { verdict } = assessDwelling(dwelling, byDwelling.get(dwelling.id) ?? [], ruleSet, { explain: false });
     verdictsByDwelling[dwelling.id] = verdict;
     total.add(verdict);
     let area = byArea.get(dwelling.area);

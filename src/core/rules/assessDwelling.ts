@@ -17,6 +17,9 @@ export type Assessment = {
   because: string[];
 };
 
+/** `explain: false` leaves every reason empty: the verdict is the same, and figures over many dwellings are faster. */
+export type AssessOptions = { explain?: boolean };
+
 /** The latest completed checklist per template id, read in the template version it was filled in. */
 export function latestCompleted(inspections: readonly Inspection[]): Map<string, Filled> {
   const latest = new Map<string, Filled>();
@@ -36,9 +39,14 @@ export function latestCompleted(inspections: readonly Inspection[]): Map<string,
  * a failed gate or 3+ rule → notSuitable (a known failure decides, whatever else is missing);
  * otherwise any missing answer → notAssessed; otherwise a failed 0–3 rule → suited3plus; otherwise suited0to3.
  */
-export function assessDwelling(dwelling: Dwelling, inspections: readonly Inspection[], ruleSet: RuleSet = defaultRuleSet): Assessment {
+export function assessDwelling(
+  dwelling: Dwelling,
+  inspections: readonly Inspection[],
+  ruleSet: RuleSet = defaultRuleSet,
+  options: AssessOptions = {},
+): Assessment {
   const ctx = { dwelling, filled: latestCompleted(inspections), thresholds: ruleSet.thresholds };
-  const rules = ruleSet.rules.map((rule) => evaluateRule(rule, ctx));
+  const rules = ruleSet.rules.map((rule) => evaluateRule(rule, ctx, options.explain ?? true));
   const missing = [...new Set(rules.flatMap((r) => r.missing))];
   const ids = (pick: (r: RuleResult) => boolean) => rules.filter(pick).map((r) => r.ruleId);
 

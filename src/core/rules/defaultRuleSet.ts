@@ -32,6 +32,9 @@ export const ruleSetV1: RuleSet = ruleSetSchema.parse({
     riskRedFrom: 10,
   },
   rules: [
+    { id: 'gate.inspectionComplete', level: 'gate', subject: { nb: 'Boligbefaring', en: 'Dwelling inspection' }, check: { kind: 'complete', template: A } },
+    { id: 'gate.neighbourhoodComplete', level: 'gate', subject: { nb: 'Nærmiljø', en: 'Neighbourhood' }, check: { kind: 'complete', template: B } },
+    { id: 'gate.riskComplete', level: 'gate', subject: { nb: 'Risikovurdering', en: 'Risk assessment' }, check: { kind: 'complete', template: C } },
     {
       id: 'gate.smokeDetectors',
       level: 'gate',

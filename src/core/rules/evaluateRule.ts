@@ -1,16 +1,17 @@
 /** Evaluates one rule of a rule set against a dwelling and its latest completed checklists, with a reason in both languages. */
 import { isAnswered } from '../checklist/isAnswered';
-import { isShown } from '../checklist/isShown';
-import { itemIndex } from '../checklist/itemIndex';
-import { riskValueSchema, type Answer, type Item, type Template } from '../checklist/template';
+import { shownChecker } from '../checklist/isShown';
+import { itemIndex, type IndexedItem } from '../checklist/itemIndex';
+import { missingAnswers, requiredItems } from '../checklist/missingAnswers';
+import type { Answer, Item, Template } from '../checklist/template';
 import { latestTemplate } from '../checklist/templates';
 import { MAX_INSPECTED_BEDROOMS } from '../checklist/templates/dwellingInspection';
 import { formatNumber } from '../format/formatNumber';
 import type { Dwelling } from '../schemas/dwelling';
 import type { Inspection } from '../schemas/inspection';
 import type { LocalText } from '../text';
-import { escapeWindowFaults, type EscapeWindow } from './escapeWindowOk';
-import { riskBand, riskScore } from './risk';
+import { escapeWindowFaults } from './escapeWindowOk';
+import { riskBand } from './risk';
 import type { Rule, RuleCheck, RuleLevel, Thresholds } from './ruleSet';
 
 /** Whether a rule holds: `missing` when an answer it needs is not there. */
@@ -29,35 +30,58 @@ export type RuleResult = {
 };
 
 /** The completed checklist of one template that the rules read, with the template version it was filled in. */
-export type Filled = { inspection: Inspection; template: Template };
+export type Filled = {
+  inspection: Inspection;
+  template: Template;
+  /** Filled in on first use during one assessment. */
+  shown?: (item: Item) => boolean;
+  index?: Map<string, IndexedItem>;
+};
 
 /** What a rule is evaluated against. */
 export type RuleContext = { dwelling: Dwelling; filled: ReadonlyMap<string, Filled>; thresholds: Thresholds };
 
 type Read =
-  | { state: 'noChecklist'; templateId: string }
+  | { state: 'noChecklist' }
   | { state: 'hidden' }
-  | { state: 'unanswered'; itemId: string }
+  | { state: 'unanswered' }
   | { state: 'answered'; value: unknown; answer: Answer; item: Item };
+
+// Reasons are built only when asked for: figures over thousands of dwellings need the verdicts, not the sentences.
+type Text = () => LocalText;
+type Outcome = { status: RuleStatus; explain: Text; itemIds: string[]; missing: string[] };
 
 const both = (nb: string, en: string): LocalText => ({ nb, en });
 const num = (n: number) => both(formatNumber(n, 'nb'), formatNumber(n, 'en'));
+const m = (n: number) => both(`${formatNumber(n, 'nb')} m`, `${formatNumber(n, 'en')} m`);
+const join = (texts: readonly LocalText[], sep: string): LocalText => both(texts.map((x) => x.nb).join(sep), texts.map((x) => x.en).join(sep));
+const NOTHING: LocalText = both('', '');
+
+/** Whether an item of a filled checklist is shown, remembered for the whole assessment. */
+function shownOf(filled: Filled): (item: Item) => boolean {
+  return (filled.shown ??= shownChecker(filled.template, filled.inspection.answers));
+}
 
 function read(ctx: RuleContext, templateId: string, itemId: string): Read {
   const filled = ctx.filled.get(templateId);
-  if (!filled) return { state: 'noChecklist', templateId };
-  const item = itemIndex(filled.template).get(itemId)?.item;
+  if (!filled) return { state: 'noChecklist' };
+  const item = (filled.index ??= itemIndex(filled.template)).get(itemId)?.item;
   // An item this template version lacks cannot have been answered: the rule needs it answered in a newer version.
-  if (!item) return { state: 'unanswered', itemId };
-  if (!isShown(item, filled.inspection.answers, filled.template)) return { state: 'hidden' };
+  if (!item) return { state: 'unanswered' };
+  if (item.showWhen && !shownOf(filled)(item)) return { state: 'hidden' };
+  // Plain indexing is safe: item ids come from the template, never from the answers.
   const answer = filled.inspection.answers[itemId];
-  if (!answer || !isAnswered(item, answer)) return { state: 'unanswered', itemId };
+  if (!answer || !isAnswered(item, answer)) return { state: 'unanswered' };
   return { state: 'answered', value: answer.value, answer, item };
 }
 
-function labelOf(ctx: RuleContext, templateId: string, itemId: string): LocalText {
-  const filled = ctx.filled.get(templateId);
-  return (filled && itemIndex(filled.template).get(itemId)?.item.label) || both(itemId, itemId);
+const numberOf = (r: Read): number | undefined => (r.state === 'answered' && typeof r.value === 'number' ? r.value : undefined);
+const boolOf = (r: Read): boolean | undefined => (r.state === 'answered' && typeof r.value === 'boolean' ? r.value : undefined);
+const isOpen = (r: Read): boolean => r.state === 'noChecklist' || r.state === 'unanswered';
+
+function labelOf(templateId: string, itemId: string): LocalText {
+  const template = latestTemplate(templateId);
+  return (template && itemIndex(template).get(itemId)?.item.label) || both(itemId, itemId);
 }
 
 function optionLabel(item: Item, value: unknown): LocalText {
@@ -68,46 +92,49 @@ function optionLabel(item: Item, value: unknown): LocalText {
   return both(String(value), String(value));
 }
 
+const requiredIdsCache = new WeakMap<Template, string[]>();
+function requiredIds(template: Template | undefined): string[] {
+  if (!template) return [];
+  let ids = requiredIdsCache.get(template);
+  if (!ids) requiredIdsCache.set(template, (ids = requiredItems(template).map((i) => i.id)));
+  return ids;
+}
+
 /** Collects what a rule could not read, so the reason can say which checklist or answer is missing. */
 class Gaps {
   readonly items: string[] = [];
-  readonly labels: LocalText[] = [];
+  private readonly from: string[] = [];
   readonly checklists = new Set<string>();
   add(r: Read, templateId: string, itemId: string): void {
     if (r.state === 'noChecklist') this.checklists.add(templateId);
     this.items.push(itemId);
-    const template = latestTemplate(templateId);
-    this.labels.push((template && itemIndex(template).get(itemId)?.item.label) || both(itemId, itemId));
+    this.from.push(templateId);
   }
   get any(): boolean {
     return this.items.length > 0;
   }
-}
-
-type Outcome = { status: RuleStatus; reason: LocalText; itemIds: string[]; missing: string[] };
-
-function missingOutcome(rule: Rule, gaps: Gaps, itemIds: string[]): Outcome {
-  const s = rule.subject;
-  let reason: LocalText;
-  if (gaps.checklists.size > 0) {
-    const names = [...gaps.checklists].map((id) => latestTemplate(id)?.title ?? both(id, id));
-    reason = both(
-      `${s.nb}: ingen fullført sjekkliste ${names.map((n) => `«${n.nb}»`).join(', ')}`,
-      `${s.en}: no completed checklist ${names.map((n) => `"${n.en}"`).join(', ')}`,
-    );
-  } else {
-    const labels = gaps.labels;
-    reason = both(
-      `${s.nb}: mangler svar på ${labels.map((l) => `«${l.nb}»`).join(', ')}`,
-      `${s.en}: answer missing for ${labels.map((l) => `"${l.en}"`).join(', ')}`,
-    );
+  outcome(rule: Rule, itemIds: string[]): Outcome {
+    const s = rule.subject;
+    const explain: Text = () => {
+      if (this.checklists.size > 0) {
+        const names = [...this.checklists].map((id) => latestTemplate(id)?.title ?? both(id, id));
+        return both(
+          `${s.nb}: ingen fullført sjekkliste ${names.map((n) => `«${n.nb}»`).join(', ')}`,
+          `${s.en}: no completed checklist ${names.map((n) => `"${n.en}"`).join(', ')}`,
+        );
+      }
+      const labels = this.items.map((id, i) => labelOf(this.from[i] ?? '', id));
+      return both(
+        `${s.nb}: mangler svar på ${labels.map((l) => `«${l.nb}»`).join(', ')}`,
+        `${s.en}: answer missing for ${labels.map((l) => `"${l.en}"`).join(', ')}`,
+      );
+    };
+    return { status: 'missing', explain, itemIds, missing: [...new Set(this.items)] };
   }
-  return { status: 'missing', reason, itemIds, missing: [...new Set(gaps.items)] };
 }
 
-function m(n: number): LocalText {
-  return both(`${formatNumber(n, 'nb')} m`, `${formatNumber(n, 'en')} m`);
-}
+const passed = (explain: Text, itemIds: string[]): Outcome => ({ status: 'passed', explain, itemIds, missing: [] });
+const failed = (explain: Text, itemIds: string[]): Outcome => ({ status: 'failed', explain, itemIds, missing: [] });
 
 function evaluateCheck(rule: Rule, ctx: RuleContext): Outcome {
   const c = rule.check;
@@ -115,6 +142,18 @@ function evaluateCheck(rule: Rule, ctx: RuleContext): Outcome {
   const t = ctx.thresholds;
   const gaps = new Gaps();
   switch (c.kind) {
+    case 'complete': {
+      const filled = ctx.filled.get(c.template);
+      const required = requiredIds(filled?.template ?? latestTemplate(c.template));
+      if (!filled) {
+        gaps.checklists.add(c.template);
+        return { ...gaps.outcome(rule, required), missing: required };
+      }
+      const open = missingAnswers(filled.template, filled.inspection.answers, shownOf(filled));
+      if (open.length === 0) return passed(() => both(`${s.nb}: alle påkrevde spørsmål er besvart`, `${s.en}: every required question is answered`), required);
+      for (const id of open) gaps.add({ state: 'unanswered' }, c.template, id);
+      return gaps.outcome(rule, required);
+    }
     case 'yes':
     case 'no': {
       const wanted = c.kind === 'yes';
@@ -129,53 +168,47 @@ function evaluateCheck(rule: Rule, ctx: RuleContext): Outcome {
       }
       if (wrong.length > 0) {
         const said = wanted ? both('nei', 'no') : both('ja', 'yes');
-        return {
-          status: 'failed',
-          reason: both(
-            `${s.nb}: ${wrong.map((l) => `«${l.nb}»`).join(', ')} er besvart ${said.nb}`,
-            `${s.en}: ${wrong.map((l) => `"${l.en}"`).join(', ')} answered ${said.en}`,
-          ),
-          itemIds: c.items,
-          missing: [],
-        };
+        return failed(
+          () =>
+            both(
+              `${s.nb}: ${wrong.map((l) => `«${l.nb}»`).join(', ')} er besvart ${said.nb}`,
+              `${s.en}: ${wrong.map((l) => `"${l.en}"`).join(', ')} answered ${said.en}`,
+            ),
+          c.items,
+        );
       }
-      if (gaps.any) return missingOutcome(rule, gaps, c.items);
-      if (asked === 0) return { status: 'passed', reason: both(`${s.nb}: ikke aktuelt`, `${s.en}: not applicable`), itemIds: c.items, missing: [] };
-      return { status: 'passed', reason: both(`${s.nb}: i orden`, `${s.en}: in order`), itemIds: c.items, missing: [] };
+      if (gaps.any) return gaps.outcome(rule, c.items);
+      if (asked === 0) return passed(() => both(`${s.nb}: ikke aktuelt`, `${s.en}: not applicable`), c.items);
+      return passed(() => both(`${s.nb}: i orden`, `${s.en}: in order`), c.items);
     }
     case 'choiceIn': {
       const r = read(ctx, c.template, c.item);
-      if (r.state === 'hidden') return { status: 'passed', reason: both(`${s.nb}: ikke aktuelt`, `${s.en}: not applicable`), itemIds: [c.item], missing: [] };
+      if (r.state === 'hidden') return passed(() => both(`${s.nb}: ikke aktuelt`, `${s.en}: not applicable`), [c.item]);
       if (r.state !== 'answered') {
         gaps.add(r, c.template, c.item);
-        return missingOutcome(rule, gaps, [c.item]);
+        return gaps.outcome(rule, [c.item]);
       }
-      const chosen = optionLabel(r.item, r.value);
-      if (c.values.includes(r.value as string)) {
-        return { status: 'passed', reason: both(`${s.nb}: ${chosen.nb}`, `${s.en}: ${chosen.en}`), itemIds: [c.item], missing: [] };
-      }
-      const allowed = c.values.map((v) => optionLabel(r.item, v));
-      return {
-        status: 'failed',
-        reason: both(
-          `${s.nb}: ${chosen.nb} — krever ${allowed.map((a) => a.nb.toLowerCase()).join(' eller ')}`,
-          `${s.en}: ${chosen.en} — needs ${allowed.map((a) => a.en.toLowerCase()).join(' or ')}`,
-        ),
-        itemIds: [c.item],
-        missing: [],
-      };
+      const chosen = () => optionLabel(r.item, r.value);
+      if (c.values.includes(r.value as string)) return passed(() => both(`${s.nb}: ${chosen().nb}`, `${s.en}: ${chosen().en}`), [c.item]);
+      return failed(() => {
+        const allowed = c.values.map((v) => optionLabel(r.item, v));
+        return both(
+          `${s.nb}: ${chosen().nb} — krever ${allowed.map((a) => a.nb.toLowerCase()).join(' eller ')}`,
+          `${s.en}: ${chosen().en} — needs ${allowed.map((a) => a.en.toLowerCase()).join(' or ')}`,
+        );
+      }, [c.item]);
     }
     case 'maxDistance': {
       const r = read(ctx, c.template, c.item);
-      if (r.state !== 'answered' || typeof r.value !== 'number') {
+      const value = numberOf(r);
+      if (value === undefined) {
         gaps.add(r, c.template, c.item);
-        return missingOutcome(rule, gaps, [c.item]);
+        return gaps.outcome(rule, [c.item]);
       }
-      const v = m(r.value);
-      const limit = m(t[c.threshold]);
-      return r.value <= t[c.threshold]
-        ? { status: 'passed', reason: both(`${s.nb} ${v.nb} unna — innenfor grensen på ${limit.nb}`, `${s.en} ${v.en} away — within the limit of ${limit.en}`), itemIds: [c.item], missing: [] }
-        : { status: 'failed', reason: both(`${s.nb} ${v.nb} unna — grensen er ${limit.nb}`, `${s.en} ${v.en} away — the limit is ${limit.en}`), itemIds: [c.item], missing: [] };
+      const limit = t[c.threshold];
+      return value <= limit
+        ? passed(() => both(`${s.nb} ${m(value).nb} unna — innenfor grensen på ${m(limit).nb}`, `${s.en} ${m(value).en} away — within the limit of ${m(limit).en}`), [c.item])
+        : failed(() => both(`${s.nb} ${m(value).nb} unna — grensen er ${m(limit).nb}`, `${s.en} ${m(value).en} away — the limit is ${m(limit).en}`), [c.item]);
     }
     case 'noGrade': {
       const bad: Array<{ label: LocalText; grade: string }> = [];
@@ -187,61 +220,50 @@ function evaluateCheck(rule: Rule, ctx: RuleContext): Outcome {
         else if (c.grades.includes(r.value as never)) bad.push({ label: r.item.label, grade: String(r.value) });
       }
       if (bad.length > 0) {
-        return {
-          status: 'failed',
-          reason: both(
-            `${s.nb}: ${bad.map((b) => `${b.grade} på ${b.label.nb.toLowerCase()}`).join(', ')}`,
-            `${s.en}: ${bad.map((b) => `${b.grade} on ${b.label.en.toLowerCase()}`).join(', ')}`,
-          ),
-          itemIds: c.items,
-          missing: [],
-        };
+        return failed(
+          () =>
+            both(
+              `${s.nb}: ${bad.map((b) => `${b.grade} på ${b.label.nb.toLowerCase()}`).join(', ')}`,
+              `${s.en}: ${bad.map((b) => `${b.grade} on ${b.label.en.toLowerCase()}`).join(', ')}`,
+            ),
+          c.items,
+        );
       }
-      if (gaps.any) return missingOutcome(rule, gaps, c.items);
-      const labels = c.items.map((id) => labelOf(ctx, c.template, id));
-      return {
-        status: 'passed',
-        reason: both(
+      if (gaps.any) return gaps.outcome(rule, c.items);
+      return passed(() => {
+        const labels = c.items.map((id) => labelOf(c.template, id));
+        return both(
           `${s.nb}: ingen ${c.grades.join('/')} på ${labels.map((l) => l.nb.toLowerCase()).join(', ')}`,
           `${s.en}: no ${c.grades.join('/')} on ${labels.map((l) => l.en.toLowerCase()).join(', ')}`,
-        ),
-        itemIds: c.items,
-        missing: [],
-      };
+        );
+      }, c.items);
     }
     case 'radon': {
       const ids = ['radon.documented', 'radon.bqm3'];
       const documented = read(ctx, c.template, 'radon.documented');
       if (documented.state !== 'answered') {
         gaps.add(documented, c.template, 'radon.documented');
-        return missingOutcome(rule, gaps, ids);
+        return gaps.outcome(rule, ids);
       }
-      if (documented.value !== true) {
-        return { status: 'failed', reason: both(`${s.nb}: måling er ikke dokumentert`, `${s.en}: no documented measurement`), itemIds: ids, missing: [] };
+      if (documented.value !== true) return failed(() => both(`${s.nb}: måling er ikke dokumentert`, `${s.en}: no documented measurement`), ids);
+      const r = read(ctx, c.template, 'radon.bqm3');
+      const level = numberOf(r);
+      if (level === undefined) {
+        gaps.add(r, c.template, 'radon.bqm3');
+        return gaps.outcome(rule, ids);
       }
-      const level = read(ctx, c.template, 'radon.bqm3');
-      if (level.state !== 'answered' || typeof level.value !== 'number') {
-        gaps.add(level, c.template, 'radon.bqm3');
-        return missingOutcome(rule, gaps, ids);
+      const limit = t.radonLimitBqm3;
+      if (level > limit) {
+        return failed(() => both(`${s.nb} ${num(level).nb} Bq/m³ — grensen er ${num(limit).nb} Bq/m³`, `${s.en} ${num(level).en} Bq/m³ — the limit is ${num(limit).en} Bq/m³`), ids);
       }
-      const v = num(level.value);
-      const limit = num(t.radonLimitBqm3);
-      if (level.value > t.radonLimitBqm3) {
-        return {
-          status: 'failed',
-          reason: both(`${s.nb} ${v.nb} Bq/m³ — grensen er ${limit.nb} Bq/m³`, `${s.en} ${v.en} Bq/m³ — the limit is ${limit.en} Bq/m³`),
-          itemIds: ids,
-          missing: [],
-        };
-      }
-      const act = num(t.radonActionBqm3);
-      const extra = level.value > t.radonActionBqm3 ? both(`; over tiltaksnivået på ${act.nb} Bq/m³`, `; above the action level of ${act.en} Bq/m³`) : both('', '');
-      return {
-        status: 'passed',
-        reason: both(`${s.nb} ${v.nb} Bq/m³ — innenfor grensen på ${limit.nb} Bq/m³${extra.nb}`, `${s.en} ${v.en} Bq/m³ — within the limit of ${limit.en} Bq/m³${extra.en}`),
-        itemIds: ids,
-        missing: [],
-      };
+      return passed(() => {
+        const act = num(t.radonActionBqm3);
+        const extra = level > t.radonActionBqm3 ? both(`; over tiltaksnivået på ${act.nb} Bq/m³`, `; above the action level of ${act.en} Bq/m³`) : NOTHING;
+        return both(
+          `${s.nb} ${num(level).nb} Bq/m³ — innenfor grensen på ${num(limit).nb} Bq/m³${extra.nb}`,
+          `${s.en} ${num(level).en} Bq/m³ — within the limit of ${num(limit).en} Bq/m³${extra.en}`,
+        );
+      }, ids);
     }
     case 'escapeWindows':
       return escapeWindows(rule, ctx, c.template);
@@ -250,27 +272,26 @@ function evaluateCheck(rule: Rule, ctx: RuleContext): Outcome {
     case 'approvedBedrooms': {
       const have = ctx.dwelling.approvedBedrooms;
       const need = t[c.threshold];
-      const ids = ['dwelling.approvedBedrooms'];
-      return have >= need
-        ? { status: 'passed', reason: both(`${s.nb}: ${have} — minst ${need} kreves`, `${s.en}: ${have} — at least ${need} needed`), itemIds: ids, missing: [] }
-        : { status: 'failed', reason: both(`${s.nb}: ${have} — minst ${need} kreves`, `${s.en}: ${have} — at least ${need} needed`), itemIds: ids, missing: [] };
+      const text = () => both(`${s.nb}: ${have} — minst ${need} kreves`, `${s.en}: ${have} — at least ${need} needed`);
+      return have >= need ? passed(text, ['dwelling.approvedBedrooms']) : failed(text, ['dwelling.approvedBedrooms']);
     }
     case 'lease': {
       const d = ctx.dwelling;
       const ids = ['dwelling.leaseType', 'dwelling.leaseYears'];
-      const need = num(t[c.threshold]);
-      if (d.leaseType === 'openEnded') return { status: 'passed', reason: both(`${s.nb}: løpende`, `${s.en}: open-ended`), itemIds: ids, missing: [] };
+      if (d.leaseType === 'openEnded') return passed(() => both(`${s.nb}: løpende`, `${s.en}: open-ended`), ids);
       const years = d.leaseYears ?? 0;
-      const y = num(years);
+      const need = t[c.threshold];
       const unit = years === 1 ? 'year' : 'years';
-      return years >= t[c.threshold]
-        ? { status: 'passed', reason: both(`${s.nb}: tidsbestemt, ${y.nb} år — minst ${need.nb} år kreves`, `${s.en}: fixed, ${y.en} ${unit} — at least ${need.en} years needed`), itemIds: ids, missing: [] }
-        : {
-            status: 'failed',
-            reason: both(`${s.nb}: tidsbestemt, ${y.nb} år — minst ${need.nb} år eller løpende kreves`, `${s.en}: fixed, ${y.en} ${unit} — at least ${need.en} years or open-ended needed`),
-            itemIds: ids,
-            missing: [],
-          };
+      return years >= need
+        ? passed(() => both(`${s.nb}: tidsbestemt, ${num(years).nb} år — minst ${num(need).nb} år kreves`, `${s.en}: fixed, ${num(years).en} ${unit} — at least ${num(need).en} years needed`), ids)
+        : failed(
+            () =>
+              both(
+                `${s.nb}: tidsbestemt, ${num(years).nb} år — minst ${num(need).nb} år eller løpende kreves`,
+                `${s.en}: fixed, ${num(years).en} ${unit} — at least ${num(need).en} years or open-ended needed`,
+              ),
+            ids,
+          );
     }
     case 'play':
       return play(rule, ctx, c);
@@ -281,6 +302,8 @@ function evaluateCheck(rule: Rule, ctx: RuleContext): Outcome {
   }
 }
 
+const WINDOW_FIELDS = ['windowWidthM', 'windowHeightM', 'sillHeightM', 'dropToGroundM'] as const;
+
 function escapeWindows(rule: Rule, ctx: RuleContext, templateId: string): Outcome {
   const s = rule.subject;
   const t = ctx.thresholds;
@@ -289,76 +312,80 @@ function escapeWindows(rule: Rule, ctx: RuleContext, templateId: string): Outcom
   const stairs = read(ctx, templateId, 'escape.exitByStairs');
   if (stairs.state !== 'answered') {
     gaps.add(stairs, templateId, 'escape.exitByStairs');
-    return missingOutcome(rule, gaps, ids);
+    return gaps.outcome(rule, ids);
   }
   if (stairs.value === false) {
-    return { status: 'passed', reason: both(`${s.nb}: utgangen nås uten trapp, så det kreves ikke`, `${s.en}: the exit is reached without stairs, so none are required`), itemIds: ids, missing: [] };
+    return passed(() => both(`${s.nb}: utgangen nås uten trapp, så det kreves ikke`, `${s.en}: the exit is reached without stairs, so none are required`), ids);
   }
-  const count = read(ctx, templateId, 'bedrooms.count');
-  if (count.state !== 'answered' || typeof count.value !== 'number') {
-    gaps.add(count, templateId, 'bedrooms.count');
-    return missingOutcome(rule, gaps, ids);
+  const countRead = read(ctx, templateId, 'bedrooms.count');
+  const count = numberOf(countRead);
+  if (count === undefined) {
+    gaps.add(countRead, templateId, 'bedrooms.count');
+    return gaps.outcome(rule, ids);
   }
-  const n = Math.min(Math.max(0, Math.floor(count.value)), MAX_INSPECTED_BEDROOMS);
+  const n = Math.min(Math.max(0, Math.floor(count)), MAX_INSPECTED_BEDROOMS);
   // Every second room for permanent stay; a dwelling reached by stairs needs at least one.
   const needed = Math.max(1, Math.ceil(n / 2));
   let ok = 0;
   let unknown = 0;
-  const faults: LocalText[] = [];
+  const faults: Text[] = [];
   for (let i = 1; i <= n; i++) {
-    const type = read(ctx, templateId, `bedroom${i}.windowType`);
-    ids.push(`bedroom${i}.windowType`);
+    const typeId = `bedroom${i}.windowType`;
+    ids.push(typeId);
+    const type = read(ctx, templateId, typeId);
     if (type.state !== 'answered') {
-      gaps.add(type, templateId, `bedroom${i}.windowType`);
+      gaps.add(type, templateId, typeId);
       unknown++;
       continue;
     }
     if (type.value !== 'wall') {
-      faults.push(
-        type.value === 'roof'
-          ? both(`soverom ${i}: takvindu godtas normalt ikke`, `bedroom ${i}: a roof window is normally not accepted`)
-          : both(`soverom ${i}: ingen vindu som kan åpnes`, `bedroom ${i}: no window that opens`),
+      const roof = type.value === 'roof';
+      faults.push(() =>
+        roof ? both(`soverom ${i}: takvindu godtas normalt ikke`, `bedroom ${i}: a roof window is normally not accepted`) : both(`soverom ${i}: ingen vindu som kan åpnes`, `bedroom ${i}: no window that opens`),
       );
       continue;
     }
-    const fields = ['windowWidthM', 'windowHeightM', 'sillHeightM', 'dropToGroundM'] as const;
     const values: number[] = [];
-    for (const f of fields) {
+    for (const f of WINDOW_FIELDS) {
       const id = `bedroom${i}.${f}`;
       ids.push(id);
       const r = read(ctx, templateId, id);
-      if (r.state === 'answered' && typeof r.value === 'number') values.push(r.value);
-      else gaps.add(r, templateId, id);
+      const value = numberOf(r);
+      if (value === undefined) gaps.add(r, templateId, id);
+      else values.push(value);
     }
-    if (values.length < fields.length) {
+    if (values.length < WINDOW_FIELDS.length) {
       unknown++;
       continue;
     }
     const [widthM = 0, heightM = 0, sillHeightM = 0, dropToGroundM = 0] = values;
-    const w: EscapeWindow = { widthM, heightM, sillHeightM, dropToGroundM };
-    const wrong = escapeWindowFaults(w, t);
-    if (wrong.length === 0) {
+    const wrong = escapeWindowFaults({ widthM, heightM, sillHeightM, dropToGroundM }, t)[0];
+    if (!wrong) {
       ok++;
       continue;
     }
-    const f = wrong[0];
-    const text: Record<typeof wrong[number], LocalText> = {
-      width: both(`fri bredde ${num(widthM).nb} m, minst ${num(t.escapeWindowMinWidthM).nb} m`, `free width ${num(widthM).en} m, at least ${num(t.escapeWindowMinWidthM).en} m`),
-      height: both(`fri høyde ${num(heightM).nb} m, minst ${num(t.escapeWindowMinHeightM).nb} m`, `free height ${num(heightM).en} m, at least ${num(t.escapeWindowMinHeightM).en} m`),
-      sum: both(
-        `bredde + høyde ${num(widthM + heightM).nb} m, minst ${num(t.escapeWindowMinSumM).nb} m`,
-        `width + height ${num(widthM + heightM).en} m, at least ${num(t.escapeWindowMinSumM).en} m`,
-      ),
-      sill: both(`brystning ${num(sillHeightM).nb} m over gulvet, høyst ${num(t.escapeWindowMaxSillM).nb} m`, `sill ${num(sillHeightM).en} m above the floor, at most ${num(t.escapeWindowMaxSillM).en} m`),
-      drop: both(`${num(dropToGroundM).nb} m ned til bakken, høyst ${num(t.escapeWindowMaxDropM).nb} m`, `${num(dropToGroundM).en} m down to the ground, at most ${num(t.escapeWindowMaxDropM).en} m`),
-    };
-    if (f) faults.push(both(`soverom ${i}: ${text[f].nb}`, `bedroom ${i}: ${text[f].en}`));
+    faults.push(() => {
+      const text: LocalText = {
+        width: both(`fri bredde ${num(widthM).nb} m, minst ${num(t.escapeWindowMinWidthM).nb} m`, `free width ${num(widthM).en} m, at least ${num(t.escapeWindowMinWidthM).en} m`),
+        height: both(`fri høyde ${num(heightM).nb} m, minst ${num(t.escapeWindowMinHeightM).nb} m`, `free height ${num(heightM).en} m, at least ${num(t.escapeWindowMinHeightM).en} m`),
+        sum: both(
+          `bredde + høyde ${num(widthM + heightM).nb} m, minst ${num(t.escapeWindowMinSumM).nb} m`,
+          `width + height ${num(widthM + heightM).en} m, at least ${num(t.escapeWindowMinSumM).en} m`,
+        ),
+        sill: both(`brystning ${num(sillHeightM).nb} m over gulvet, høyst ${num(t.escapeWindowMaxSillM).nb} m`, `sill ${num(sillHeightM).en} m above the floor, at most ${num(t.escapeWindowMaxSillM).en} m`),
+        drop: both(`${num(dropToGroundM).nb} m ned til bakken, høyst ${num(t.escapeWindowMaxDropM).nb} m`, `${num(dropToGroundM).en} m down to the ground, at most ${num(t.escapeWindowMaxDropM).en} m`),
+      }[wrong];
+      return both(`soverom ${i}: ${text.nb}`, `bedroom ${i}: ${text.en}`);
+    });
   }
-  const summary = both(`${s.nb}: gyldig i ${ok} av ${n} soverom — minst ${needed} kreves`, `${s.en}: valid in ${ok} of ${n} bedrooms — at least ${needed} needed`);
-  if (ok >= needed) return { status: 'passed', reason: summary, itemIds: ids, missing: [] };
-  if (ok + unknown >= needed) return missingOutcome(rule, gaps, ids);
-  const detail = faults.length > 0 ? both(` (${faults.map((f) => f.nb).join('; ')})`, ` (${faults.map((f) => f.en).join('; ')})`) : both('', '');
-  return { status: 'failed', reason: both(summary.nb + detail.nb, summary.en + detail.en), itemIds: ids, missing: [] };
+  const summary = () => both(`${s.nb}: gyldig i ${ok} av ${n} soverom — minst ${needed} kreves`, `${s.en}: valid in ${ok} of ${n} bedrooms — at least ${needed} needed`);
+  if (ok >= needed) return passed(summary, ids);
+  if (ok + unknown >= needed) return gaps.outcome(rule, ids);
+  return failed(() => {
+    const detail = faults.length > 0 ? join(faults.map((f) => f()), '; ') : undefined;
+    const head = summary();
+    return detail ? both(`${head.nb} (${detail.nb})`, `${head.en} (${detail.en})`) : head;
+  }, ids);
 }
 
 function bedroomStandard(rule: Rule, ctx: RuleContext, templateId: string): Outcome {
@@ -366,157 +393,157 @@ function bedroomStandard(rule: Rule, ctx: RuleContext, templateId: string): Outc
   const t = ctx.thresholds;
   const gaps = new Gaps();
   const ids = ['bedrooms.count'];
-  const count = read(ctx, templateId, 'bedrooms.count');
-  if (count.state !== 'answered' || typeof count.value !== 'number') {
-    gaps.add(count, templateId, 'bedrooms.count');
-    return missingOutcome(rule, gaps, ids);
+  const countRead = read(ctx, templateId, 'bedrooms.count');
+  const count = numberOf(countRead);
+  if (count === undefined) {
+    gaps.add(countRead, templateId, 'bedrooms.count');
+    return gaps.outcome(rule, ids);
   }
-  const n = Math.min(Math.max(0, Math.floor(count.value)), MAX_INSPECTED_BEDROOMS);
-  const faults: LocalText[] = [];
+  const n = Math.min(Math.max(0, Math.floor(count)), MAX_INSPECTED_BEDROOMS);
+  const faults: Text[] = [];
   for (let i = 1; i <= n; i++) {
     const ceilingId = `bedroom${i}.ceilingHeightM`;
     const windowId = `bedroom${i}.openableWindow`;
     ids.push(ceilingId, windowId);
-    const ceiling = read(ctx, templateId, ceilingId);
-    if (ceiling.state !== 'answered' || typeof ceiling.value !== 'number') gaps.add(ceiling, templateId, ceilingId);
-    else if (ceiling.value < t.ceilingMinM) {
-      faults.push(
+    const ceilingRead = read(ctx, templateId, ceilingId);
+    const ceiling = numberOf(ceilingRead);
+    if (ceiling === undefined) gaps.add(ceilingRead, templateId, ceilingId);
+    else if (ceiling < t.ceilingMinM) {
+      faults.push(() =>
         both(
-          `soverom ${i} har takhøyde ${num(ceiling.value).nb} m, kravet er ${num(t.ceilingMinM).nb} m`,
-          `bedroom ${i} has a ceiling height of ${num(ceiling.value).en} m, the requirement is ${num(t.ceilingMinM).en} m`,
+          `soverom ${i} har takhøyde ${num(ceiling).nb} m, kravet er ${num(t.ceilingMinM).nb} m`,
+          `bedroom ${i} has a ceiling height of ${num(ceiling).en} m, the requirement is ${num(t.ceilingMinM).en} m`,
         ),
       );
     }
-    const window = read(ctx, templateId, windowId);
-    if (window.state !== 'answered' || typeof window.value !== 'boolean') gaps.add(window, templateId, windowId);
-    else if (!window.value) faults.push(both(`soverom ${i} mangler vindu eller dør som kan åpnes`, `bedroom ${i} has no window or door that opens`));
+    const windowRead = read(ctx, templateId, windowId);
+    const opens = boolOf(windowRead);
+    if (opens === undefined) gaps.add(windowRead, templateId, windowId);
+    else if (!opens) faults.push(() => both(`soverom ${i} mangler vindu eller dør som kan åpnes`, `bedroom ${i} has no window or door that opens`));
   }
   if (faults.length > 0) {
-    return { status: 'failed', reason: both(`${s.nb}: ${faults.map((f) => f.nb).join('; ')}`, `${s.en}: ${faults.map((f) => f.en).join('; ')}`), itemIds: ids, missing: [] };
+    return failed(() => {
+      const all = join(faults.map((f) => f()), '; ');
+      return both(`${s.nb}: ${all.nb}`, `${s.en}: ${all.en}`);
+    }, ids);
   }
-  if (gaps.any) return missingOutcome(rule, gaps, ids);
+  if (gaps.any) return gaps.outcome(rule, ids);
   const expected = Math.min(ctx.dwelling.approvedBedrooms, MAX_INSPECTED_BEDROOMS);
   if (n < expected) {
     return {
       status: 'missing',
-      reason: both(`${s.nb}: ${n} av ${expected} godkjente soverom er kontrollert`, `${s.en}: ${n} of ${expected} approved bedrooms were checked`),
+      explain: () => both(`${s.nb}: ${n} av ${expected} godkjente soverom er kontrollert`, `${s.en}: ${n} of ${expected} approved bedrooms were checked`),
       itemIds: ids,
       missing: ['bedrooms.count'],
     };
   }
-  return {
-    status: 'passed',
-    reason: both(
-      `${s.nb}: ${n} soverom med takhøyde minst ${num(t.ceilingMinM).nb} m og vindu som kan åpnes`,
-      `${s.en}: ${n} bedrooms with a ceiling height of at least ${num(t.ceilingMinM).en} m and a window that opens`,
-    ),
-    itemIds: ids,
-    missing: [],
-  };
+  return passed(
+    () =>
+      both(
+        `${s.nb}: ${n} soverom med takhøyde minst ${num(t.ceilingMinM).nb} m og vindu som kan åpnes`,
+        `${s.en}: ${n} bedrooms with a ceiling height of at least ${num(t.ceilingMinM).en} m and a window that opens`,
+      ),
+    ids,
+  );
 }
 
 function play(rule: Rule, ctx: RuleContext, c: Extract<RuleCheck, { kind: 'play' }>): Outcome {
   const s = rule.subject;
   const limit = ctx.thresholds[c.threshold];
   const gaps = new Gaps();
-  const ids = [...c.items, ...(c.onPlot ? [c.onPlot.item] : [])];
+  const ids = c.onPlot ? [...c.items, c.onPlot.item] : c.items;
   if (c.onPlot) {
     const r = read(ctx, c.onPlot.template, c.onPlot.item);
-    if (r.state === 'answered' && r.value === true) {
-      return { status: 'passed', reason: both(`${s.nb}: lekeplass på tomta`, `${s.en}: playground on the plot`), itemIds: ids, missing: [] };
-    }
-    if (r.state !== 'answered' && r.state !== 'hidden') gaps.add(r, c.onPlot.template, c.onPlot.item);
+    if (r.state === 'answered' && r.value === true) return passed(() => both(`${s.nb}: lekeplass på tomta`, `${s.en}: playground on the plot`), ids);
+    if (isOpen(r)) gaps.add(r, c.onPlot.template, c.onPlot.item);
   }
   let nearest: { label: LocalText; value: number } | undefined;
   for (const id of c.items) {
     const r = read(ctx, c.template, id);
-    if (r.state === 'answered' && typeof r.value === 'number') {
-      if (!nearest || r.value < nearest.value) nearest = { label: r.item.label, value: r.value };
+    const value = numberOf(r);
+    if (value !== undefined && r.state === 'answered') {
+      if (!nearest || value < nearest.value) nearest = { label: r.item.label, value };
     } else if (r.state !== 'hidden') gaps.add(r, c.template, id);
   }
   if (nearest && nearest.value <= limit) {
-    return {
-      status: 'passed',
-      reason: both(
-        `${s.nb}: ${nearest.label.nb.toLowerCase()} ${m(nearest.value).nb} unna — innenfor grensen på ${m(limit).nb}`,
-        `${s.en}: ${nearest.label.en.toLowerCase()} ${m(nearest.value).en} away — within the limit of ${m(limit).en}`,
-      ),
-      itemIds: ids,
-      missing: [],
-    };
+    const near = nearest;
+    return passed(
+      () =>
+        both(
+          `${s.nb}: ${near.label.nb.toLowerCase()} ${m(near.value).nb} unna — innenfor grensen på ${m(limit).nb}`,
+          `${s.en}: ${near.label.en.toLowerCase()} ${m(near.value).en} away — within the limit of ${m(limit).en}`,
+        ),
+      ids,
+    );
   }
-  if (gaps.any || !nearest) return missingOutcome(rule, gaps, ids);
-  return {
-    status: 'failed',
-    reason: both(
-      `${s.nb}: nærmeste er ${m(nearest.value).nb} unna — grensen er ${m(limit).nb}`,
-      `${s.en}: the nearest is ${m(nearest.value).en} away — the limit is ${m(limit).en}`,
-    ),
-    itemIds: ids,
-    missing: [],
-  };
+  if (gaps.any || !nearest) return gaps.outcome(rule, ids);
+  const far = nearest.value;
+  return failed(() => both(`${s.nb}: nærmeste er ${m(far).nb} unna — grensen er ${m(limit).nb}`, `${s.en}: the nearest is ${m(far).en} away — the limit is ${m(limit).en}`), ids);
 }
+
+const SCHOOL_ITEMS = ['distances.primarySchoolM', 'routes.schoolRouteDangerous', 'routes.schoolRoutePavement', 'routes.schoolRouteLighting'];
 
 function schoolRoute(rule: Rule, ctx: RuleContext, templateId: string): Outcome {
   const s = rule.subject;
   const t = ctx.thresholds;
   const gaps = new Gaps();
-  const ids = ['distances.primarySchoolM', 'routes.schoolRouteDangerous', 'routes.schoolRoutePavement', 'routes.schoolRouteLighting'];
-  const [distance, dangerous, pavement, lighting] = ids.map((id) => read(ctx, templateId, id));
-  ids.forEach((id, i) => {
-    const r = [distance, dangerous, pavement, lighting][i];
-    if (r && r.state !== 'answered' && r.state !== 'hidden') gaps.add(r, templateId, id);
+  const reads = SCHOOL_ITEMS.map((id) => read(ctx, templateId, id));
+  reads.forEach((r, i) => {
+    if (isOpen(r)) gaps.add(r, templateId, SCHOOL_ITEMS[i] ?? '');
   });
-  const d = distance?.state === 'answered' && typeof distance.value === 'number' ? distance.value : undefined;
-  const bool = (r: Read | undefined) => (r?.state === 'answered' && typeof r.value === 'boolean' ? r.value : undefined);
-  const isDangerous = bool(dangerous);
-  const hasPavement = bool(pavement);
-  const hasLighting = bool(lighting);
-  const far = num(t.schoolTransportGrades2to10M);
-  if (d !== undefined && d > t.schoolTransportGrades2to10M) {
-    return {
-      status: 'passed',
-      reason: both(`${s.nb}: barneskolen er ${m(d).nb} unna — over ${far.nb} m gir gratis skoleskyss for alle trinn`, `${s.en}: the primary school is ${m(d).en} away — beyond ${far.en} m every grade gets free school transport`),
-      itemIds: ids,
-      missing: [],
-    };
+  const [distanceRead, dangerousRead, pavementRead, lightingRead] = reads;
+  const d = distanceRead ? numberOf(distanceRead) : undefined;
+  const dangerous = dangerousRead ? boolOf(dangerousRead) : undefined;
+  const pavement = pavementRead ? boolOf(pavementRead) : undefined;
+  const lighting = lightingRead ? boolOf(lightingRead) : undefined;
+  const far = t.schoolTransportGrades2to10M;
+  const near = t.schoolTransportGrade1M;
+  // Passes when any of three ways holds: transport for all grades by distance, transport by a dangerous route, a safe walk.
+  if (d !== undefined && d > far) {
+    return passed(
+      () =>
+        both(
+          `${s.nb}: barneskolen er ${m(d).nb} unna — over ${m(far).nb} gir gratis skoleskyss for alle trinn`,
+          `${s.en}: the primary school is ${m(d).en} away — beyond ${m(far).en} every grade gets free school transport`,
+        ),
+      SCHOOL_ITEMS,
+    );
   }
-  if (isDangerous === true) {
-    return {
-      status: 'passed',
-      reason: both(`${s.nb}: vurdert som særlig farlig, så barna får gratis skoleskyss`, `${s.en}: judged especially dangerous, so the children get free school transport`),
-      itemIds: ids,
-      missing: [],
-    };
+  if (dangerous === true) {
+    return passed(() => both(`${s.nb}: vurdert som særlig farlig, så barna får gratis skoleskyss`, `${s.en}: judged especially dangerous, so the children get free school transport`), SCHOOL_ITEMS);
   }
-  if (hasPavement === true && hasLighting === true) {
-    const where = d !== undefined ? both(`barneskolen er ${m(d).nb} unna`, `the primary school is ${m(d).en} away`) : both('trygg vei', 'a safe route');
-    return {
-      status: 'passed',
-      reason: both(`${s.nb}: ${where.nb}, med fortau eller gang- og sykkelvei og belysning hele veien`, `${s.en}: ${where.en}, with a pavement or footpath and lighting all the way`),
-      itemIds: ids,
-      missing: [],
-    };
+  if (pavement === true && lighting === true) {
+    return passed(() => {
+      const where = d !== undefined ? both(`barneskolen er ${m(d).nb} unna`, `the primary school is ${m(d).en} away`) : both('trygg vei', 'a safe route');
+      return both(`${s.nb}: ${where.nb}, med fortau eller gang- og sykkelvei og belysning hele veien`, `${s.en}: ${where.en}, with a pavement or footpath and lighting all the way`);
+    }, SCHOOL_ITEMS);
   }
-  if (gaps.any) return missingOutcome(rule, gaps, ids);
-  const lacks = [hasPavement === false ? both('fortau eller gang- og sykkelvei', 'a pavement or footpath') : undefined, hasLighting === false ? both('belysning', 'lighting') : undefined].filter(
-    (x): x is LocalText => x !== undefined,
-  );
-  const near = num(t.schoolTransportGrade1M);
-  const grade1 =
-    d !== undefined && d > t.schoolTransportGrade1M
-      ? both(` (1. trinn får skyss over ${near.nb} m, 2.–10. trinn først over ${far.nb} m)`, ` (1st grade gets transport beyond ${near.en} m, grades 2–10 only beyond ${far.en} m)`)
-      : both(` (gratis skyss først over ${near.nb} m for 1. trinn og ${far.nb} m for 2.–10. trinn)`, ` (free transport only beyond ${near.en} m for 1st grade and ${far.en} m for grades 2–10)`);
-  return {
-    status: 'failed',
-    reason: both(
+  if (gaps.any) return gaps.outcome(rule, SCHOOL_ITEMS);
+  return failed(() => {
+    const lacks = [pavement === false ? both('fortau eller gang- og sykkelvei', 'a pavement or footpath') : undefined, lighting === false ? both('belysning', 'lighting') : undefined].filter(
+      (x): x is LocalText => x !== undefined,
+    );
+    const grade1 =
+      d !== undefined && d > near
+        ? both(` (1. trinn får skyss over ${m(near).nb}, 2.–10. trinn først over ${m(far).nb})`, ` (1st grade gets transport beyond ${m(near).en}, grades 2–10 only beyond ${m(far).en})`)
+        : both(` (gratis skyss først over ${m(near).nb} for 1. trinn og ${m(far).nb} for 2.–10. trinn)`, ` (free transport only beyond ${m(near).en} for 1st grade and ${m(far).en} for grades 2–10)`);
+    return both(
       `${s.nb}: barneskolen er ${m(d ?? 0).nb} unna uten ${lacks.map((l) => l.nb).join(' og ')}${grade1.nb}`,
       `${s.en}: the primary school is ${m(d ?? 0).en} away without ${lacks.map((l) => l.en).join(' and ')}${grade1.en}`,
-    ),
-    itemIds: ids,
-    missing: [],
-  };
+    );
+  }, SCHOOL_ITEMS);
 }
+
+const isScore = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 1 && x <= 5;
+
+/** A risk answer's value, when it has a likelihood and a consequence of 1–5 (the rest is optional). */
+function riskOf(value: unknown): { likelihood: number; consequence: number; measure?: unknown; likelihoodAfter?: unknown; consequenceAfter?: unknown } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as { likelihood?: unknown; consequence?: unknown };
+  return isScore(v.likelihood) && isScore(v.consequence) ? (v as { likelihood: number; consequence: number }) : undefined;
+}
+
+const riskItemsCache = new WeakMap<Template, Item[]>();
 
 function redRisk(rule: Rule, ctx: RuleContext, templateId: string): Outcome {
   const s = rule.subject;
@@ -525,46 +552,54 @@ function redRisk(rule: Rule, ctx: RuleContext, templateId: string): Outcome {
   const template = ctx.filled.get(templateId)?.template ?? latestTemplate(templateId);
   if (!template) {
     gaps.checklists.add(templateId);
-    return missingOutcome(rule, gaps, []);
+    return gaps.outcome(rule, []);
   }
-  const riskItems = template.sections.flatMap((sec) => sec.items).filter((i) => i.kind === 'risk');
+  let riskItems = riskItemsCache.get(template);
+  if (!riskItems) riskItemsCache.set(template, (riskItems = template.sections.flatMap((sec) => sec.items).filter((i) => i.kind === 'risk')));
   const ids = riskItems.map((i) => i.id);
-  const faults: LocalText[] = [];
+  const faults: Text[] = [];
   let highest: { label: LocalText; score: number } | undefined;
   for (const item of riskItems) {
     const r = read(ctx, templateId, item.id);
     if (r.state === 'hidden') continue;
-    const parsed = r.state === 'answered' ? riskValueSchema.safeParse(r.value) : undefined;
-    if (!parsed?.success) {
+    const v = r.state === 'answered' ? riskOf(r.value) : undefined;
+    if (!v) {
       gaps.add(r, templateId, item.id);
       continue;
     }
-    const v = parsed.data;
-    const score = riskScore(v);
+    const score = v.likelihood * v.consequence;
     if (!highest || score > highest.score) highest = { label: item.label, score };
     if (riskBand(score, t) !== 'red') continue;
-    const hasMeasure = (v.measure ?? '').trim().length > 0;
-    if (!hasMeasure) {
-      faults.push(both(`${item.label.nb.toLowerCase()} ${v.likelihood} × ${v.consequence} = ${score}, rød, uten tiltak`, `${item.label.en.toLowerCase()} ${v.likelihood} × ${v.consequence} = ${score}, red, with no measure`));
-    } else if (v.likelihoodAfter !== undefined && v.consequenceAfter !== undefined) {
+    const label = item.label;
+    if (typeof v.measure !== 'string' || v.measure.trim().length === 0) {
+      faults.push(() =>
+        both(`${label.nb.toLowerCase()} ${v.likelihood} × ${v.consequence} = ${score}, rød, uten tiltak`, `${label.en.toLowerCase()} ${v.likelihood} × ${v.consequence} = ${score}, red, with no measure`),
+      );
+    } else if (isScore(v.likelihoodAfter) && isScore(v.consequenceAfter)) {
       const after = v.likelihoodAfter * v.consequenceAfter;
       if (riskBand(after, t) === 'red') {
-        faults.push(both(`${item.label.nb.toLowerCase()} er fortsatt rød etter tiltaket (${after})`, `${item.label.en.toLowerCase()} is still red after the measure (${after})`));
+        faults.push(() => both(`${label.nb.toLowerCase()} er fortsatt rød etter tiltaket (${after})`, `${label.en.toLowerCase()} is still red after the measure (${after})`));
       }
     }
   }
   if (faults.length > 0) {
-    return { status: 'failed', reason: both(`${s.nb}: ${faults.map((f) => f.nb).join('; ')}`, `${s.en}: ${faults.map((f) => f.en).join('; ')}`), itemIds: ids, missing: [] };
+    return failed(() => {
+      const all = join(faults.map((f) => f()), '; ');
+      return both(`${s.nb}: ${all.nb}`, `${s.en}: ${all.en}`);
+    }, ids);
   }
-  if (gaps.any) return missingOutcome(rule, gaps, ids);
-  const top = highest
-    ? both(` (høyest: ${highest.label.nb.toLowerCase()} ${highest.score})`, ` (highest: ${highest.label.en.toLowerCase()} ${highest.score})`)
-    : both('', '');
-  return { status: 'passed', reason: both(`${s.nb}: ingen rød risiko uten tiltak${top.nb}`, `${s.en}: no red risk without a measure${top.en}`), itemIds: ids, missing: [] };
+  if (gaps.any) return gaps.outcome(rule, ids);
+  const top = highest;
+  return passed(() => {
+    const extra = top ? both(` (høyest: ${top.label.nb.toLowerCase()} ${top.score})`, ` (highest: ${top.label.en.toLowerCase()} ${top.score})`) : NOTHING;
+    return both(`${s.nb}: ingen rød risiko uten tiltak${extra.nb}`, `${s.en}: no red risk without a measure${extra.en}`);
+  }, ids);
 }
 
-/** Evaluates one rule. */
-export function evaluateRule(rule: Rule, ctx: RuleContext): RuleResult {
-  const outcome = evaluateCheck(rule, ctx);
-  return { ruleId: rule.id, level: rule.level, ...outcome };
+const UNEXPLAINED: LocalText = { nb: '', en: '' };
+
+/** Evaluates one rule; with `explain` false the reason is left empty (for figures over many dwellings). */
+export function evaluateRule(rule: Rule, ctx: RuleContext, explain = true): RuleResult {
+  const { status, itemIds, missing, explain: text } = evaluateCheck(rule, ctx);
+  return { ruleId: rule.id, level: rule.level, status, reason: explain ? text() : UNEXPLAINED, itemIds, missing };
 }

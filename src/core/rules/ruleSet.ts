@@ -44,6 +44,8 @@ const itemId = z.string().min(1);
 
 /** What a rule checks. Generic kinds read named items; the special kinds encode one regulation each. */
 export const ruleCheckSchema = z.discriminatedUnion('kind', [
+  /** The latest completed checklist of the template exists and answers every shown required item. */
+  z.strictObject({ kind: z.literal('complete'), template: templateId }),
   /** Every shown item answered yes. */
   z.strictObject({ kind: z.literal('yes'), template: templateId, items: z.array(itemId).min(1) }),
   /** Every shown item answered no. */
