@@ -65,6 +65,8 @@ export default function InspectionScreen({ id }: { id: string }) {
   const [completing, setCompleting] = useState(false);
   const [sectionId, setSectionId] = useState<string | null>(null);
   const inFlight = useRef(new Set<Promise<unknown>>());
+  // Beside the form (wide screens) the reasons fit; below it they start folded so the form stays near the top.
+  const wide = typeof matchMedia !== 'undefined' && matchMedia('(min-width: 1200px)').matches;
 
   const template = record ? getTemplate(record.data.templateId, record.data.templateVersion) : undefined;
   const stored = record?.data.answers;
@@ -129,7 +131,10 @@ export default function InspectionScreen({ id }: { id: string }) {
   const supersededBy = others.find((s) => s.data.revisionOf === id);
 
   const write = (itemId: string, answer: Answer | null) => {
+    const start = performance.now();
     const p = inspections.setPath(id, `answers.${itemId}`, answer);
+    // User Timing entry: the field bench reads it (store + outbox write of one answer).
+    void p.then(() => performance.measure('egnet:autosave', { start }), () => undefined);
     inFlight.current.add(p);
     setSave({ state: 'saving' });
     p.then(
@@ -304,7 +309,7 @@ export default function InspectionScreen({ id }: { id: string }) {
           }}
           onItemFocus={(itemId) => writePosition(id, { sectionId: openSection, itemId })}
         />
-        {assessment && <VerdictPanel assessment={assessment} live={!readOnly} note={readOnly ? undefined : t('verdictLive')} />}
+        {assessment && <VerdictPanel assessment={assessment} live={!readOnly} note={readOnly ? undefined : t('verdictLive')} reasonsOpen={wide} />}
       </div>
       {!readOnly && (
         <div class="cl-actions">

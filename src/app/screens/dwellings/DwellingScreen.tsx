@@ -99,6 +99,30 @@ export default function DwellingScreen({ id }: { id: string }) {
             <a class="ds-button" data-variant="secondary" href={`/dwellings/${id}/edit`}>{t('edit')}</a>
           </div>
         )}
+        {mayInspect && (
+          <ul class="dw-start">
+            {DWELLING_TEMPLATES.map((templateId) => {
+              const template = latestTemplate(templateId);
+              if (!template) return null;
+              const draft = history.find((h) => h.data.templateId === templateId && h.data.status === 'draft');
+              const previous = latestCompletedOf(history, templateId);
+              return (
+                <li key={templateId}>
+                  {draft ? (
+                    <a class="ds-button" data-variant="primary" href={`/inspections/${draft.id}`} data-testid={`continue-${templateId}`}>
+                      {t('continueDraft')}: {local(template.title)}
+                    </a>
+                  ) : (
+                    <button type="button" class="ds-button" data-variant="secondary" onClick={() => void start(templateId)} data-testid={`start-${templateId}`}>
+                      {t('startTemplate', { title: local(template.title) })}
+                    </button>
+                  )}
+                  {!draft && previous && <p class="form-hint">{t('startFromPrevious', { when: when(previous.data.completedAt ?? previous.data.startedAt) })}</p>}
+                </li>
+              );
+            })}
+          </ul>
+        )}
         <VerdictPanel assessment={assessment} />
         <section aria-labelledby="dwelling-facts">
           <h2 id="dwelling-facts" class="ds-heading" data-size="xs">{t('facts')}</h2>
@@ -113,30 +137,6 @@ export default function DwellingScreen({ id }: { id: string }) {
         </section>
         <section aria-labelledby="dwelling-history">
           <h2 id="dwelling-history" class="ds-heading" data-size="xs">{t('history')}</h2>
-          {mayInspect && (
-            <ul class="dw-start">
-              {DWELLING_TEMPLATES.map((templateId) => {
-                const template = latestTemplate(templateId);
-                if (!template) return null;
-                const draft = history.find((h) => h.data.templateId === templateId && h.data.status === 'draft');
-                const previous = latestCompletedOf(history, templateId);
-                return (
-                  <li key={templateId}>
-                    {draft ? (
-                      <a class="ds-button" data-variant="primary" href={`/inspections/${draft.id}`} data-testid={`continue-${templateId}`}>
-                        {t('continueDraft')}: {local(template.title)}
-                      </a>
-                    ) : (
-                      <button type="button" class="ds-button" data-variant="secondary" onClick={() => void start(templateId)} data-testid={`start-${templateId}`}>
-                        {t('startTemplate', { title: local(template.title) })}
-                      </button>
-                    )}
-                    {!draft && previous && <p class="form-hint">{t('startFromPrevious', { when: when(previous.data.completedAt ?? previous.data.startedAt) })}</p>}
-                  </li>
-                );
-              })}
-            </ul>
-          )}
           {sorted.length === 0 ? (
             <p>{t('noHistory')}</p>
           ) : (

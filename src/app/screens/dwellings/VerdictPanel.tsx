@@ -14,7 +14,7 @@ const STATUS_KEY = { passed: 'passed', failed: 'failed', missing: 'missing' } as
  * `live` marks the panel beside a checklist being filled in: the region is polite-live so a screen reader hears
  * a new verdict without being interrupted on every answer (only the heading line changes often).
  */
-export function VerdictPanel({ assessment, live = false, note }: { assessment: Assessment; live?: boolean; note?: string }) {
+export function VerdictPanel({ assessment, live = false, note, reasonsOpen = true }: { assessment: Assessment; live?: boolean; note?: string; reasonsOpen?: boolean }) {
   const t = useText(DWELLING_TEXT);
   const local = useLocal();
   const rules = [...assessment.rules].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
@@ -25,7 +25,7 @@ export function VerdictPanel({ assessment, live = false, note }: { assessment: A
         <VerdictTag verdict={assessment.verdict} /> <span class="verdict-label">{local(VERDICT_LABELS[assessment.verdict])}</span>
       </p>
       {note && <p class="verdict-note">{note}</p>}
-      <details class="verdict-reasons" open>
+      <details class="verdict-reasons" open={reasonsOpen}>
         <summary>{t('reasons')} ({rules.length})</summary>
         <ul>
           {rules.map((r) => (
