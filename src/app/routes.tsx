@@ -53,6 +53,64 @@ export const ROUTES: AppRoute[] = [
     component: lazy(() => import('./screens/checklist/InspectionScreen')),
   },
   {
+    path: '/households',
+    component: lazy(() => import('./screens/households/HouseholdsScreen')),
+    roles: ['counsellor', 'admin', 'intake'],
+    nav: { label: { nb: 'Husstander', en: 'Households' } },
+  },
+  {
+    path: '/households/new',
+    component: lazy(() => import('./screens/households/HouseholdFormScreen')),
+    roles: ['counsellor', 'admin'],
+  },
+  {
+    path: '/households/:id',
+    component: lazy(() => import('./screens/households/HouseholdScreen')),
+    roles: ['counsellor', 'admin', 'intake'],
+  },
+  {
+    path: '/households/:id/edit',
+    component: lazy(() => import('./screens/households/HouseholdFormScreen')),
+    roles: ['counsellor', 'admin'],
+  },
+  {
+    path: '/households/:id/consent',
+    component: lazy(() => import('./screens/households/ConsentScreen')),
+    roles: ['counsellor', 'admin'],
+  },
+  {
+    path: '/households/:id/audit',
+    component: lazy(() => import('./screens/audit/AuditScreen')),
+    roles: ['admin'],
+  },
+  {
+    path: '/visits/:id',
+    component: lazy(() => import('./screens/visits/VisitScreen')),
+    roles: ['counsellor', 'admin'],
+  },
+  {
+    path: '/tasks',
+    component: lazy(() => import('./screens/tasks/TasksScreen')),
+    roles: ['counsellor', 'admin', 'intake'],
+    nav: { label: { nb: 'Oppgaver', en: 'Tasks' } },
+  },
+  {
+    path: '/tasks/meeting',
+    component: lazy(() => import('./screens/tasks/MeetingScreen')),
+    roles: ['counsellor', 'admin', 'intake'],
+  },
+  {
+    path: '/foyer',
+    component: lazy(() => import('./screens/foyer/FoyerScreen')),
+    roles: ['counsellor', 'admin'],
+    nav: { label: { nb: 'Foyer', en: 'Foyer' } },
+  },
+  {
+    path: '/foyer/:id',
+    component: lazy(() => import('./screens/foyer/PlanScreen')),
+    roles: ['counsellor', 'admin'],
+  },
+  {
     path: '/sync',
     component: lazy(() => import('./screens/sync/SyncReviewScreen')),
     nav: { label: { nb: 'Synkronisering', en: 'Sync' } },

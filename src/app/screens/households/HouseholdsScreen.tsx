@@ -1,0 +1,53 @@
+/** The households on this device: the counsellor's own, all for administrators, the consented ones for the intake team. */
+import { useMemo } from 'preact/hooks';
+import { useText } from '../../i18n/language';
+import { getSession } from '../../session';
+import { repo } from '../../store/repo';
+import { useQuery } from '../../store/use-query';
+import { consentStateOf, personsIn, type HouseholdView } from './householdFacts';
+import { HOUSEHOLD_TEXT } from './text';
+import './households.css';
+
+const STATE_COLOR = { none: 'neutral', valid: 'success', expired: 'warning', withdrawn: 'warning', notYetValid: 'info' } as const;
+
+/** The list at `/households`. */
+export default function HouseholdsScreen() {
+  const t = useText(HOUSEHOLD_TEXT);
+  const roles = getSession()?.user.roles ?? [];
+  const households = useMemo(() => repo<HouseholdView>('household'), []);
+  const list = useQuery(() => households.list(), []);
+  const mayCreate = roles.includes('counsellor') || roles.includes('admin');
+  const intro = roles.includes('admin') ? t('listIntroAdmin') : roles.includes('counsellor') ? t('listIntroCounsellor') : t('listIntroIntake');
+  const now = new Date();
+  const sorted = (list ?? []).slice().sort((a, b) => (a.data.displayName ?? '').localeCompare(b.data.displayName ?? '', 'nb'));
+
+  return (
+    <section class="hh-screen" aria-labelledby="households-title">
+      <div class="hh-titlebar">
+        <h1 id="households-title" class="ds-heading" data-size="md">{t('listTitle')}</h1>
+        {mayCreate && <a class="ds-button" data-variant="primary" href="/households/new">{t('newHousehold')}</a>}
+      </div>
+      <p class="ds-paragraph">{intro}</p>
+      {list === undefined && <p aria-busy="true">{t('loading')}</p>}
+      {list && sorted.length === 0 && <p class="ds-paragraph">{mayCreate ? t('empty') : t('emptyIntake')}</p>}
+      {sorted.length > 0 && (
+        <ul class="hh-list" data-testid="household-list">
+          {sorted.map((r) => {
+            const h: HouseholdView = r.data;
+            const state = consentStateOf(h, now);
+            return (
+              <li key={r.id} class="hh-item">
+                <a class="ds-link hh-item-name" href={`/households/${r.id}`}>{h.displayName ?? '–'}</a>
+                <span class="hh-item-facts">
+                  {personsIn(h) !== null && <span>{t('persons', { adults: h.adults!, children: h.childBirthYears!.length })}</span>}
+                  {h.priorityFamily && <span class="ds-tag" data-color="accent">{t('priority')}</span>}
+                  {state && <span class="ds-tag" data-color={STATE_COLOR[state]}>{t(`state_${state}`)}</span>}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+/** What the household screens say about a household: persons, children's ages, crowding, consent — from what the device holds. */
+import { consentState, type ConsentState } from '../../../core/privacy/consentState';
+import { bedroomsNeeded } from '../../../core/rules/bedroomsNeeded';
+import { isCrowded } from '../../../core/rules/isCrowded';
+import type { Dwelling } from '../../../core/schemas/dwelling';
+import type { Household } from '../../../core/schemas/household';
+
+/** A household as this device may hold it: the intake team receives only the fields the consent shares. */
+export type HouseholdView = Partial<Household>;
+
+/** Ages this year from birth years (the youngest each child can be: a birthday may still be to come). */
+export function childAges(h: HouseholdView, now: Date): { year: number; age: number }[] {
+  return (h.childBirthYears ?? []).map((year) => ({ year, age: Math.max(0, now.getFullYear() - year - 1) }));
+}
+
+/** Persons living in the household, when its composition is known here. */
+export function personsIn(h: HouseholdView): number | null {
+  return h.adults === undefined || h.childBirthYears === undefined ? null : h.adults + h.childBirthYears.length;
+}
+
+/** SSB crowding of the household in its dwelling, or null when the device lacks the composition or the dwelling. */
+export function crowdingOf(h: HouseholdView, dwelling: Pick<Dwelling, 'rooms' | 'areaM2'> | null | undefined) {
+  const persons = personsIn(h);
+  if (persons === null || !dwelling) return null;
+  return {
+    crowded: isCrowded(persons, dwelling.rooms, dwelling.areaM2),
+    persons,
+    rooms: dwelling.rooms,
+    areaM2: dwelling.areaM2,
+    perPerson: Math.round((dwelling.areaM2 / persons) * 10) / 10,
+  };
+}
+
+/** Approved bedrooms the household needs (one for the adults, one per two children), when its composition is known. */
+export function bedroomsFor(h: HouseholdView): number | null {
+  return h.adults === undefined || h.childBirthYears === undefined ? null : bedroomsNeeded(h.adults, h.childBirthYears.length);
+}
+
+/** The consent's state now; undefined when the device does not hold the consent field (it is counsellor only). */
+export function consentStateOf(h: HouseholdView, now: Date): ConsentState | undefined {
+  return 'consent' in h ? consentState(h.consent, now) : undefined;
+}

@@ -1,0 +1,66 @@
+/** Every task this person may see, filtered by open/done, with a form for a new one and the way to the meeting agenda. */
+import { useMemo, useState } from 'preact/hooks';
+import { norwegianDate } from '../../../core/privacy/consentState';
+import type { Household } from '../../../core/schemas/household';
+import type { Task } from '../../../core/schemas/task';
+import { ChoiceField } from '../../components/ChoiceField';
+import { useText } from '../../i18n/language';
+import { getSession } from '../../session';
+import { repo } from '../../store/repo';
+import { useQuery } from '../../store/use-query';
+import { TaskForm } from './TaskForm';
+import { TaskRowItem } from './TaskRowItem';
+import { TASK_TEXT } from './text';
+import './tasks.css';
+
+type Show = 'open' | 'done' | 'all';
+
+/** The list at `/tasks`. */
+export default function TasksScreen() {
+  const t = useText(TASK_TEXT);
+  const roles = getSession()?.user.roles ?? [];
+  const tasks = useQuery(() => repo<Task>('task').list(), []);
+  const households = useQuery(() => repo<Partial<Household>>('household').list(), []);
+  const [show, setShow] = useState<Show>('open');
+  const names = useMemo(() => new Map((households ?? []).map((h) => [h.id, h.data.displayName ?? ''])), [households]);
+  const today = norwegianDate(new Date());
+  const mayCreate = roles.includes('counsellor') || roles.includes('admin');
+  const shown = (tasks ?? [])
+    .filter((r) => show === 'all' || r.data.status === show)
+    .sort((a, b) => a.data.dueDate.localeCompare(b.data.dueDate) || a.data.title.localeCompare(b.data.title, 'nb'));
+  // Only households this person follows can get new tasks: the server refuses the rest.
+  const own = (households ?? []).filter((h) => 'consent' in h.data).map((h) => ({ id: h.id, name: h.data.displayName ?? '' }));
+
+  return (
+    <section class="tk-screen" aria-labelledby="tasks-title">
+      <div class="tk-titlebar">
+        <h1 id="tasks-title" class="ds-heading" data-size="md">{t('title')}</h1>
+        <a class="ds-button" data-variant="secondary" href="/tasks/meeting">{t('meetingLink')}</a>
+      </div>
+      <p class="ds-paragraph">{t('intro')}</p>
+      <ChoiceField
+        id="tasks-show"
+        name="show"
+        legend={t('show')}
+        options={[{ value: 'open', label: t('showOpen') }, { value: 'done', label: t('showDone') }, { value: 'all', label: t('showAll') }]}
+        value={show}
+        onChange={(v) => setShow(v as Show)}
+      />
+      {tasks === undefined && <p aria-busy="true">{t('loading')}</p>}
+      {tasks && shown.length === 0 && <p class="ds-paragraph">{t('none')}</p>}
+      {shown.length > 0 && (
+        <ul class="tk-list">
+          {shown.map((r) => (
+            <TaskRowItem key={r.id} id={r.id} task={r.data} householdName={r.data.householdId ? names.get(r.data.householdId) ?? null : null} today={today} />
+          ))}
+        </ul>
+      )}
+      {mayCreate && (
+        <section class="tk-section" aria-labelledby="new-task-title">
+          <h2 id="new-task-title" class="ds-heading" data-size="sm">{t('newTask')}</h2>
+          <TaskForm idPrefix="new-task" households={own} />
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+/** Texts of the task list, the task form and the monthly meeting's agenda. */
+import { defineText } from '../../i18n/language';
+
+/** The tasks dictionary. */
+export const TASK_TEXT = defineText({
+  title: { nb: 'Oppgaver', en: 'Tasks' },
+  intro: { nb: 'Oppgaver fordelt mellom enhetene. Du ser oppgavene du har tilgang til.', en: 'Tasks handed out between the units. You see the tasks you have access to.' },
+  meetingLink: { nb: 'Månedsmøtet (agenda)', en: 'The monthly meeting (agenda)' },
+  show: { nb: 'Vis', en: 'Show' },
+  showOpen: { nb: 'Åpne', en: 'Open' },
+  showDone: { nb: 'Utførte', en: 'Done' },
+  showAll: { nb: 'Alle', en: 'All' },
+  none: { nb: 'Ingen oppgaver å vise.', en: 'No tasks to show.' },
+  loading: { nb: 'Laster …', en: 'Loading …' },
+  due: { nb: 'Frist {date}', en: 'Due {date}' },
+  overdue: { nb: 'Forfalt', en: 'Overdue' },
+  open: { nb: 'Åpen', en: 'Open' },
+  done: { nb: 'Utført', en: 'Done' },
+  markDone: { nb: 'Merk «{title}» som utført', en: 'Mark "{title}" as done' },
+  reopen: { nb: 'Åpne «{title}» igjen', en: 'Reopen "{title}"' },
+  markDoneShort: { nb: 'Utført', en: 'Done' },
+  reopenShort: { nb: 'Åpne igjen', en: 'Reopen' },
+  statusSaved: { nb: '«{title}» er lagret som {status}.', en: '"{title}" is saved as {status}.' },
+  noHousehold: { nb: 'Uten husstand', en: 'No household' },
+  householdHidden: { nb: 'Husstand (ikke på denne enheten)', en: 'Household (not on this device)' },
+  newTask: { nb: 'Ny oppgave', en: 'New task' },
+  taskTitle: { nb: 'Oppgave', en: 'Task' },
+  taskTitleHint: { nb: 'Kort og uten sensitive detaljer, f.eks. «Søke bostøtte».', en: 'Short and without sensitive details, e.g. "Apply for housing benefit".' },
+  ownerUnit: { nb: 'Ansvarlig enhet', en: 'Owner unit' },
+  household: { nb: 'Husstand', en: 'Household' },
+  dueDate: { nb: 'Frist', en: 'Deadline' },
+  add: { nb: 'Legg til oppgave', en: 'Add task' },
+  added: { nb: 'Oppgaven «{title}» er lagret.', en: 'The task "{title}" is saved.' },
+  formErrors: { nb: 'Rett opp dette før du lagrer', en: 'Fix this before saving' },
+  notSaved: { nb: 'Ble ikke lagret: {reason}', en: 'Not saved: {reason}' },
+  optional: { nb: 'valgfritt', en: 'optional' },
+
+  meetingTitle: { nb: 'Månedsmøte – agenda', en: 'Monthly meeting – agenda' },
+  meetingIntro: {
+    nb: 'Åpne oppgaver per enhet og husstand, forfalte først. Per {date}.',
+    en: 'Open tasks by unit and household, overdue first. As of {date}.',
+  },
+  print: { nb: 'Skriv ut agendaen', en: 'Print the agenda' },
+  unitSummary: { nb: '{open} åpne, {overdue} forfalt', en: '{open} open, {overdue} overdue' },
+  meetingEmpty: { nb: 'Ingen åpne oppgaver. Agendaen er tom.', en: 'No open tasks. The agenda is empty.' },
+  backToTasks: { nb: 'Alle oppgaver', en: 'All tasks' },
+  confidential: {
+    nb: 'Fortrolig – underlagt taushetsplikt. Del bare med dem samtykket gjelder.',
+    en: 'Confidential – subject to the duty of confidentiality. Share only with those the consent covers.',
+  },
+});
