@@ -59,7 +59,7 @@ export function SyncStatus() {
               ? t('pendingOne', { age })
               : t('pendingMany', { n: status.pending, age })}
         </span>
-        <span class="sync-status-detail" data-testid="sync-last">
+        <span class="sync-status-detail" data-testid="sync-last" data-at={status.lastSync}>
           {status.lastSync ? t('lastSync', { time: time(status.lastSync) }) : t('neverSynced')}
         </span>
         {status.lastError && (
