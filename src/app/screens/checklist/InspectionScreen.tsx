@@ -128,7 +128,9 @@ export default function InspectionScreen({ id }: { id: string }) {
   const self: InspectionRec = { id, data: { ...data, answers } };
   const others = (siblings ?? []).filter((s) => s.id !== id);
   const previous = siblings ? previousCompleted(self, others) : undefined;
-  const supersededBy = others.find((s) => s.data.revisionOf === id);
+  // A completed revision replaces this checklist; a draft one is on its way (and this one still counts meanwhile).
+  const revision = others.find((s) => s.data.revisionOf === id);
+  const supersededBy = revision?.data.status === 'completed' ? revision : undefined;
 
   const write = (itemId: string, answer: Answer | null) => {
     const start = performance.now();
@@ -226,9 +228,9 @@ export default function InspectionScreen({ id }: { id: string }) {
 
       {readOnly && (
         <div class="ds-alert" data-color={supersededBy ? 'warning' : 'info'} data-testid="read-only-notice">
-          <p>{supersededBy ? t('supersededBy') : t('readOnlyNotice')}</p>
-          {supersededBy ? (
-            <a class="ds-link" href={`/inspections/${supersededBy.id}`}>{t('openRevision')}</a>
+          <p>{supersededBy ? t('supersededBy') : revision ? t('revisionStarted') : t('readOnlyNotice')}</p>
+          {revision ? (
+            <a class="ds-link" href={`/inspections/${revision.id}`}>{t('openRevision')}</a>
           ) : (
             me && (me.roles.includes('inspector') || me.roles.includes('admin') || me.id === data.inspectorId) && (
               <button type="button" class="ds-button" data-variant="secondary" onClick={() => void correct()}>{t('newRevision')}</button>

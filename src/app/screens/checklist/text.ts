@@ -64,6 +64,10 @@ export const CHECKLIST_TEXT = defineText({
   newRevision: { nb: 'Rett (ny revisjon)', en: 'Correct (new revision)' },
   revisionOf: { nb: 'Revisjon av sjekkliste fullført {when}', en: 'Revision of the checklist completed {when}' },
   supersededBy: { nb: 'Erstattet av en nyere revisjon', en: 'Replaced by a newer revision' },
+  revisionStarted: {
+    nb: 'En ny revisjon av denne sjekklisten er påbegynt. Denne gjelder til revisjonen er fullført.',
+    en: 'A new revision of this checklist has been started. This one applies until the revision is completed.',
+  },
   openRevision: { nb: 'Åpne den nye revisjonen', en: 'Open the new revision' },
   draft: { nb: 'Utkast', en: 'Draft' },
   completed: { nb: 'Fullført', en: 'Completed' },

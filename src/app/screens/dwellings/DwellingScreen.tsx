@@ -52,7 +52,8 @@ export default function DwellingScreen({ id }: { id: string }) {
   const assessment = assessDwelling(d, history.map((h) => h.data));
   const when = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   const sorted = [...history].sort((a, b) => (b.data.completedAt ?? b.data.startedAt).localeCompare(a.data.completedAt ?? a.data.startedAt));
-  const revised = new Set(history.map((h) => h.data.revisionOf).filter(Boolean));
+  // Only a completed revision replaces the checklist it corrects.
+  const revised = new Set(history.filter((h) => h.data.status === 'completed').map((h) => h.data.revisionOf).filter(Boolean));
   const photos: PhotoRef[] = [];
   const seen = new Set<string>();
   for (const h of sorted) {
