@@ -37,7 +37,11 @@ function fallback(issue: z.core.$ZodIssue): LocalText {
     case 'invalid_format':
       return { nb: `Feil format (${issue.format})`, en: `Wrong format (${issue.format})` };
     case 'invalid_key':
-      return { nb: 'Ugyldig nøkkel', en: 'Invalid key' };
+    case 'invalid_element': {
+      // The reason is on the key's (or element's) own issue.
+      const inner = issue.issues[0];
+      return (inner && splitBilingual(inner.message ?? '')) ?? { nb: 'Ugyldig nøkkel', en: 'Invalid key' };
+    }
     case 'invalid_union':
       return { nb: 'Verdien passer ikke til noen av de tillatte formene', en: 'The value matches none of the allowed shapes' };
     default:

@@ -1,0 +1,101 @@
+// validateAnswers: what is missing or wrong, in words a person can act on; hidden items are not judged; never throws.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isShown } from '../../../../src/core/checklist/isShown';
+import { itemIndex } from '../../../../src/core/checklist/itemIndex';
+import { sectionProgress } from '../../../../src/core/checklist/sectionProgress';
+import type { Answers, Item, Template } from '../../../../src/core/checklist/template';
+import { latestTemplate, TEMPLATE_IDS, templates } from '../../../../src/core/checklist/templates';
+import { validateAnswers } from '../../../../src/core/checklist/validateAnswers';
+import { goodA, goodB } from '../rules/fixture';
+
+const A = latestTemplate(TEMPLATE_IDS.dwellingInspection) as Template;
+const B = latestTemplate(TEMPLATE_IDS.neighbourhood) as Template;
+const v = (value: unknown, extra: object = {}) => ({ value, ...extra }) as Answers[string];
+const problem = (t: Template, answers: Answers, id: string) => validateAnswers(t, answers).find((p) => p.itemId === id);
+
+describe('validateAnswers', () => {
+  it('finds nothing wrong with complete answers', () => {
+    expect(validateAnswers(A, goodA())).toEqual([]);
+    expect(validateAnswers(B, goodB())).toEqual([]);
+  });
+
+  it('says a required answer is missing, with its section', () => {
+    const answers = goodB();
+    delete answers['distances.busStopM'];
+    expect(problem(B, answers, 'distances.busStopM')).toEqual({
+      itemId: 'distances.busStopM',
+      sectionId: 'distances',
+      code: 'missing',
+      message: { nb: 'Mangler svar', en: 'Answer missing' },
+    });
+  });
+
+  it('names the bounds and the unit of a number out of range', () => {
+    expect(problem(B, { ...goodB(), 'distances.busStopM': v(10001) }, 'distances.busStopM')?.message).toEqual({
+      nb: 'Må være mellom 0 og 10 000 m',
+      en: 'Must be between 0 and 10,000 m',
+    });
+    expect(problem(B, { ...goodB(), 'distances.busStopM': v(10000) }, 'distances.busStopM')).toBeUndefined();
+    expect(problem(B, { ...goodB(), 'distances.busStopM': v(-1) }, 'distances.busStopM')?.code).toBe('invalid');
+    expect(problem(A, { ...goodA(), 'bedrooms.count': v(2.5) }, 'bedrooms.count')?.message.nb).toBe('Må være et helt tall');
+    expect(problem(A, { ...goodA(), 'radon.bqm3': v('80') }, 'radon.bqm3')?.message.en).toBe('Must be a number');
+  });
+
+  it('asks for cause and consequence on TG2, and a cost estimate too on TG3', () => {
+    expect(problem(A, { ...goodA(), 'condition.roof': v('TG2') }, 'condition.roof')?.message.nb).toBe('TG2 krever årsak og konsekvens i merknaden');
+    expect(problem(A, { ...goodA(), 'condition.roof': v('TG3') }, 'condition.roof')?.message.nb).toMatch(/kostnadsoverslag/);
+    expect(problem(A, { ...goodA(), 'condition.roof': v('TG3', { note: 'Årsak, konsekvens, 50 000 kr' }) }, 'condition.roof')).toBeUndefined();
+  });
+
+  it('rejects choices that are not options, and malformed risk, date and yes/no answers', () => {
+    expect(problem(A, { ...goodA(), 'childSafety.pramAccess': v('elevator') }, 'childSafety.pramAccess')?.message.nb).toBe('Velg et av alternativene');
+    expect(problem(A, { ...goodA(), 'fire.extinguisherCheckedDate': v('2026-02-30') }, 'fire.extinguisherCheckedDate')?.code).toBe('invalid');
+    expect(problem(A, { ...goodA(), 'escape.exitToOpenAir': v('yes') }, 'escape.exitToOpenAir')?.code).toBe('invalid');
+    const C = latestTemplate(TEMPLATE_IDS.riskAssessment) as Template;
+    expect(problem(C, { 'risk.fire': v({ likelihood: 6, consequence: 1 }) }, 'risk.fire')?.code).toBe('invalid');
+  });
+
+  it('does not judge hidden items, and asks for items a condition reveals', () => {
+    const answers = { ...goodA(), 'radon.documented': v(false), 'radon.bqm3': v(999999) };
+    expect(problem(A, answers, 'radon.bqm3')).toBeUndefined();
+    const revealed = { ...goodA(), 'bedrooms.count': v(3) };
+    expect(validateAnswers(A, revealed).filter((p) => p.code === 'missing').map((p) => p.itemId)).toEqual([
+      'bedroom3.ceilingHeightM',
+      'bedroom3.openableWindow',
+      'bedroom3.windowType',
+    ]);
+  });
+
+  it('hides the dependants of a hidden item even when a stale answer is left on it', () => {
+    const answers = { ...goodA(), 'bedrooms.count': v(0) };
+    const width = itemIndex(A).get('bedroom1.windowWidthM')?.item as Item;
+    expect(isShown(width, answers, A)).toBe(false);
+    // Without the template there is no cascade: the windowType answer alone would show it.
+    expect(isShown(width, { 'bedrooms.count': v(1), 'bedroom1.windowType': v('wall') })).toBe(true);
+  });
+
+  it('never throws, whatever it is given', () => {
+    const ids = templates.flatMap((t) => t.sections.flatMap((s) => s.items.map((i) => i.id)));
+    const answer = fc.oneof(fc.anything(), fc.record({ value: fc.anything(), note: fc.anything(), photos: fc.anything() }, { requiredKeys: [] }));
+    fc.assert(
+      fc.property(fc.constantFrom(...templates), fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...ids, '__proto__', 'constructor'), answer)), (template, answers) => {
+        const problems = validateAnswers(template, answers);
+        expect(Array.isArray(problems)).toBe(true);
+        for (const p of problems) expect(p.message.nb.length * p.message.en.length).toBeGreaterThan(0);
+        expect(sectionProgress(template, answers)).toHaveLength(template.sections.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('sectionProgress', () => {
+  it('counts shown, answered and required items per section', () => {
+    const progress = sectionProgress(A, { 'bedrooms.count': v(1), 'bedroom1.ceilingHeightM': v(2.5) });
+    const bedrooms = progress.find((p) => p.sectionId === 'bedrooms');
+    expect(bedrooms).toMatchObject({ shown: 4, answered: 2, required: 4, requiredAnswered: 2, complete: false });
+    const full = sectionProgress(A, goodA());
+    expect(full.every((p) => p.complete)).toBe(true);
+  });
+});

@@ -1,0 +1,110 @@
+// The figures: the demo data gives the seed's numbers; breakdowns add up; allocation shares on small hand-made cases.
+import { describe, expect, it } from 'vitest';
+import { generateDemoData } from '../../../../src/core/demo/generate';
+import { computeFigures, type FiguresInput } from '../../../../src/core/figures/computeFigures';
+import { ruleSetV1 } from '../../../../src/core/rules/defaultRuleSet';
+import type { RuleSet } from '../../../../src/core/rules/ruleSet';
+import type { Allocation, Dwelling, Inspection, WithId } from '../../../../src/core/schemas';
+import { goodDwelling, goodInspections } from '../rules/fixture';
+
+function demoInput(seed?: number): FiguresInput {
+  const { records } = generateDemoData(seed);
+  const of = <T>(entity: string) => records.filter((r) => r.entity === entity).map((r) => ({ id: r.id, ...(r.data as T) }));
+  return { dwellings: of<Dwelling>('dwelling'), inspections: of<Inspection>('inspection'), allocations: of<Allocation>('allocation') };
+}
+
+describe('computeFigures on the demo data', () => {
+  const figures = computeFigures(demoInput());
+
+  it("equals the seed: 119 dwellings, 11 + 40 suitable, 68 not, 43 %", () => {
+    expect(figures.dwellings).toBe(119);
+    expect(figures.byVerdict).toEqual({ suited0to3: 11, suited3plus: 40, notSuitable: 68, notAssessed: 0 });
+    expect(figures.suitableShare).toBe(0.4286);
+    expect(Math.round(figures.suitableShare * 100)).toBe(43);
+  });
+
+  it('equals the seed: 72 % of 2018 and 68 % of 2019 allocations went to households with children', () => {
+    expect(figures.allocationsByYear['2018']).toMatchObject({ total: 25, withChildren: 18, share: 0.72 });
+    expect(figures.allocationsByYear['2019']).toMatchObject({ total: 25, withChildren: 17, share: 0.68 });
+  });
+
+  it('holds for other seeds too: the figures come from the rules, not the seed', () => {
+    for (const seed of [1, 2, 3, 99]) {
+      const other = computeFigures(demoInput(seed));
+      expect(other.byVerdict).toEqual({ suited0to3: 11, suited3plus: 40, notSuitable: 68, notAssessed: 0 });
+    }
+  });
+
+  it('has breakdowns that add up to the total', () => {
+    const sum = (groups: Record<string, { dwellings: number; byVerdict: Record<string, number> }>) =>
+      Object.values(groups).reduce((n, g) => n + g.dwellings, 0);
+    expect(sum(figures.byArea)).toBe(119);
+    expect(sum(figures.byBedrooms)).toBe(119);
+    expect(sum(figures.byVacancy)).toBe(119);
+    for (const verdict of ['suited0to3', 'suited3plus', 'notSuitable'] as const) {
+      expect(Object.values(figures.byArea).reduce((n, g) => n + g.byVerdict[verdict], 0)).toBe(figures.byVerdict[verdict]);
+    }
+    expect(Object.keys(figures.byArea)).toContain('Hølonda');
+    expect(Object.keys(figures.verdictsByDwelling)).toHaveLength(119);
+  });
+
+  it('serialises to the JSON shape of the issue', () => {
+    const json = JSON.parse(JSON.stringify(figures)) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['dwellings', 'byVerdict', 'suitableShare', 'byArea', 'byBedrooms', 'byVacancy', 'allocationsByYear', 'verdictsByDwelling']),
+    );
+  });
+});
+
+describe('computeFigures on small cases', () => {
+  const d = (id: string, over: Partial<Dwelling> = {}): WithId<Dwelling> => ({ id, ...goodDwelling(over) });
+  const ins = (dwellingId: string, change: Parameters<typeof goodInspections>[0] = {}): WithId<Inspection>[] =>
+    goodInspections(change).map((i, n) => ({ ...i, id: `${dwellingId}-${n}`, dwellingId }));
+  const alloc = (dwellingId: string, date: string, children: number, over: Partial<Allocation> = {}): Allocation => ({
+    dwellingId,
+    date,
+    householdHasChildren: children > 0,
+    childrenCount: children,
+    leaseType: 'openEnded',
+    ...over,
+  });
+
+  it('is all zeros without data, not a division by zero', () => {
+    const f = computeFigures({ dwellings: [], inspections: [], allocations: [] });
+    expect(f.dwellings).toBe(0);
+    expect(f.suitableShare).toBe(0);
+    expect(f.allocationsByYear).toEqual({});
+  });
+
+  it('counts a dwelling without checklists as not assessed', () => {
+    const f = computeFigures({ dwellings: [d('x')], inspections: [], allocations: [] });
+    expect(f.byVerdict.notAssessed).toBe(1);
+    expect(f.verdictsByDwelling).toEqual({ x: 'notAssessed' });
+  });
+
+  it('computes the children-first shares per year, for all and for suitable dwellings', () => {
+    const dwellings = [d('good'), d('bad')];
+    const inspections = [...ins('good'), ...ins('bad', { b: { 'distances.busStopM': { value: 900 } } })];
+    const allocations = [
+      alloc('good', '2018-02-01', 2),
+      alloc('good', '2018-09-01', 0, { leaseType: 'fixed', leaseYears: 1 }),
+      alloc('bad', '2018-10-01', 1),
+      alloc('bad', '2019-03-01', 0, { leaseType: 'fixed', leaseYears: 3 }),
+    ];
+    const f = computeFigures({ dwellings, inspections, allocations });
+    expect(f.verdictsByDwelling).toEqual({ good: 'suited0to3', bad: 'notSuitable' });
+    expect(f.allocationsByYear).toEqual({
+      '2018': { total: 3, withChildren: 2, share: 0.6667, suitableTotal: 2, suitableWithChildren: 1, suitableShare: 0.5, longLeaseShare: 0.6667 },
+      '2019': { total: 1, withChildren: 0, share: 0, suitableTotal: 0, suitableWithChildren: 0, suitableShare: 0, longLeaseShare: 1 },
+    });
+  });
+
+  it('uses the rule set it is given: a stricter bus-stop limit is a new version, not new code', () => {
+    const stricter: RuleSet = { ...ruleSetV1, version: 2, thresholds: { ...ruleSetV1.thresholds, busStopMaxM: 250 } };
+    const input = { dwellings: [d('x')], inspections: ins('x'), allocations: [] };
+    expect(computeFigures(input).byVerdict.suited0to3).toBe(1);
+    const f = computeFigures({ ...input, ruleSet: stricter });
+    expect(f.byVerdict.notSuitable).toBe(1);
+    expect(f.ruleSet).toEqual({ id: 'melhus-suitability', version: 2 });
+  });
+});
