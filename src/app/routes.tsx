@@ -111,6 +111,34 @@ export const ROUTES: AppRoute[] = [
     roles: ['counsellor', 'admin'],
   },
   {
+    path: '/overview',
+    component: lazy(() => import('./screens/intake/OverviewScreen')),
+    roles: ['intake', 'admin'],
+    nav: { label: { nb: 'Oversikt', en: 'Overview' } },
+  },
+  {
+    path: '/match',
+    component: lazy(() => import('./screens/intake/MatchScreen')),
+    roles: ['intake', 'admin'],
+    nav: { label: { nb: 'Finn bolig', en: 'Match' } },
+  },
+  {
+    path: '/allocations',
+    component: lazy(() => import('./screens/intake/AllocationsScreen')),
+    roles: ['intake', 'admin'],
+    nav: { label: { nb: 'Tildelinger', en: 'Allocations' } },
+  },
+  {
+    path: '/reports/stock',
+    component: lazy(() => import('./screens/reports/StockReportScreen')),
+    roles: ['intake', 'admin'],
+  },
+  {
+    path: '/reports/dwellings/:id',
+    component: lazy(() => import('./screens/reports/DwellingReportScreen')),
+    roles: ['intake', 'admin', 'inspector'],
+  },
+  {
     path: '/sync',
     component: lazy(() => import('./screens/sync/SyncReviewScreen')),
     nav: { label: { nb: 'Synkronisering', en: 'Sync' } },

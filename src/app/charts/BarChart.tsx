@@ -1,4 +1,5 @@
 /** A hand-made SVG stacked bar chart with its numbers as a table beside it: the table is the text alternative. */
+import type { ComponentChildren } from 'preact';
 import './charts.css';
 
 /** One colour of a stacked bar (e.g. one verdict class). */
@@ -17,17 +18,30 @@ export type BarChartProps = {
   /** Header of the first table column (what a group is: area, bedrooms, quarter). */
   groupHeader: string;
   totalLabel: string;
+  /** Summary line of the collapsible table ("Vis tallene"); the table is always open when omitted (print). */
+  tableToggle?: string;
   /** Formats a number for the current language. */
   format?: (n: number) => string;
 };
 
-const ROW = 28;
-const GAP = 10;
-const LABEL_W = 150;
-const BAR_W = 420;
-const TOTAL_W = 50;
+const ROW = 24;
+const GAP = 8;
+const LABEL_W = 120;
+const BAR_W = 250;
+const TOTAL_W = 40;
 
-/** Horizontal stacked bars, a legend, and the same numbers as a table (visible, so nobody needs the picture). */
+// The table folds away on screen to keep the charts side by side; on paper (no toggle) it is always there.
+function Collapsible({ toggle, children }: { toggle: string | undefined; children: ComponentChildren }) {
+  if (!toggle) return <div class="bar-chart-table">{children}</div>;
+  return (
+    <details class="bar-chart-table">
+      <summary>{toggle}</summary>
+      {children}
+    </details>
+  );
+}
+
+/** Horizontal stacked bars, a legend, and the same numbers as a table, so nobody needs the picture. */
 export function BarChart(p: BarChartProps) {
   const fmt = p.format ?? ((n: number) => String(n));
   const totals = p.groups.map((g) => g.values.reduce((a, b) => a + b, 0));
@@ -84,7 +98,7 @@ export function BarChart(p: BarChartProps) {
           );
         })}
       </svg>
-      <div class="bar-chart-table">
+      <Collapsible toggle={p.tableToggle}>
         <table class="ds-table" data-size="sm">
           <caption class="visually-hidden">{p.title}</caption>
           <thead>
@@ -114,7 +128,7 @@ export function BarChart(p: BarChartProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </Collapsible>
     </figure>
   );
 }

@@ -1,0 +1,32 @@
+/** The records the intake screens read, live from the device store: they follow every sync and every local change. */
+import type { Allocation, Dwelling, Household, Inspection, WithId } from '../../../core/schemas';
+import { repo } from '../../store/repo';
+import { useQuery } from '../../store/use-query';
+
+/** Everything on the device the overview, matching and allocations are computed from. */
+export type IntakeData = {
+  dwellings: WithId<Dwelling>[];
+  inspections: WithId<Inspection>[];
+  allocations: WithId<Allocation>[];
+  /** Households as far as their consent lets this person see them (fields may be missing). */
+  households: WithId<Partial<Household>>[];
+};
+
+/** Undefined until the first read of the device database. */
+export function useIntakeData(): IntakeData | undefined {
+  return useQuery(async () => {
+    const [dwellings, inspections, allocations, households] = await Promise.all([
+      repo<Dwelling>('dwelling').list(),
+      repo<Inspection>('inspection').list(),
+      repo<Allocation>('allocation').list(),
+      repo<Partial<Household>>('household').list(),
+    ]);
+    const withId = <T,>(rows: { id: string; data: T }[]) => rows.map((r) => ({ ...r.data, id: r.id }));
+    return {
+      dwellings: withId(dwellings),
+      inspections: withId(inspections),
+      allocations: withId(allocations),
+      households: withId(households),
+    };
+  }, []);
+}

@@ -1,0 +1,42 @@
+/** A printable A4 report of the stock for the municipal council: the seed's headline, the charts and "children first". */
+import { defaultRuleSet } from '../../../core/rules/defaultRuleSet';
+import { useLanguage, useLocal, useText } from '../../i18n/language';
+import { getSession } from '../../session';
+import { ChildrenFirst, StockCharts, StockHeadline } from '../intake/StockCharts';
+import { useIntakeData } from '../intake/useIntakeData';
+import { useOverview } from '../intake/useOverview';
+import { PrintBar } from './PrintBar';
+import { REPORT_TEXT } from './text';
+import '../../charts/charts.css';
+import '../intake/intake.css';
+import './report.css';
+
+/** The report at `/reports/stock`. */
+export default function StockReportScreen() {
+  const t = useText(REPORT_TEXT);
+  const local = useLocal();
+  const lang = useLanguage();
+  const overview = useOverview(useIntakeData());
+  if (!overview) return <p aria-busy="true">{t('loading')}</p>;
+  const date = new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long' }).format(new Date());
+  return (
+    <article class="screen report" aria-labelledby="report-title">
+      <PrintBar back="/overview" />
+      <header class="report-header">
+        <h1 id="report-title" class="ds-heading" data-size="lg">
+          {t('stockReport')}
+        </h1>
+        <p class="report-meta">{t('printedAt', { date, name: getSession()?.user.name ?? '' })}</p>
+      </header>
+      <StockHeadline figures={overview} />
+      <p>{t('stockIntro', { title: local(defaultRuleSet.title) })}</p>
+      <StockCharts figures={overview} idPrefix="report" print />
+      <section class="report-section" aria-labelledby="report-children">
+        <h2 id="report-children" class="ds-heading" data-size="sm">
+          {t('childrenFirst')}
+        </h2>
+        <ChildrenFirst figures={overview} idPrefix="report-years" print />
+      </section>
+    </article>
+  );
+}
