@@ -4,29 +4,38 @@ import { itemIndex } from './itemIndex';
 import type { Item, ShowWhen, Template } from './template';
 
 type AnswerMap = Readonly<Record<string, unknown>>;
+/** Answers whether a referenced item is shown (for cascading). */
+type Visible = { visibleId(id: string): boolean };
 /** A condition turned into a function once, since verdicts over thousands of dwellings ask the same conditions again. */
-type Predicate = (answers: AnswerMap, visible: (id: string) => boolean) => boolean;
+type Predicate = (answers: AnswerMap, visible: Visible) => boolean;
 
 // Conditions may nest and refer to items that are themselves conditional; a bound keeps a cycle in bad data finite.
 const MAX_DEPTH = 20;
 const ANY_KIND: Pick<Item, 'kind'> = { kind: 'text' };
 
 function compile(cond: ShowWhen, template: Template | undefined): Predicate {
+  // Plain loops: these run for every conditional item of every checklist when figures are computed.
   if ('all' in cond) {
     const parts = cond.all.map((c) => compile(c, template));
-    return (a, visible) => parts.every((p) => p(a, visible));
+    return (a, visible) => {
+      for (const p of parts) if (!p(a, visible)) return false;
+      return true;
+    };
   }
   if ('any' in cond) {
     const parts = cond.any.map((c) => compile(c, template));
-    return (a, visible) => parts.some((p) => p(a, visible));
+    return (a, visible) => {
+      for (const p of parts) if (p(a, visible)) return true;
+      return false;
+    };
   }
   const id = cond.item;
   const target = template ? itemIndex(template).get(id)?.item : undefined;
   const kind = target ?? ANY_KIND;
   // An answer left on an item that is itself hidden no longer counts.
   const cascades = Boolean(target?.showWhen);
-  const answered = (a: AnswerMap, visible: (id: string) => boolean): { value?: unknown } | undefined => {
-    if (cascades && !visible(id)) return undefined;
+  const answered = (a: AnswerMap, visible: Visible): { value?: unknown } | undefined => {
+    if (cascades && !visible.visibleId(id)) return undefined;
     const answer = Object.hasOwn(a, id) ? a[id] : undefined;
     return isAnswered(kind, answer) ? (answer as { value?: unknown }) : undefined;
   };
@@ -80,26 +89,34 @@ function predicateOf(item: Item & { showWhen: ShowWhen }, template: Template | u
 }
 
 /** Works out visibility with a memo, following conditions on conditional items (bounded, so a cycle ends hidden). */
-function visibility(template: Template | undefined, answers: AnswerMap): (item: Item) => boolean {
-  const memo = new Map<string, boolean>();
-  let depth = 0;
-  const index = template ? itemIndex(template) : undefined;
-  const visibleId = (id: string): boolean => {
-    const target = index?.get(id)?.item;
-    return target ? check(target) : true;
-  };
-  const check = (item: Item): boolean => {
+class Visibility implements Visible {
+  private readonly memo = new Map<string, boolean>();
+  private depth = 0;
+  private readonly index: Map<string, { item: Item }> | undefined;
+
+  constructor(
+    private readonly template: Template | undefined,
+    private readonly answers: AnswerMap,
+  ) {
+    this.index = template ? itemIndex(template) : undefined;
+  }
+
+  visibleId(id: string): boolean {
+    const target = this.index?.get(id)?.item;
+    return target ? this.shown(target) : true;
+  }
+
+  shown(item: Item): boolean {
     if (!item.showWhen) return true;
-    const known = memo.get(item.id);
+    const known = this.memo.get(item.id);
     if (known !== undefined) return known;
-    if (depth > MAX_DEPTH) return false;
-    depth++;
-    const result = predicateOf(item as Item & { showWhen: ShowWhen }, template)(answers, visibleId);
-    depth--;
-    memo.set(item.id, result);
+    if (this.depth > MAX_DEPTH) return false;
+    this.depth++;
+    const result = predicateOf(item as Item & { showWhen: ShowWhen }, this.template)(this.answers, this);
+    this.depth--;
+    this.memo.set(item.id, result);
     return result;
-  };
-  return check;
+  }
 }
 
 function asMap(answers: unknown): AnswerMap {
@@ -112,10 +129,11 @@ function asMap(answers: unknown): AnswerMap {
  */
 export function isShown(item: Item, answers: unknown, template?: Template): boolean {
   if (!item.showWhen) return true;
-  return visibility(template, asMap(answers))(item);
+  return new Visibility(template, asMap(answers)).shown(item);
 }
 
 /** A memoised visibility test for one set of answers: cheaper than isShown when many items of one checklist are asked. */
 export function shownChecker(template: Template, answers: unknown): (item: Item) => boolean {
-  return visibility(template, asMap(answers));
+  const visibility = new Visibility(template, asMap(answers));
+  return (item) => visibility.shown(item);
 }

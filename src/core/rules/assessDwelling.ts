@@ -47,19 +47,25 @@ export function assessDwelling(
 ): Assessment {
   const ctx = { dwelling, filled: latestCompleted(inspections), thresholds: ruleSet.thresholds };
   const rules = ruleSet.rules.map((rule) => evaluateRule(rule, ctx, options.explain ?? true));
-  const missing = [...new Set(rules.flatMap((r) => r.missing))];
-  const ids = (pick: (r: RuleResult) => boolean) => rules.filter(pick).map((r) => r.ruleId);
-
+  // One pass: this runs for every dwelling whenever the figures are computed.
+  const missing = new Set<string>();
+  const blocking: string[] = [];
+  const open: string[] = [];
+  const small: string[] = [];
+  const smallRules: string[] = [];
+  for (const r of rules) {
+    for (const id of r.missing) missing.add(id);
+    if (r.level === '0to3') smallRules.push(r.ruleId);
+    if (r.status === 'missing') open.push(r.ruleId);
+    else if (r.status === 'failed') (r.level === '0to3' ? small : blocking).push(r.ruleId);
+  }
   let verdict: Verdict;
   let because: string[];
-  const blocking = ids((r) => r.status === 'failed' && r.level !== '0to3');
-  const open = ids((r) => r.status === 'missing');
-  const small = ids((r) => r.status === 'failed' && r.level === '0to3');
   if (blocking.length > 0) [verdict, because] = ['notSuitable', blocking];
   else if (open.length > 0) [verdict, because] = ['notAssessed', open];
   else if (small.length > 0) [verdict, because] = ['suited3plus', small];
-  else [verdict, because] = ['suited0to3', ids((r) => r.level === '0to3')];
+  else [verdict, because] = ['suited0to3', smallRules];
   // A rule set without 0–3 rules still names what it passed.
-  if (because.length === 0) because = ids(() => true);
-  return { verdict, ruleSet: { id: ruleSet.id, version: ruleSet.version }, rules, missing, because };
+  if (because.length === 0) because = rules.map((r) => r.ruleId);
+  return { verdict, ruleSet: { id: ruleSet.id, version: ruleSet.version }, rules, missing: [...missing], because };
 }

@@ -100,15 +100,24 @@ function requiredIds(template: Template | undefined): string[] {
   return ids;
 }
 
+const NONE: string[] = [];
+const NO_CHECKLISTS = new Set<string>();
+
 /** Collects what a rule could not read, so the reason can say which checklist or answer is missing. */
 class Gaps {
-  readonly items: string[] = [];
-  private readonly from: string[] = [];
-  readonly checklists = new Set<string>();
+  // Most rules find nothing missing, so nothing is allocated until something is.
+  items: string[] = NONE;
+  private from: string[] = NONE;
+  checklists: Set<string> = NO_CHECKLISTS;
   add(r: Read, templateId: string, itemId: string): void {
-    if (r.state === 'noChecklist') this.checklists.add(templateId);
+    if (r.state === 'noChecklist') this.noChecklist(templateId);
+    if (this.items === NONE) [this.items, this.from] = [[], []];
     this.items.push(itemId);
     this.from.push(templateId);
+  }
+  noChecklist(templateId: string): void {
+    if (this.checklists === NO_CHECKLISTS) this.checklists = new Set();
+    this.checklists.add(templateId);
   }
   get any(): boolean {
     return this.items.length > 0;
@@ -146,7 +155,7 @@ function evaluateCheck(rule: Rule, ctx: RuleContext): Outcome {
       const filled = ctx.filled.get(c.template);
       const required = requiredIds(filled?.template ?? latestTemplate(c.template));
       if (!filled) {
-        gaps.checklists.add(c.template);
+        gaps.noChecklist(c.template);
         return { ...gaps.outcome(rule, required), missing: required };
       }
       const open = missingAnswers(filled.template, filled.inspection.answers, shownOf(filled));
@@ -188,13 +197,18 @@ function evaluateCheck(rule: Rule, ctx: RuleContext): Outcome {
         gaps.add(r, c.template, c.item);
         return gaps.outcome(rule, [c.item]);
       }
-      const chosen = () => optionLabel(r.item, r.value);
-      if (c.values.includes(r.value as string)) return passed(() => both(`${s.nb}: ${chosen().nb}`, `${s.en}: ${chosen().en}`), [c.item]);
+      if (c.values.includes(r.value as string)) {
+        return passed(() => {
+          const chosen = optionLabel(r.item, r.value);
+          return both(`${s.nb}: ${chosen.nb}`, `${s.en}: ${chosen.en}`);
+        }, [c.item]);
+      }
       return failed(() => {
+        const chosen = optionLabel(r.item, r.value);
         const allowed = c.values.map((v) => optionLabel(r.item, v));
         return both(
-          `${s.nb}: ${chosen().nb} — krever ${allowed.map((a) => a.nb.toLowerCase()).join(' eller ')}`,
-          `${s.en}: ${chosen().en} — needs ${allowed.map((a) => a.en.toLowerCase()).join(' or ')}`,
+          `${s.nb}: ${chosen.nb} — krever ${allowed.map((a) => a.nb.toLowerCase()).join(' eller ')}`,
+          `${s.en}: ${chosen.en} — needs ${allowed.map((a) => a.en.toLowerCase()).join(' or ')}`,
         );
       }, [c.item]);
     }
@@ -272,8 +286,7 @@ function evaluateCheck(rule: Rule, ctx: RuleContext): Outcome {
     case 'approvedBedrooms': {
       const have = ctx.dwelling.approvedBedrooms;
       const need = t[c.threshold];
-      const text = () => both(`${s.nb}: ${have} — minst ${need} kreves`, `${s.en}: ${have} — at least ${need} needed`);
-      return have >= need ? passed(text, ['dwelling.approvedBedrooms']) : failed(text, ['dwelling.approvedBedrooms']);
+      return (have >= need ? passed : failed)(() => both(`${s.nb}: ${have} — minst ${need} kreves`, `${s.en}: ${have} — at least ${need} needed`), ['dwelling.approvedBedrooms']);
     }
     case 'lease': {
       const d = ctx.dwelling;
@@ -303,6 +316,13 @@ function evaluateCheck(rule: Rule, ctx: RuleContext): Outcome {
 }
 
 const WINDOW_FIELDS = ['windowWidthM', 'windowHeightM', 'sillHeightM', 'dropToGroundM'] as const;
+/** Item ids per bedroom slot (index 1–6), built once instead of for every dwelling. */
+const BEDROOM_IDS = Array.from({ length: MAX_INSPECTED_BEDROOMS + 1 }, (_, i) => ({
+  windowType: `bedroom${i}.windowType`,
+  window: WINDOW_FIELDS.map((f) => `bedroom${i}.${f}`),
+  ceiling: `bedroom${i}.ceilingHeightM`,
+  opens: `bedroom${i}.openableWindow`,
+}));
 
 function escapeWindows(rule: Rule, ctx: RuleContext, templateId: string): Outcome {
   const s = rule.subject;
@@ -330,7 +350,9 @@ function escapeWindows(rule: Rule, ctx: RuleContext, templateId: string): Outcom
   let unknown = 0;
   const faults: Text[] = [];
   for (let i = 1; i <= n; i++) {
-    const typeId = `bedroom${i}.windowType`;
+    const slot = BEDROOM_IDS[i];
+    if (!slot) break;
+    const typeId = slot.windowType;
     ids.push(typeId);
     const type = read(ctx, templateId, typeId);
     if (type.state !== 'answered') {
@@ -346,8 +368,7 @@ function escapeWindows(rule: Rule, ctx: RuleContext, templateId: string): Outcom
       continue;
     }
     const values: number[] = [];
-    for (const f of WINDOW_FIELDS) {
-      const id = `bedroom${i}.${f}`;
+    for (const id of slot.window) {
       ids.push(id);
       const r = read(ctx, templateId, id);
       const value = numberOf(r);
@@ -378,12 +399,10 @@ function escapeWindows(rule: Rule, ctx: RuleContext, templateId: string): Outcom
       return both(`soverom ${i}: ${text.nb}`, `bedroom ${i}: ${text.en}`);
     });
   }
-  const summary = () => both(`${s.nb}: gyldig i ${ok} av ${n} soverom — minst ${needed} kreves`, `${s.en}: valid in ${ok} of ${n} bedrooms — at least ${needed} needed`);
-  if (ok >= needed) return passed(summary, ids);
-  if (ok + unknown >= needed) return gaps.outcome(rule, ids);
-  return failed(() => {
-    const detail = faults.length > 0 ? join(faults.map((f) => f()), '; ') : undefined;
-    const head = summary();
+  if (ok + unknown >= needed && ok < needed) return gaps.outcome(rule, ids);
+  return (ok >= needed ? passed : failed)(() => {
+    const head = both(`${s.nb}: gyldig i ${ok} av ${n} soverom — minst ${needed} kreves`, `${s.en}: valid in ${ok} of ${n} bedrooms — at least ${needed} needed`);
+    const detail = ok < needed && faults.length > 0 ? join(faults.map((f) => f()), '; ') : undefined;
     return detail ? both(`${head.nb} (${detail.nb})`, `${head.en} (${detail.en})`) : head;
   }, ids);
 }
@@ -402,8 +421,10 @@ function bedroomStandard(rule: Rule, ctx: RuleContext, templateId: string): Outc
   const n = Math.min(Math.max(0, Math.floor(count)), MAX_INSPECTED_BEDROOMS);
   const faults: Text[] = [];
   for (let i = 1; i <= n; i++) {
-    const ceilingId = `bedroom${i}.ceilingHeightM`;
-    const windowId = `bedroom${i}.openableWindow`;
+    const slot = BEDROOM_IDS[i];
+    if (!slot) break;
+    const ceilingId = slot.ceiling;
+    const windowId = slot.opens;
     ids.push(ceilingId, windowId);
     const ceilingRead = read(ctx, templateId, ceilingId);
     const ceiling = numberOf(ceilingRead);
@@ -551,7 +572,7 @@ function redRisk(rule: Rule, ctx: RuleContext, templateId: string): Outcome {
   const gaps = new Gaps();
   const template = ctx.filled.get(templateId)?.template ?? latestTemplate(templateId);
   if (!template) {
-    gaps.checklists.add(templateId);
+    gaps.noChecklist(templateId);
     return gaps.outcome(rule, []);
   }
   let riskItems = riskItemsCache.get(template);
