@@ -132,8 +132,15 @@ export function ItemField({ item, answer, onAnswer, readOnly, error, previous }:
   }
 
   const errorLine = message && <p id={errorId} class="ds-validation-message" data-field="validation">{message}</p>;
+  // Radios and tiles cannot be unticked by tapping again, so a chosen answer can be taken back here.
+  const clearable = ['radio', 'grade', 'checkboxes', 'risk'].includes(spec.control) && answer?.value !== undefined;
   const extras = (
     <div class="cl-extras">
+      {clearable && (
+        <button type="button" class="ds-button cl-clear" data-variant="tertiary" onClick={() => setValue(undefined)} aria-describedby={`${inputId}-box-label`}>
+          {t('clearAnswer')}
+        </button>
+      )}
       <details class="cl-extra" open={!!answer?.note}>
         <summary>{t('note')}</summary>
         <div class="ds-field">
@@ -154,14 +161,14 @@ export function ItemField({ item, answer, onAnswer, readOnly, error, previous }:
     <div class="cl-item" id={`${inputId}-box`} data-item={item.id} data-kind={item.kind}>
       {spec.grouped ? (
         <fieldset class="ds-fieldset" aria-describedby={describedBy}>
-          <legend class="ds-label cl-label">{label}</legend>
+          <legend class="ds-label cl-label" id={`${inputId}-box-label`}>{label}</legend>
           {help}
           {control}
           {errorLine}
         </fieldset>
       ) : (
         <div class="ds-field">
-          <label class="ds-label cl-label" for={inputId}>{label}</label>
+          <label class="ds-label cl-label" for={inputId} id={`${inputId}-box-label`}>{label}</label>
           {help}
           {control}
           {errorLine}

@@ -1,0 +1,109 @@
+// Accessibility of the field screens at phone and tablet size: zero axe-core violations on the registry, the dwelling
+// page, the dwelling form and every checklist section; touch targets of at least 44 px. EGNET_SCREENSHOTS=1 also
+// writes the screenshots in docs/screenshots/.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
+import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
+import { startServer, type ServerProcess } from '../support/server-process';
+
+const SHOTS = process.env.EGNET_SCREENSHOTS === '1' ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)) : null;
+const SIZES = { phone: PHONE, tablet: TABLET } as const;
+
+let server: ServerProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer({ demo: true });
+  browser = await launchChromium();
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: false });
+}
+
+/** Interactive elements smaller than 44×44 CSS px (inline links in running text are exempt, as WCAG 2.5.5 allows). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('main button, main summary, main select, main input:not([type=radio]):not([type=checkbox]):not([type=file]), main label:has(> input[type=radio]), main label:has(> input[type=checkbox]), main label:has(> input[type=file]), main .reg-link')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) continue;
+      if (r.height < 44 - 0.5 || r.width < 44 - 0.5) out.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+    }
+    return out;
+  });
+}
+
+async function check(page: Page, label: string): Promise<void> {
+  await expectNoAxeViolations(page, label);
+  expect(await smallTargets(page), `touch targets on ${label}`).toEqual([]);
+}
+
+describe.each(Object.entries(SIZES))('field screens at %s size', (size, viewport) => {
+  it('registry, dwelling page, dwelling form and every checklist section have no axe violations', async () => {
+    const context = await browser.newContext({ viewport });
+    try {
+      const page = await context.newPage();
+      await login(page, server.url, 'inspektor');
+      await page.goto(`${server.url}/dwellings`);
+      await page.locator('[data-testid="registry-count"]', { hasText: '119 av 119 boliger' }).waitFor({ timeout: 60_000 });
+      await check(page, `registry (${size})`);
+      await shot(page, `registry-${size}`);
+      await page.locator('.reg-filters summary').click();
+      await page.selectOption('#f-verdict', 'suited0to3');
+      await page.locator('[data-testid="registry-count"]', { hasText: '11 av 119 boliger' }).waitFor();
+      await check(page, `registry filtered (${size})`);
+
+      await page.locator('.reg-link').first().click();
+      await page.locator('[data-testid="verdict"]').waitFor();
+      await check(page, `dwelling page (${size})`);
+      await shot(page, `dwelling-${size}`);
+
+      await page.goto(`${server.url}/dwellings/new`);
+      await page.locator('form.dw-form button[type=submit]').click();
+      await page.locator('[data-testid="error-summary"]').waitFor();
+      await check(page, `dwelling form with errors (${size})`);
+
+      // Every section of the dwelling inspection and the risk assessment (the 5×5 matrix), as a draft.
+      for (const templateId of [TEMPLATE_IDS.dwellingInspection, TEMPLATE_IDS.riskAssessment]) {
+        await page.goBack();
+        await page.goto(`${server.url}/dwellings`);
+        // Each size on dwellings of its own: the other size's drafts reach this device by sync.
+        await page.locator('.reg-link').nth((size === 'phone' ? 1 : 3) + (templateId === TEMPLATE_IDS.dwellingInspection ? 0 : 1)).click();
+        await page.locator(`[data-testid="start-${templateId}"]`).click();
+        await page.waitForURL(/\/inspections\//);
+        const template = latestTemplate(templateId)!;
+        if (templateId === TEMPLATE_IDS.dwellingInspection) {
+          // The error state: a required answer cleared, then "Fullfør"; the messages stay beside their items below.
+          await page.locator('.cl-section-link', { hasText: 'Soverom' }).click();
+          await page.locator('[id="item-bedroom1.ceilingHeightM"]').fill('');
+          await page.locator('[id="item-bedroom1.ceilingHeightM"]').press('Tab');
+          await page.locator('.cl-status-bar button', { hasText: 'Fullfør' }).click();
+          await page.locator('[data-testid="error-summary"]').waitFor();
+          await check(page, `${template.id} error summary (${size})`);
+        }
+        for (const section of template.sections) {
+          await page.locator('.cl-section-link', { hasText: section.title.nb }).click();
+          await expect.poll(() => page.locator('#checklist-section-title').textContent()).toBe(section.title.nb);
+          // Notes and photos open too, so their controls are audited as well.
+          const closed = page.locator('.cl-section details.cl-extra:not([open]) summary');
+          while ((await closed.count()) > 0) await closed.first().click();
+          await check(page, `${template.id}/${section.id} (${size})`);
+          if (section.id === 'condition') await shot(page, `checklist-grades-${size}`);
+          if (section.id === 'risks') await shot(page, `checklist-risk-${size}`);
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
