@@ -31,8 +31,14 @@ const BAR_W = 250;
 const TOTAL_W = 40;
 
 // The table folds away on screen to keep the charts side by side; on paper (no toggle) it is always there.
-function Collapsible({ toggle, children }: { toggle: string | undefined; children: ComponentChildren }) {
-  if (!toggle) return <div class="bar-chart-table">{children}</div>;
+function Collapsible({ toggle, label, children }: { toggle: string | undefined; label: string; children: ComponentChildren }) {
+  // Focusable, so a keyboard can scroll a table wider than a phone.
+  if (!toggle)
+    return (
+      <div class="bar-chart-table" tabIndex={0} role="region" aria-label={label}>
+        {children}
+      </div>
+    );
   return (
     <details class="bar-chart-table">
       <summary>{toggle}</summary>
@@ -98,7 +104,7 @@ export function BarChart(p: BarChartProps) {
           );
         })}
       </svg>
-      <Collapsible toggle={p.tableToggle}>
+      <Collapsible toggle={p.tableToggle} label={p.title}>
         <table class="ds-table" data-size="sm">
           <caption class="visually-hidden">{p.title}</caption>
           <thead>

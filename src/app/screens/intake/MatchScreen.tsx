@@ -186,7 +186,7 @@ export default function MatchScreen() {
           {result.match.excluded.length > 0 && (
             <details class="intake-excluded">
               <summary>{t('excludedCount', { n: result.match.excluded.length })}</summary>
-              <div class="bar-chart-table">
+              <div class="bar-chart-table" tabIndex={0} role="region" aria-label={t('excludedCount', { n: result.match.excluded.length })}>
                 <table class="ds-table" data-size="sm" data-testid="excluded">
                   <thead>
                     <tr>

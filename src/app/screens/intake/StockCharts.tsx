@@ -103,7 +103,7 @@ export function ChildrenFirst({ figures, idPrefix = 'years', print = false }: { 
   if (years.length === 0) return <p>{t('noAllocations')}</p>;
   return (
     <>
-      <div class="bar-chart-table">
+      <div class="bar-chart-table" tabIndex={0} role="region" aria-label={t('childrenFirstTitle')}>
         <table class="ds-table" data-size="sm" data-testid="children-first">
           <caption class="visually-hidden">{t('childrenFirstTitle')}</caption>
           <thead>

@@ -1,0 +1,215 @@
+// The intake team's tools in Chromium: the overview computed on the device equals the server's figures; offline, a
+// household is matched and an allocation recorded; after sync the server's figures change too. CSV downloads are read
+// back, printed reports are read back from PDF, and every new screen passes axe-core.
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { parse } from 'csv-parse/sync';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Figures } from '../../src/core/figures/computeFigures';
+import { norwegianDate } from '../../src/core/privacy/consentState';
+import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
+import { startServer, type ServerProcess } from '../support/server-process';
+
+let server: ServerProcess;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let token = '';
+const YEAR = norwegianDate(new Date()).slice(0, 4);
+
+async function serverFigures(): Promise<Figures> {
+  const res = await fetch(`${server.url}/api/figures`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Figures;
+}
+
+async function headline(): Promise<string> {
+  const h = page.locator('[data-testid="stock-headline"]');
+  await h.waitFor();
+  // The percent sign follows a no-break space, as Norwegian typesetting wants.
+  return ((await h.textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
+
+async function download(button: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(path!, 'utf8') };
+}
+
+async function pdfText(): Promise<string> {
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  return text.replace(/\s+/g, ' ');
+}
+
+beforeAll(async () => {
+  server = await startServer({ demo: true });
+  const res = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: 'inntak', password: 'demo' }),
+  });
+  token = ((await res.json()) as { token: string }).token;
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: TABLET, acceptDownloads: true });
+  page = await context.newPage();
+  await login(page, server.url, 'inntak');
+  await page.goto(`${server.url}/overview`);
+  // The first sync fills the device; then the service worker must control the page for offline reloads.
+  await page.waitForFunction(() => document.querySelector('[data-testid="stock-headline"]')?.textContent?.startsWith('119 '), null, {
+    timeout: 60_000,
+  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('intake overview, matching and allocations', () => {
+  it('shows the seed’s figures, computed on the device and equal to GET /api/figures', async () => {
+    expect(await headline()).toBe('119 boliger · 11 godt egnet 0–3 år · 40 godt egnet 3 år + · 43 % egnet');
+    const f = await serverFigures();
+    expect(f.byVerdict).toEqual({ suited0to3: 11, suited3plus: 40, notSuitable: 68, notAssessed: 0 });
+    expect(await page.locator('[data-testid="share-2018"]').textContent()).toBe('72\u00a0%');
+    expect(await page.locator('[data-testid="share-2019"]').textContent()).toBe('68\u00a0%');
+    // Every chart is a picture with a name and a description, and carries its numbers as a table.
+    const charts = page.locator('figure.bar-chart');
+    expect(await charts.count()).toBeGreaterThanOrEqual(6);
+    for (const chart of await charts.all()) {
+      const svg = chart.locator('svg[role="img"]');
+      expect(await svg.getAttribute('aria-labelledby')).toMatch(/-title .*-desc$/);
+      expect((await chart.locator('desc').textContent())!.length).toBeGreaterThan(10);
+      expect(await chart.locator('table tbody tr').count()).toBeGreaterThan(0);
+    }
+    const areaTable = page.locator('figure.bar-chart', { hasText: 'Etter område' }).locator('tbody tr');
+    const areaRows = await areaTable.evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    for (const row of areaRows) expect(f.byArea[row[0]!]!.dwellings).toBe(Number(row.at(-1)));
+    await expectNoAxeViolations(page, 'overview');
+  });
+
+  it('downloads the registry and the figures as CSV that Excel reads with æøå intact', async () => {
+    const registry = await download('Last ned boligregisteret (CSV)');
+    expect(registry.name).toMatch(/^egnet-boligregister-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(registry.text.charCodeAt(0)).toBe(0xfeff);
+    const rows = parse(registry.text, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(119);
+    expect(Object.keys(rows[0]!)).toEqual(expect.arrayContaining(['Adresse', 'Område', 'Godkjente soverom', 'Vurdering', 'Begrunnelse']));
+    expect(rows.filter((r) => r.Vurdering === 'Godt egnet for barnefamilier 0–3 år')).toHaveLength(11);
+    expect(rows.some((r) => r['Område'] === 'Flå' || r['Område'] === 'Brekkåsen' || r['Område'] === 'Hølonda')).toBe(true);
+
+    const figures = await download('Last ned tallene (CSV)');
+    const frows = parse(figures.text, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+    expect(frows.find((r) => r.Gruppe === 'Totalt')).toMatchObject({ Boliger: '119', 'Andel egnet (%)': '42,9' });
+    expect(frows.find((r) => r.Gruppe === 'Tildelingsår' && r.Verdi === '2018')!['Andel til barnefamilier (%)']).toBe('72');
+  });
+
+  it('offline: matches a household whose consent shares its composition, and records the allocation', async () => {
+    await context.setOffline(true);
+    // Requests the service worker makes itself are not cut by setOffline; stop those too.
+    await context.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    expect(await headline()).toContain('119 boliger');
+
+    await page.goto(`${server.url}/match`);
+    await page.locator('#needs-household').selectOption({ label: 'Familie Lønn' });
+    expect(await page.locator('#needs-adults').inputValue()).toBe('1');
+    expect(await page.locator('#needs-childAges').inputValue()).toMatch(/^\d+, \d+$/);
+    await page.getByRole('button', { name: 'Finn boliger' }).click();
+    await page.locator('[data-testid="match-count"]', { hasText: 'ledige boliger passer' }).waitFor();
+    const first = page.locator('[data-testid="matches"] > li').first();
+    const reasons = await first.locator('.intake-reasons li').allTextContents();
+    expect(reasons.join('\n')).toMatch(/godkjente soverom — trenger 2/);
+    expect(reasons.join('\n')).toMatch(/Godt egnet for barnefamilier/);
+    expect(reasons.join('\n')).toMatch(/Barneskole \d/);
+    expect(reasons.join('\n')).toMatch(/Bussholdeplass \d/);
+    await expectNoAxeViolations(page, 'match with results');
+
+    // A family with a 2-year-old is not offered the 3+ dwellings: they are listed as left out, with the reason.
+    await page.locator('#needs-household').selectOption({ label: '– Skriv inn behov selv –' });
+    await page.locator('#needs-childAges').fill('2');
+    await page.getByRole('button', { name: 'Finn boliger' }).click();
+    await page.locator('[data-testid="match-count"]', { hasText: 'Ingen ledige boliger passer' }).waitFor();
+    await page.locator('.intake-excluded summary').click();
+    expect(await page.locator('[data-testid="excluded"]').textContent()).toContain('Egnet bare for barn over 3 år — yngste barn er 2 år');
+
+    // A bad age is named next to its field and in the summary.
+    await page.locator('#needs-childAges').fill('2, to');
+    await page.getByRole('button', { name: 'Finn boliger' }).click();
+    expect(await page.locator('#needs-childAges-error').textContent()).toContain('hele tall fra 0 til 17');
+
+    await page.locator('#needs-household').selectOption({ label: 'Familie Lønn' });
+    await page.getByRole('button', { name: 'Finn boliger' }).click();
+    const chosen = page.locator('[data-testid="matches"] > li').first();
+    const dwellingId = (await chosen.getAttribute('data-dwelling'))!;
+    await chosen.getByRole('link', { name: 'Registrer tildeling' }).click();
+    await page.waitForURL(/\/allocations\?/);
+    expect(await page.locator('#alloc-dwellingId').inputValue()).toBe(dwellingId);
+    expect(await page.locator('#alloc-hasChildren').isChecked()).toBe(true);
+    expect(await page.locator('#alloc-childrenCount').inputValue()).toBe('2');
+    await page.locator('input[name="leaseType"][value="fixed"]').check();
+    await page.getByRole('button', { name: 'Lagre tildelingen' }).click();
+    // A fixed lease without its years is refused, with the reason next to the field.
+    expect(await page.locator('#alloc-leaseYears-error').textContent()).toContain('Oppgi antall år');
+    await page.locator('#alloc-leaseYears').fill('5');
+    await page.getByRole('button', { name: 'Lagre tildelingen' }).click();
+    await page.locator('[data-testid="allocation-status"]', { hasText: 'lagret på enheten' }).waitFor();
+    await expectNoAxeViolations(page, 'allocations');
+
+    // The device's own figures include it at once, still offline.
+    await page.goto(`${server.url}/overview`);
+    await page.locator(`[data-testid="children-first"] tr[data-year="${YEAR}"]`).waitFor();
+    const before = (await serverFigures()).allocationsByYear[YEAR]?.total ?? 0;
+    const row = await page.locator(`[data-testid="children-first"] tr[data-year="${YEAR}"] td`).first().textContent();
+    expect(Number(row)).toBe(before + 1);
+  });
+
+  it('after sync, the server’s figures change too, and equal the device’s', async () => {
+    const before = (await serverFigures()).allocationsByYear[YEAR]?.total ?? 0;
+    await context.unroute('**/api/**');
+    await context.setOffline(false);
+    await expect.poll(async () => (await serverFigures()).allocationsByYear[YEAR]?.total ?? 0, { timeout: 30_000 }).toBe(before + 1);
+    const f = await serverFigures();
+    await page.reload();
+    const text = await page.locator(`[data-testid="children-first"] tr[data-year="${YEAR}"]`).textContent();
+    expect(text).toContain(String(f.allocationsByYear[YEAR]!.total));
+    expect(await headline()).toBe(
+      `${f.dwellings} boliger · ${f.byVerdict.suited0to3} godt egnet 0–3 år · ${f.byVerdict.suited3plus} godt egnet 3 år + · ${Math.round(f.suitableShare * 100)} % egnet`,
+    );
+  });
+
+  it('prints a dwelling report and the stock report to A4 PDF with the address, verdict and figures in the text', async () => {
+    const f = await serverFigures();
+    const id = Object.entries(f.verdictsByDwelling).find(([, v]) => v === 'suited3plus')![0];
+    await page.goto(`${server.url}/reports/dwellings/${id}`);
+    const verdict = await page.locator('[data-testid="report-verdict"]').textContent();
+    expect(verdict).toBe('Godt egnet for barnefamilier 3 år +');
+    const address = (await page.locator('#report-title').textContent())!;
+    await expectNoAxeViolations(page, 'dwelling report');
+    const text = await pdfText();
+    expect(text).toContain(address);
+    expect(text).toContain('Vurdering: Godt egnet for barnefamilier 3 år +');
+    expect(text).toContain('Siste fullførte sjekklister');
+    // The app's frame stays on the screen.
+    expect(text).not.toContain('Synkroniser nå');
+
+    await page.goto(`${server.url}/reports/stock`);
+    await page.locator('[data-testid="stock-headline"]').waitFor();
+    await expectNoAxeViolations(page, 'stock report');
+    const stock = await pdfText();
+    expect(stock).toContain('119 boliger · 11 godt egnet 0–3 år · 40 godt egnet 3 år + · 43 % egnet');
+    expect(stock).toContain('72 %');
+  });
+
+  it('passes axe-core on the new screens at phone size too', async () => {
+    await page.setViewportSize(PHONE);
+    for (const path of ['/overview', '/match', '/allocations', '/reports/stock']) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('h1').first().waitFor();
+      await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+      await expectNoAxeViolations(page, `${path} (phone)`);
+    }
+  });
+});
