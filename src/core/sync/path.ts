@@ -9,9 +9,12 @@ export function splitPath(path: string): PathParts {
   return dot < 0 ? { field: path } : { field: path.slice(0, dot), key: path.slice(dot + 1) };
 }
 
-/** True when writing one path can change what the other path reads (same path, or one is the other's field). */
+/** The path of a write that covered the whole record: its creation. */
+export const WHOLE_RECORD = '';
+
+/** True when writing one path can change what the other path reads (same path, one is the other's field, or either is the whole record). */
 export function pathsOverlap(a: string, b: string): boolean {
-  if (a === b) return true;
+  if (a === b || a === WHOLE_RECORD || b === WHOLE_RECORD) return true;
   const pa = splitPath(a);
   const pb = splitPath(b);
   return pa.field === pb.field && (pa.key === undefined || pb.key === undefined);

@@ -6,8 +6,9 @@ export function findPhotoRefs(value: unknown, found: Map<string, PhotoRef> = new
   if (Array.isArray(value)) {
     for (const v of value) findPhotoRefs(v, found);
   } else if (value !== null && typeof value === 'object') {
-    const parsed = photoRefSchema.safeParse(value);
-    if (parsed.success) found.set(parsed.data.sha256, parsed.data);
+    // Only objects with a hash can be photo references; the schema check is kept for those.
+    const parsed = 'sha256' in value ? photoRefSchema.safeParse(value) : null;
+    if (parsed?.success) found.set(parsed.data.sha256, parsed.data);
     else for (const v of Object.values(value)) findPhotoRefs(v, found);
   }
   return [...found.values()];

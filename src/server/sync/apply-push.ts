@@ -6,9 +6,10 @@ import type { z } from 'zod';
 import { ENTITY_NAMES, type EntityName, type SessionUser } from '../../core/entities';
 import { entitySchemas } from '../../core/schemas';
 import { mergeOp, type PathWrite } from '../../core/sync/merge-op';
-import { pathsOverlap } from '../../core/sync/path';
+import { pathsOverlap, WHOLE_RECORD } from '../../core/sync/path';
 import { findPhotoRefs } from '../../core/sync/photo-refs';
 import { opSchema, type OpResult, type pushRequestSchema } from '../../core/sync/protocol';
+import { isPrivacyGoverned } from '../../core/privacy/recordAccess';
 import type { Db } from '../db';
 import type { BlobStore } from './blob-store';
 import { touchRecordsOf } from '../privacy/visibility-changes';
@@ -40,7 +41,9 @@ export function applyPush(
   now: Date,
 ): OpResult[] {
   const at = now.toISOString();
-  const findOp = db.prepare('SELECT user_id, status, result FROM applied_ops WHERE op_id = ?');
+  const findOps = db.prepare('SELECT op_id, user_id, status, result FROM applied_ops WHERE op_id IN (SELECT value FROM json_each(?))');
+  /** Ops already decided: every op id of the batch is looked up at once, and ops decided in this batch are added. */
+  const seenOps = new Map<string, StoredOp>();
   const findRecord = db.prepare('SELECT rev, data, deleted FROM records WHERE entity = ? AND id = ?');
   const findWrites = db.prepare('SELECT path, rev, client_id AS clientId, user_id AS userId, at FROM path_writes WHERE entity = ? AND id = ? AND rev > ?');
   const userName = db.prepare('SELECT name FROM users WHERE id = ?');
@@ -57,13 +60,16 @@ export function applyPush(
   const nameOf = (id: string): string | undefined => (userName.get(id) as { name: string } | undefined)?.name;
 
   /** Stores a decided op in the log (the audit trail) and returns its result. */
-  const log = (raw: Data, entity: string, id: string, baseRev: number | null, result: Decision): Decision => {
+  const log = (raw: Data, entity: string, id: string, baseRev: number | null, result: Decision, written?: Data | null): Decision => {
     const status = result.status as StoredOp['status'];
     let asked = JSON.stringify(raw);
     // A refused op is kept for its result and the audit, not its bulk: a hostile client cannot fill the disk with it.
     if (status === 'rejected' && asked.length > MAX_LOGGED_REJECTED_BYTES) asked = JSON.stringify({ opId: result.opId, truncated: true, bytes: asked.length });
-    logOp.run(result.opId, request.clientId, user.id, entity, id, baseRev, asked, status, result.rev ?? null, JSON.stringify(result), at);
-    logPushed(db, user.id, entity, id, raw, result, at);
+    const stored = JSON.stringify(result);
+    logOp.run(result.opId, request.clientId, user.id, entity, id, baseRev, asked, status, result.rev ?? null, stored, at);
+    seenOps.set(result.opId, { user_id: user.id, status, result: stored });
+    // Household data written is also logged for the household's access log; other records need not be looked at.
+    if (written && isPrivacyGoverned(entity as EntityName, written)) logPushed(db, user.id, entity, id, raw, result, at);
     return result;
   };
 
@@ -99,7 +105,7 @@ export function applyPush(
       // The data stays on the server for the audit trail; pulls send the record as deleted.
       writeRecord(op.entity, op.id, rev, before ?? (row ? (JSON.parse(row.data) as Data) : {}), true, opId);
       touchRecordsOf(db, op.entity, op.id, before, null, at);
-      return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev });
+      return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev }, before);
     }
 
     if (row?.deleted) {
@@ -131,20 +137,23 @@ export function applyPush(
     if (refusal) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', refusal));
     writeRecord(op.entity, op.id, rev, after, false, opId);
     touchRecordsOf(db, op.entity, op.id, before, after, at);
-    for (const path of merged.written) upsertWrite.run(op.entity, op.id, path, rev, request.clientId, user.id, at);
-    if (merged.conflicts.length === 0) return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev });
+    // A creation is marked once for the whole record rather than once per field: the same answer to "who wrote this
+    // path after revision n", at a fraction of the writes.
+    for (const path of row ? merged.written : [WHOLE_RECORD]) upsertWrite.run(op.entity, op.id, path, rev, request.clientId, user.id, at);
+    if (merged.conflicts.length === 0) return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev }, after);
     const conflicts = merged.conflicts.map((c) => {
       const byName = nameOf(c.by);
       return { ...c, ...(byName ? { byName } : {}) };
     });
-    return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'conflict', rev, conflicts });
+    return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'conflict', rev, conflicts }, after);
   };
 
   return db.transaction(() => {
+    for (const r of findOps.all(JSON.stringify(request.ops.map((o) => o.opId))) as (StoredOp & { op_id: string })[]) seenOps.set(r.op_id, r);
     const results: OpResult[] = [];
     let waiting = false;
     for (const raw of request.ops) {
-      const seen = findOp.get(raw.opId) as StoredOp | undefined;
+      const seen = seenOps.get(raw.opId);
       if (seen) {
         if (seen.user_id !== user.id) {
           // Never hand one person's stored result (which may hold values) to another.

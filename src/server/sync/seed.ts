@@ -2,10 +2,11 @@
 import { randomUUID } from 'node:crypto';
 import { generateDemoData } from '../../core/demo/generate';
 import { entitySchemas } from '../../core/schemas';
+import { WHOLE_RECORD } from '../../core/sync/path';
 import type { Db } from '../db';
 
 /**
- * Inserts every demo record at rev 1 with its own change number, its paths' write marks (no installation: any device's
+ * Inserts every demo record at rev 1 with its own change number, a whole-record write mark (no installation: any device's
  * edit made without having seen the record conflicts) and an entry in the applied-op log, so the audit trail and the
  * rev-equals-ops invariant hold for seeded records too. One transaction; returns how many records it wrote.
  * Throws when a demo record does not pass its entity's schema — demo data must be data the app itself could write.
@@ -32,7 +33,7 @@ export function seedDemoRecords(db: Db, now: Date): number {
       const opId = randomUUID();
       const seq = Number(change.run(r.entity, r.id, opId, r.updatedAt).lastInsertRowid);
       record.run(r.entity, r.id, JSON.stringify(data), r.updatedAt, r.updatedBy, seq);
-      for (const path of Object.keys(data)) pathWrite.run(r.entity, r.id, path, r.updatedBy, r.updatedAt);
+      pathWrite.run(r.entity, r.id, WHOLE_RECORD, r.updatedBy, r.updatedAt);
       op.run(opId, r.updatedBy, r.entity, r.id, JSON.stringify({ opId, entity: r.entity, id: r.id, baseRev: 0, set: data, demo: true }), JSON.stringify({ opId, status: 'applied', rev: 1 }), at);
     }
     return records.length;

@@ -21,6 +21,8 @@ describe('paths', () => {
     ['a.x', 'a.y', false],
     ['a', 'b', false],
     ['a.x', 'b.x', false],
+    ['', 'a.x', true],
+    ['b', '', true],
   ])('%s overlaps %s: %s', (a, b, want) => expect(pathsOverlap(a, b)).toBe(want));
 
   it('reads values and absent paths', () => {
