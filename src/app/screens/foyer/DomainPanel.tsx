@@ -59,14 +59,17 @@ export function DomainPanel({ domain, value, ratings, readOnly, onSave }: Props)
   };
 
   const rate = (point: ReviewPoint, who: 'youth' | 'coordinator', v: string) => {
-    const current = value.reviews[point] ?? { youth: ratings[point].youth ?? 0, coordinator: ratings[point].coordinator ?? 0 };
-    const next = { ...current, [who]: Number(v) };
+    const other = who === 'youth' ? 'coordinator' : 'youth';
+    const otherValue = Number(pending[`${point}.${other}`] ?? value.reviews[point]?.[other] ?? ratings[point][other] ?? 0);
+    const next = { [who]: Number(v), [other]: otherValue } as { youth: number; coordinator: number };
     // A review is stored once both have rated; until then the choice waits in the form.
     if (!next.youth || !next.coordinator) {
       setPending({ ...pending, [`${point}.${who}`]: v });
       return;
     }
-    void save({ ...value, reviews: { ...value.reviews, [point]: next } });
+    void save({ ...value, reviews: { ...value.reviews, [point]: next } }).then((ok) => {
+      if (ok) setPending(Object.fromEntries(Object.entries(pending).filter(([k]) => !k.startsWith(`${point}.`))));
+    });
   };
   const shown = (point: ReviewPoint, who: 'youth' | 'coordinator') => pending[`${point}.${who}`] ?? String(value.reviews[point]?.[who] ?? '');
   const dateText = (d: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }).format(new Date(`${d}T12:00:00Z`));

@@ -12,7 +12,7 @@ import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
 import { startVisit } from '../visits/startVisit';
 import { ConsentSummary, dateText } from './ConsentSummary';
-import { bedroomsFor, childAges, consentStateOf, crowdingOf, type HouseholdView } from './householdFacts';
+import { bedroomsFor, childAges, compositionText, consentStateOf, crowdingOf, type HouseholdView } from './householdFacts';
 import { HOUSEHOLD_TEXT } from './text';
 import './households.css';
 
@@ -103,8 +103,8 @@ export default function HouseholdScreen({ id }: { id: string }) {
         <dd>
           {!shown('childBirthYears') ? missing : (h.childBirthYears ?? []).length === 0 ? t('childrenNone') : (
             <>
-              {t('persons', { adults: h.adults ?? 0, children: h.childBirthYears!.length })}:{' '}
-              {childAges(h, now).map((c) => t('childYear', { year: c.year, age: c.age })).join(', ')}
+              {compositionText(t, h.adults ?? 0, h.childBirthYears!.length)}:{' '}
+              {childAges(h, now).map((c) => t('childYear', { year: c.year, age: c.age, next: c.age + 1 })).join(', ')}
             </>
           )}
         </dd>

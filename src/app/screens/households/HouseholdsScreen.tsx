@@ -4,7 +4,7 @@ import { useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
-import { consentStateOf, personsIn, type HouseholdView } from './householdFacts';
+import { compositionText, consentStateOf, personsIn, type HouseholdView } from './householdFacts';
 import { HOUSEHOLD_TEXT } from './text';
 import './households.css';
 
@@ -39,7 +39,7 @@ export default function HouseholdsScreen() {
               <li key={r.id} class="hh-item">
                 <a class="ds-link hh-item-name" href={`/households/${r.id}`}>{h.displayName ?? '–'}</a>
                 <span class="hh-item-facts">
-                  {personsIn(h) !== null && <span>{t('persons', { adults: h.adults!, children: h.childBirthYears!.length })}</span>}
+                  {personsIn(h) !== null && <span>{compositionText(t, h.adults!, h.childBirthYears!.length)}</span>}
                   {h.priorityFamily && <span class="ds-tag" data-color="accent">{t('priority')}</span>}
                   {state && <span class="ds-tag" data-color={STATE_COLOR[state]}>{t(`state_${state}`)}</span>}
                 </span>

@@ -13,6 +13,11 @@ export function childAges(h: HouseholdView, now: Date): { year: number; age: num
   return (h.childBirthYears ?? []).map((year) => ({ year, age: Math.max(0, now.getFullYear() - year - 1) }));
 }
 
+/** "2 voksne, 1 barn" — the composition in words, through the screen's translate function. */
+export function compositionText(t: (key: 'adultsOne' | 'adultsMany' | 'childrenOne' | 'childrenMany', vars?: Record<string, number>) => string, adults: number, children: number): string {
+  return `${adults === 1 ? t('adultsOne') : t('adultsMany', { n: adults })}, ${children === 1 ? t('childrenOne') : t('childrenMany', { n: children })}`;
+}
+
 /** Persons living in the household, when its composition is known here. */
 export function personsIn(h: HouseholdView): number | null {
   return h.adults === undefined || h.childBirthYears === undefined ? null : h.adults + h.childBirthYears.length;

@@ -25,8 +25,11 @@ export const HOUSEHOLD_TEXT = defineText({
 
   children: { nb: 'Barn', en: 'Children' },
   childrenNone: { nb: 'Ingen barn', en: 'No children' },
-  childYear: { nb: 'født {year} ({age} år)', en: 'born {year} (age {age})' },
-  persons: { nb: '{adults} voksne, {children} barn', en: '{adults} adults, {children} children' },
+  childYear: { nb: 'født {year} ({age}–{next} år)', en: 'born {year} (age {age}–{next})' },
+  adultsOne: { nb: '1 voksen', en: '1 adult' },
+  adultsMany: { nb: '{n} voksne', en: '{n} adults' },
+  childrenOne: { nb: '1 barn', en: '1 child' },
+  childrenMany: { nb: '{n} barn', en: '{n} children' },
   priority: { nb: 'Satsningsfamilie', en: 'Priority family' },
   dwellingNone: { nb: 'Ikke i kommunal bolig', en: 'Not in a municipal dwelling' },
   dwellingUnknown: { nb: 'Kommunal bolig (ikke på denne enheten)', en: 'Municipal dwelling (not on this device)' },
