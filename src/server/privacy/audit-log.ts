@@ -46,18 +46,23 @@ export function auditSubject(entity: EntityName, id: string, data: Record<string
   return planId ? { type: 'plan', id: planId } : null;
 }
 
-/** Appends the accesses that concern household data (the rest are skipped); returns how many lines were written. */
+/**
+ * Appends the accesses that concern household data (the rest are skipped) in one transaction — one flush for a whole
+ * pull page, not one per line; returns how many lines were written.
+ */
 export function logAccesses(db: Db, accesses: readonly Access[]): number {
   const insert = db.prepare(`INSERT INTO household_audit (at, user_id, action, via, subject_type, subject_id, entity, record_id, fields)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  let written = 0;
-  for (const a of accesses) {
-    const subject = auditSubject(a.entity, a.recordId, a.data);
-    if (!subject) continue;
-    insert.run(a.at, a.userId, a.action, a.via, subject.type, subject.id, a.entity, a.recordId, JSON.stringify([...a.fields].sort()));
-    written++;
-  }
-  return written;
+  return db.transaction(() => {
+    let written = 0;
+    for (const a of accesses) {
+      const subject = auditSubject(a.entity, a.recordId, a.data);
+      if (!subject) continue;
+      insert.run(a.at, a.userId, a.action, a.via, subject.type, subject.id, a.entity, a.recordId, JSON.stringify([...a.fields].sort()));
+      written++;
+    }
+    return written;
+  })();
 }
 
 /** Logs what a pull handed out: one read per record of household data sent with content (not the deletions). */

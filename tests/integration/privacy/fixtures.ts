@@ -88,6 +88,19 @@ export function planData(coordinatorId: string, now: Date): Record<string, unkno
   };
 }
 
+/** A Foyer follow-up checklist (template E) of a plan. */
+export function followUpData(planId: string, coordinatorId: string, now: Date): Record<string, unknown> {
+  return {
+    templateId: 'foyer-follow-up',
+    templateVersion: 1,
+    planId,
+    status: 'draft',
+    answers: { 'meeting.reviewPoint': { value: 'month0' }, 'homeSkills.goalStatus': { value: 'Fortrolig om helse' } },
+    startedAt: now.toISOString(),
+    inspectorId: coordinatorId,
+  };
+}
+
 /** An allocation of a dwelling. */
 export function allocationData(dwellingId: string, now: Date): Record<string, unknown> {
   return { dwellingId, householdId: null, date: isoDate(now), householdHasChildren: true, childrenCount: 2, leaseType: 'openEnded', leaseYears: null };

@@ -10,6 +10,7 @@ import {
   COUNSELLOR_ID,
   SITUATIONS,
   allocationData,
+  followUpData,
   homeVisitData,
   householdData,
   planData,
@@ -24,7 +25,7 @@ type Username = (typeof ROLES)[number];
 const LINKED = ['household', 'visit', 'homeVisit', 'task'] as const;
 const PLAN_SITUATIONS = ['own', 'others'] as const;
 type Shared = 'dwelling' | 'dwellingInspection' | 'allocation';
-type Kind = (typeof LINKED)[number] | 'plan' | Shared;
+type Kind = (typeof LINKED)[number] | 'plan' | 'followUp' | Shared;
 
 const F = 'full';
 const N = 'none';
@@ -34,12 +35,12 @@ const HOUSEHOLD_OWN = ['adults', 'childBirthYears', 'counsellorIds', 'displayNam
 const HOUSEHOLD_OTHERS = ['adults', 'childBirthYears', 'counsellorIds', 'displayName', 'languageNeeds'];
 const TASK_FOR_UNIT = ['doneAt', 'dueDate', 'householdId', 'ownerUnit', 'status', 'title'];
 
-/** Expected reads, written out by hand: [own, others, noConsent, withdrawn] (plans: [own, others]). */
+/** Expected reads, written out by hand: [own, others, noConsent, withdrawn] (plans and their follow-ups: [own, others]). */
 const READ: Record<Username, Record<Kind, Seen | readonly Seen[]>> = {
-  admin: { household: [F, F, F, F], visit: [F, F, F, F], homeVisit: [F, F, F, F], task: [F, F, F, F], plan: [F, F], dwelling: F, dwellingInspection: F, allocation: F },
-  inspektor: { household: [N, N, N, N], visit: [N, N, N, N], homeVisit: [N, N, N, N], task: [N, N, N, N], plan: [N, N], dwelling: F, dwellingInspection: F, allocation: F },
-  boveileder: { household: [F, N, F, F], visit: [F, N, F, F], homeVisit: [F, N, F, F], task: [F, N, F, F], plan: [F, N], dwelling: F, dwellingInspection: N, allocation: N },
-  inntak: { household: [HOUSEHOLD_OWN, HOUSEHOLD_OTHERS, N, N], visit: [N, N, N, N], homeVisit: [N, N, N, N], task: [TASK_FOR_UNIT, N, N, N], plan: [N, N], dwelling: F, dwellingInspection: F, allocation: F },
+  admin: { household: [F, F, F, F], visit: [F, F, F, F], homeVisit: [F, F, F, F], task: [F, F, F, F], plan: [F, F], followUp: [F, F], dwelling: F, dwellingInspection: F, allocation: F },
+  inspektor: { household: [N, N, N, N], visit: [N, N, N, N], homeVisit: [N, N, N, N], task: [N, N, N, N], plan: [N, N], followUp: [N, N], dwelling: F, dwellingInspection: F, allocation: F },
+  boveileder: { household: [F, N, F, F], visit: [F, N, F, F], homeVisit: [F, N, F, F], task: [F, N, F, F], plan: [F, N], followUp: [F, N], dwelling: F, dwellingInspection: N, allocation: N },
+  inntak: { household: [HOUSEHOLD_OWN, HOUSEHOLD_OTHERS, N, N], visit: [N, N, N, N], homeVisit: [N, N, N, N], task: [TASK_FOR_UNIT, N, N, N], plan: [N, N], followUp: [N, N], dwelling: F, dwellingInspection: F, allocation: F },
 };
 
 const A = 'allow';
@@ -47,11 +48,11 @@ const D = 'deny';
 type Verdict = typeof A | typeof D;
 /** Expected writes (an edit of a field that does not change who may see the record), same order as READ. */
 const WRITE: Record<Username, Record<Kind, Verdict | readonly Verdict[]>> = {
-  admin: { household: [A, A, A, A], visit: [A, A, A, A], homeVisit: [A, A, A, A], task: [A, A, A, A], plan: [A, A], dwelling: A, dwellingInspection: A, allocation: A },
-  inspektor: { household: [D, D, D, D], visit: [D, D, D, D], homeVisit: [D, D, D, D], task: [D, D, D, D], plan: [D, D], dwelling: A, dwellingInspection: A, allocation: D },
-  boveileder: { household: [A, D, A, A], visit: [A, D, A, A], homeVisit: [A, D, A, A], task: [A, D, A, A], plan: [A, D], dwelling: D, dwellingInspection: D, allocation: D },
+  admin: { household: [A, A, A, A], visit: [A, A, A, A], homeVisit: [A, A, A, A], task: [A, A, A, A], plan: [A, A], followUp: [A, A], dwelling: A, dwellingInspection: A, allocation: A },
+  inspektor: { household: [D, D, D, D], visit: [D, D, D, D], homeVisit: [D, D, D, D], task: [D, D, D, D], plan: [D, D], followUp: [D, D], dwelling: A, dwellingInspection: A, allocation: D },
+  boveileder: { household: [A, D, A, A], visit: [A, D, A, A], homeVisit: [A, D, A, A], task: [A, D, A, A], plan: [A, D], followUp: [A, D], dwelling: D, dwellingInspection: D, allocation: D },
   // The intake team writes a task only to mark its own unit's task done, and only while consent covers tasks.
-  inntak: { household: [D, D, D, D], visit: [D, D, D, D], homeVisit: [D, D, D, D], task: [A, D, D, D], plan: [D, D], dwelling: D, dwellingInspection: D, allocation: A },
+  inntak: { household: [D, D, D, D], visit: [D, D, D, D], homeVisit: [D, D, D, D], task: [A, D, D, D], plan: [D, D], followUp: [D, D], dwelling: D, dwellingInspection: D, allocation: A },
 };
 
 type RecordRef = { kind: Kind; label: string; entity: string; id: string; data: Record<string, unknown> };
@@ -72,8 +73,10 @@ async function buildWorld(api: PrivacyApi): Promise<RecordRef[]> {
     add('homeVisit', s, 'inspection', homeVisitData(h.id, counsellor, now));
     add('task', s, 'task', taskData(h.id, now, v.id));
   }
-  add('plan', 'own', 'plan', planData(COUNSELLOR_ID, now));
-  add('plan', 'others', 'plan', planData(COLLEAGUE_ID, now));
+  for (const [label, coordinator] of [['own', COUNSELLOR_ID], ['others', COLLEAGUE_ID]] as const) {
+    const plan = add('plan', label, 'plan', planData(coordinator, now));
+    add('followUp', label, 'inspection', followUpData(plan.id, coordinator, now));
+  }
   const d = add('dwelling', '-', 'dwelling', sampleDwelling(7));
   add('dwellingInspection', '-', 'inspection', sampleInspection(d.id, '00000000-0000-4000-8000-000000000002'));
   add('allocation', '-', 'allocation', allocationData(d.id, now));
@@ -84,14 +87,14 @@ async function buildWorld(api: PrivacyApi): Promise<RecordRef[]> {
 
 function expectedRead(user: Username, ref: RecordRef): Seen {
   const cell = READ[user][ref.kind];
-  if (ref.kind === 'plan') return (cell as readonly Seen[])[PLAN_SITUATIONS.indexOf(ref.label as 'own')]!;
+  if (ref.kind === 'plan' || ref.kind === 'followUp') return (cell as readonly Seen[])[PLAN_SITUATIONS.indexOf(ref.label as 'own')]!;
   if ((LINKED as readonly string[]).includes(ref.kind)) return (cell as readonly Seen[])[SITUATIONS.indexOf(ref.label as Situation)]!;
   return cell as Seen;
 }
 
 function expectedWrite(user: Username, ref: RecordRef): Verdict {
   const cell = WRITE[user][ref.kind];
-  if (ref.kind === 'plan') return (cell as readonly Verdict[])[PLAN_SITUATIONS.indexOf(ref.label as 'own')]!;
+  if (ref.kind === 'plan' || ref.kind === 'followUp') return (cell as readonly Verdict[])[PLAN_SITUATIONS.indexOf(ref.label as 'own')]!;
   if ((LINKED as readonly string[]).includes(ref.kind)) return (cell as readonly Verdict[])[SITUATIONS.indexOf(ref.label as Situation)]!;
   return cell as Verdict;
 }
@@ -109,6 +112,8 @@ function edit(ref: RecordRef, now: Date): Record<string, unknown> {
       return { status: 'done', doneAt: now.toISOString() };
     case 'plan':
       return { referringService: 'Flyktningeenheten' };
+    case 'followUp':
+      return { 'answers.meeting.threeWayHeld': { value: true } };
     case 'dwelling':
       return { vacant: true };
     case 'dwellingInspection':
