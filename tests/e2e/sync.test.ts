@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_ARGS, TABLET, launchChromium, login } from '../support/browser';
+import { CHROMIUM_ARGS, TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { createDwelling, editDwelling, firstSync, pending, serverRecord, syncNow, untilControlled } from './sync-pages';
 
@@ -148,6 +148,7 @@ describe('sync in the browser', () => {
     expect(await conflict.locator('[data-testid="conflict-mine"]').textContent()).toBe('3');
     expect(await conflict.locator('[data-testid="conflict-server"]').textContent()).toBe('2');
     expect(await conflict.textContent()).toContain('Ivar Inspektør');
+    await expectNoAxeViolations(b, 'review screen with a conflict');
     // A sees nothing to review: its edit went in.
     expect(await a.locator('[data-testid="sync-attention"]').count()).toBe(0);
 

@@ -36,8 +36,12 @@ export function SyncStatus() {
   if (!status) return null;
   const age = status.oldestPendingAt ? formatAge(status.oldestPendingAt, now, t) : '';
   const attention = status.conflicts + status.rejected;
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  // Today's syncs by time alone: the header has little room on a phone.
+  const time = (iso: string) => {
+    const d = new Date(iso);
+    const today = d.toDateString() === now.toDateString();
+    return new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(d);
+  };
 
   const syncNow = async () => {
     setBusy(true);

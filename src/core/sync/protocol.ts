@@ -11,7 +11,9 @@ export const MAX_BLOB_BYTES = 10 * 1024 * 1024;
 /** Photo types the server accepts. */
 export const BLOB_MIME_TYPES = ['image/jpeg', 'image/webp', 'image/png'] as const;
 
+/** An entity name on the wire. */
 export const entityNameSchema = z.enum(ENTITY_NAMES);
+/** A photo's name: its SHA-256 in lowercase hex. */
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 i små heksadesimaler / lowercase hex SHA-256');
 
 /** A pointer from a record to a photo blob. */
@@ -39,6 +41,7 @@ const opBase = {
 };
 
 /** One change to one record: set some paths, or delete it. */
+/** One op as the server checks it on its own (a failure rejects this op only). */
 export const opSchema = z.union([
   z.object({ ...opBase, set: z.record(pathSchema, z.unknown()), delete: z.undefined().optional() }).strict(),
   z.object({ ...opBase, delete: z.literal(true), set: z.undefined().optional() }).strict(),
@@ -72,6 +75,7 @@ export type Conflict = z.infer<typeof conflictSchema>;
 /** The body of an API error and of a rejected op's `error`; for `missing_blob`, `issues` lists the missing hashes. */
 export const apiErrorBodySchema = z.object({ code: z.string(), message: z.string(), issues: z.array(z.unknown()).optional() });
 
+/** The server's decision on one op. */
 export const opResultSchema = z.object({
   opId: z.string(),
   status: z.enum(['applied', 'duplicate', 'conflict', 'rejected', 'retry']),
@@ -83,6 +87,7 @@ export const opResultSchema = z.object({
 });
 export type OpResult = z.infer<typeof opResultSchema>;
 
+/** A push answer: one result per op, in the order sent. */
 export const pushResponseSchema = z.object({ results: z.array(opResultSchema) });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
@@ -100,6 +105,7 @@ export const changeSchema = z.object({
 });
 export type Change = z.infer<typeof changeSchema>;
 
+/** A pull answer: changes after the cursor, the new cursor, and whether more wait. */
 export const pullResponseSchema = z.object({
   changes: z.array(changeSchema),
   cursor: z.number().int().min(0),
