@@ -31,7 +31,7 @@ export const SYNC_TEXT = defineText({
   },
   exportDone: { nb: 'Filen {file} er lastet ned.', en: 'The file {file} has been downloaded.' },
   logoutUnsynced: {
-    nb: '{n} endringer er ikke lagret på serveren ennå. Synkroniser først, eller eksporter dem under Innstillinger.',
-    en: '{n} changes are not on the server yet. Sync first, or export them in Settings.',
+    nb: 'Endringer som ikke er på serveren ennå: {n}. Synkroniser, avgjør konfliktene under Synkronisering, eller eksporter dem under Innstillinger først.',
+    en: 'Changes not on the server yet: {n}. Sync, settle the conflicts under Sync, or export them in Settings first.',
   },
 });

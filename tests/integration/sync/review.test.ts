@@ -114,7 +114,7 @@ describe('export and log-out', () => {
       await a.repo('dwelling').create(sampleDwelling(1));
       const refused = await logOut();
       expect(refused.ok).toBe(false);
-      expect(JSON.stringify(refused)).toContain('1 endringer');
+      expect(JSON.stringify(refused)).toContain('Endringer som ikke er på serveren ennå: 1.');
       await a.client.sync();
       expect(await logOut()).toEqual({ ok: true });
       off();
