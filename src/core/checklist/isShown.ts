@@ -72,33 +72,53 @@ function compile(cond: ShowWhen, template: Template | undefined): Predicate {
   }
 }
 
-const compiledWithTemplate = new WeakMap<Template, Map<string, Predicate>>();
+type Compiled = { item: Item; predicate: Predicate };
+const compiledWithTemplate = new WeakMap<Template, Map<string, Compiled>>();
 const compiledAlone = new WeakMap<Item, Predicate>();
 
-function predicateOf(item: Item & { showWhen: ShowWhen }, template: Template | undefined): Predicate {
-  if (!template) {
-    let p = compiledAlone.get(item);
-    if (!p) compiledAlone.set(item, (p = compile(item.showWhen, undefined)));
-    return p;
-  }
+/** Every conditional item's predicate; items with the same condition share one, so it is evaluated once per checklist. */
+function predicatesOf(template: Template): Map<string, Compiled> {
   let byId = compiledWithTemplate.get(template);
-  if (!byId) compiledWithTemplate.set(template, (byId = new Map()));
-  let p = byId.get(item.id);
-  if (!p) byId.set(item.id, (p = compile(item.showWhen, template)));
+  if (!byId) {
+    byId = new Map();
+    const byCondition = new Map<string, Predicate>();
+    for (const section of template.sections) {
+      for (const item of section.items) {
+        if (!item.showWhen) continue;
+        const key = JSON.stringify(item.showWhen);
+        let predicate = byCondition.get(key);
+        if (!predicate) byCondition.set(key, (predicate = compile(item.showWhen, template)));
+        byId.set(item.id, { item, predicate });
+      }
+    }
+    compiledWithTemplate.set(template, byId);
+  }
+  return byId;
+}
+
+function predicateOf(item: Item & { showWhen: ShowWhen }, template: Template | undefined, shared?: Map<string, Compiled>): Predicate {
+  const known = (shared ?? (template ? predicatesOf(template) : undefined))?.get(item.id);
+  // The template's predicate serves only the template's own item, not a look-alike from another version.
+  if (known?.item === item) return known.predicate;
+  let p = compiledAlone.get(item);
+  if (!p) compiledAlone.set(item, (p = compile(item.showWhen, template)));
   return p;
 }
 
 /** Works out visibility with a memo, following conditions on conditional items (bounded, so a cycle ends hidden). */
 class Visibility implements Visible {
-  private readonly memo = new Map<string, boolean>();
+  // Keyed by predicate: items with the same condition are shown or hidden together.
+  private readonly memo = new Map<Predicate, boolean>();
   private depth = 0;
   private readonly index: Map<string, { item: Item }> | undefined;
+  private readonly predicates: Map<string, Compiled> | undefined;
 
   constructor(
     private readonly template: Template | undefined,
     private readonly answers: AnswerMap,
   ) {
     this.index = template ? itemIndex(template) : undefined;
+    this.predicates = template ? predicatesOf(template) : undefined;
   }
 
   visibleId(id: string): boolean {
@@ -108,13 +128,14 @@ class Visibility implements Visible {
 
   shown(item: Item): boolean {
     if (!item.showWhen) return true;
-    const known = this.memo.get(item.id);
+    const predicate = predicateOf(item as Item & { showWhen: ShowWhen }, this.template, this.predicates);
+    const known = this.memo.get(predicate);
     if (known !== undefined) return known;
     if (this.depth > MAX_DEPTH) return false;
     this.depth++;
-    const result = predicateOf(item as Item & { showWhen: ShowWhen }, this.template)(this.answers, this);
+    const result = predicate(this.answers, this);
     this.depth--;
-    this.memo.set(item.id, result);
+    this.memo.set(predicate, result);
     return result;
   }
 }
