@@ -17,7 +17,7 @@ import {
 } from '../../core/sync/protocol';
 import { rebase } from '../../core/sync/rebase';
 import type { LocalText } from '../../core/text';
-import type { EgnetDb, OutboxOp, StoredRecord } from '../store/db';
+import type { ConflictEntry, EgnetDb, OutboxOp, RejectedOp, StoredRecord } from '../store/db';
 import { ensureClientId, readMeta } from './meta';
 
 /** Why a round did not finish. */
@@ -290,6 +290,10 @@ export class SyncClient {
     let retried = 0;
     await db.transaction('rw', [db.outbox, db.conflicts, db.rejected, db.records, db.photos], async () => {
       const touched: [EntityName, string][] = [];
+      // Collected and written in bulk: one request per table instead of one per op.
+      const done: number[] = [];
+      const conflicts: ConflictEntry[] = [];
+      const refused: RejectedOp[] = [];
       for (let i = 0; i < ops.length; i++) {
         const op = ops[i]!;
         const r = results[i]!;
@@ -298,8 +302,8 @@ export class SyncClient {
           const missing = r.error?.code === 'missing_blob' ? ((r.error.issues ?? []) as string[]) : [];
           if (missing.some((sha) => unusable.has(sha))) {
             const message = 'Et bilde i endringen finnes ikke lenger på enheten / A photo in the change is no longer on this device';
-            await db.rejected.put({ opId: op.opId, entity: op.entity, id: op.id, op, error: { code: 'photo_missing', message }, at });
-            await db.outbox.delete(op.seq!);
+            refused.push({ opId: op.opId, entity: op.entity, id: op.id, op, error: { code: 'photo_missing', message }, at });
+            done.push(op.seq!);
             touched.push([op.entity, op.id]);
             decided += 1;
             continue;
@@ -311,7 +315,7 @@ export class SyncClient {
         }
         if (status === 'conflict') {
           for (const c of r.conflicts ?? []) {
-            await db.conflicts.put({
+            conflicts.push({
               opId: op.opId,
               path: c.path,
               entity: op.entity,
@@ -325,7 +329,7 @@ export class SyncClient {
             });
           }
         } else if (status === 'rejected') {
-          await db.rejected.put({
+          refused.push({
             opId: op.opId,
             entity: op.entity,
             id: op.id,
@@ -335,9 +339,12 @@ export class SyncClient {
           });
           touched.push([op.entity, op.id]);
         }
-        await db.outbox.delete(op.seq!);
+        done.push(op.seq!);
         decided += 1;
       }
+      await db.conflicts.bulkPut(conflicts);
+      await db.rejected.bulkPut(refused);
+      await db.outbox.bulkDelete(done);
       // A rejected op's change is undone on screen: the record shows the server's version plus what is still queued.
       await this.rebaseRecords(touched);
     });
