@@ -58,6 +58,13 @@ export function privacyRoutes(deps: Deps): Hono<AppEnv> {
     });
   }
 
+  // Who can follow a household: the names counsellors and administrators pick from when assigning or handing over.
+  app.get('/counsellors', requireUser('counsellor', 'admin'), (c) => {
+    const rows = deps.db.prepare('SELECT id, name, roles FROM users WHERE disabled = 0 ORDER BY name').all() as { id: string; name: string; roles: string }[];
+    const counsellors = rows.filter((r) => (JSON.parse(r.roles) as string[]).includes('counsellor')).map((r) => ({ id: r.id, name: r.name }));
+    return c.json({ counsellors });
+  });
+
   // A person's units: an administrator sees and sets anyone's; everyone may see their own.
   app.get('/users/:id/units', requireUser(), (c) => {
     const id = c.req.param('id');

@@ -6,6 +6,7 @@ import { ACCESSIBILITY_NEEDS, type Household } from '../../../core/schemas/house
 import { MELHUS_AREAS, type MelhusArea } from '../../../core/schemas/place';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { CounsellorPicker } from './CounsellorPicker';
 import { FormField } from '../../components/FormField';
 import '../../components/forms.css';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
@@ -30,6 +31,7 @@ import './households.css';
 const SCHEMA_FIELD: Record<HouseholdFormField, keyof Household> = {
   displayName: 'displayName', adults: 'adults', childBirthYears: 'childBirthYears', languageNeeds: 'languageNeeds',
   dwellingId: 'dwellingId', priorityFamily: 'priorityFamily', accessibility: 'needs', preferredAreas: 'needs', neededBy: 'needs', notes: 'notes',
+  counsellorIds: 'counsellorIds',
 };
 
 /** The form at `/households/new` and `/households/:id/edit`. */
@@ -49,7 +51,8 @@ export default function HouseholdFormScreen({ id }: { id?: string }) {
 
   useEffect(() => {
     if (values || (id && stored === undefined)) return;
-    setValues(stored ? householdToForm(stored.data) : emptyHouseholdForm());
+    // A new household is the creating counsellor's own: the server refuses one that would be nobody's they follow.
+    setValues(stored ? householdToForm(stored.data) : emptyHouseholdForm(me?.roles.includes('counsellor') ? [me.id] : []));
   }, [stored, id, values]);
 
   if (id && stored === null) return <section class="hh-screen"><h1 class="ds-heading" data-size="md">{t('notFound')}</h1></section>;
@@ -63,11 +66,10 @@ export default function HouseholdFormScreen({ id }: { id?: string }) {
   const save = async (e: Event) => {
     e.preventDefault();
     setProblem(null);
-    // A new household is the creator's own: the server refuses one that would be nobody's they follow.
-    const base = stored?.data ?? { counsellorIds: me && me.roles.includes('counsellor') ? [me.id] : [], consent: null };
-    const result = formToHousehold(values, base, lang);
+    const result = formToHousehold(values, stored?.data ?? { consent: null }, lang);
     setAttempt((n) => n + 1);
-    if (!result.ok) return setErrors(result.errors);
+    const mustFollow = !id && !!me && !me.roles.includes('admin') && !values.counsellorIds.includes(me.id);
+    if (!result.ok || mustFollow) return setErrors({ ...(result.ok ? {} : result.errors), ...(mustFollow ? { counsellorIds: t('mustFollowNew') } : {}) });
     setErrors({});
     try {
       let target = id;
@@ -93,9 +95,10 @@ export default function HouseholdFormScreen({ id }: { id?: string }) {
   const LABEL_KEY: Record<HouseholdFormField, keyof typeof HOUSEHOLD_TEXT> = {
     displayName: 'displayName', adults: 'adults', childBirthYears: 'childBirthYears', languageNeeds: 'languageNeeds', dwellingId: 'dwelling',
     priorityFamily: 'priorityFamily', accessibility: 'accessibility', preferredAreas: 'preferredAreas', neededBy: 'neededBy', notes: 'notes',
+    counsellorIds: 'counsellors',
   };
   const summary = HOUSEHOLD_FORM_FIELDS.filter((f) => errors[f]).map((f) => ({ targetId: fieldId(f), message: `${t(LABEL_KEY[f])}: ${errors[f]}` }));
-  const input = (f: Exclude<HouseholdFormField, 'preferredAreas'>, extra: Record<string, unknown> = {}) => (a11y: Record<string, unknown>) => (
+  const input = (f: Exclude<HouseholdFormField, 'preferredAreas' | 'counsellorIds'>, extra: Record<string, unknown> = {}) => (a11y: Record<string, unknown>) => (
     <input class="ds-input" type="text" value={values[f]} onInput={(e) => set(f, e.currentTarget.value)} {...a11y} {...extra} />
   );
   const sortedDwellings = (dwellings ?? []).slice().sort((a, b) => a.data.address.localeCompare(b.data.address, 'nb'));
@@ -169,6 +172,7 @@ export default function HouseholdFormScreen({ id }: { id?: string }) {
         <FormField id={fieldId('notes')} label={label('notes', 'notes', true)} hint={t('notesHint')} error={errors.notes}>
           {(a11y) => <textarea class="ds-input" rows={4} value={values.notes} onInput={(e) => set('notes', e.currentTarget.value)} {...a11y} />}
         </FormField>
+        <CounsellorPicker id={fieldId('counsellorIds')} value={values.counsellorIds} onChange={(ids) => set('counsellorIds', ids)} error={errors.counsellorIds} />
         {problem && <div class="ds-alert" data-color="danger" role="alert"><p>{problem}</p></div>}
         <div class="hh-actions">
           <button type="submit" class="ds-button" data-variant="primary">{t('save')}</button>

@@ -4,7 +4,7 @@ import { householdSchema, type ACCESSIBILITY_NEEDS, type Household } from '../..
 import type { MelhusArea } from '../../../core/schemas/place';
 import type { Language, LocalText } from '../../../core/text';
 
-/** The fields a person edits, in form order. `counsellorIds` and `consent` are kept as they are. */
+/** The fields a person edits, in form order. The consent has its own form and is kept as it is. */
 export const HOUSEHOLD_FORM_FIELDS = [
   'displayName',
   'adults',
@@ -16,19 +16,24 @@ export const HOUSEHOLD_FORM_FIELDS = [
   'preferredAreas',
   'neededBy',
   'notes',
+  'counsellorIds',
 ] as const;
 /** One edited field. */
 export type HouseholdFormField = (typeof HOUSEHOLD_FORM_FIELDS)[number];
 
 /** What the form holds: text as typed, areas as a list. */
-export type HouseholdFormValues = Omit<Record<HouseholdFormField, string>, 'preferredAreas'> & { preferredAreas: MelhusArea[] };
+export type HouseholdFormValues = Omit<Record<HouseholdFormField, string>, 'preferredAreas' | 'counsellorIds'> & {
+  preferredAreas: MelhusArea[];
+  counsellorIds: string[];
+};
 
 /** Errors by field, in the person's language. */
 export type HouseholdFormErrors = Partial<Record<HouseholdFormField, string>>;
 
-/** An empty form for a new household. */
-export function emptyHouseholdForm(): HouseholdFormValues {
+/** An empty form for a new household, followed by `counsellorIds` (the creating counsellor). */
+export function emptyHouseholdForm(counsellorIds: string[] = []): HouseholdFormValues {
   return {
+    counsellorIds,
     displayName: '',
     adults: '1',
     childBirthYears: '',
@@ -45,6 +50,7 @@ export function emptyHouseholdForm(): HouseholdFormValues {
 /** The form filled from a stored household. */
 export function householdToForm(h: Household): HouseholdFormValues {
   return {
+    counsellorIds: [...h.counsellorIds],
     displayName: h.displayName,
     adults: String(h.adults),
     childBirthYears: h.childBirthYears.join(', '),
@@ -74,12 +80,12 @@ function fieldOf(path: string): HouseholdFormField | null {
 }
 
 /**
- * The household the form describes, on top of the stored one (its counsellors and consent stay), or the errors by
- * field. Checked with the same schema the server parses every write with.
+ * The household the form describes, keeping the stored consent, or the errors by field. Checked with the same schema
+ * the server parses every write with.
  */
 export function formToHousehold(
   v: HouseholdFormValues,
-  base: Pick<Household, 'counsellorIds' | 'consent'>,
+  base: Pick<Household, 'consent'>,
   lang: Language,
 ): { ok: true; household: Household } | { ok: false; errors: HouseholdFormErrors } {
   const errors: HouseholdFormErrors = {};
@@ -93,7 +99,7 @@ export function formToHousehold(
     languageNeeds: v.languageNeeds.trim() || null,
     dwellingId: v.dwellingId || null,
     priorityFamily: v.priorityFamily === 'yes',
-    counsellorIds: base.counsellorIds,
+    counsellorIds: v.counsellorIds,
     consent: base.consent ?? null,
     needs: {
       accessibility: v.accessibility as (typeof ACCESSIBILITY_NEEDS)[number],
