@@ -6,7 +6,7 @@ import { FOYER_TEXT } from './text';
 
 const W = 300;
 const H = 130;
-const PAD = { left: 24, right: 12, top: 10, bottom: 28 };
+const PAD = { left: 24, right: 22, top: 10, bottom: 28 };
 const x = (i: number) => PAD.left + (i * (W - PAD.left - PAD.right)) / (REVIEW_POINTS.length - 1);
 const y = (v: number) => PAD.top + ((5 - v) * (H - PAD.top - PAD.bottom)) / 4;
 const SHORT = ['0', '6', '12', '24', '30–36'];
