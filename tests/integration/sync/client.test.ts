@@ -1,6 +1,6 @@
 // The real sync client (Dexie on fake-indexeddb) against the app in-process on a real SQLite file.
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { savePhoto } from '../../../src/app/store/save-photo';
 import { makeDevice, type Device } from './device';
 import { sampleDwelling, sampleInspection } from './sample-records';
@@ -133,6 +133,29 @@ describe('sync client', () => {
     await c.client.sync();
     expect((await c.repo('dwelling').list()).map((r) => r.id)).toEqual([id]);
     expect(await c.db.records.get(['dwelling', dwelling2])).toBeUndefined();
+  });
+
+  it('ignores device clocks hours apart: what a device had seen decides, not its clock', async () => {
+    const a = device('a', 'inspektor');
+    const b = device('b', 'admin');
+    const real = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(real + 6 * 3600_000);
+      const id = await a.repo('dwelling').create(sampleDwelling(1));
+      await a.client.sync();
+      vi.setSystemTime(real - 6 * 3600_000);
+      await b.client.sync();
+      // B's clock says this edit is twelve hours older than A's; it was made after seeing A's value, so it wins.
+      await b.repo('dwelling').put(id, { floor: 3 });
+      await b.client.sync();
+      vi.setSystemTime(real);
+      await a.client.sync();
+      expect((await a.repo('dwelling').get(id))?.data).toMatchObject({ floor: 3 });
+      expect(await b.db.conflicts.count()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('pauses on 401 with the outbox kept', async () => {
