@@ -20,13 +20,20 @@ export type Assessment = {
 /** `explain: false` leaves every reason empty: the verdict is the same, and figures over many dwellings are faster. */
 export type AssessOptions = { explain?: boolean };
 
+/** Whether time `a` is after time `b`; ISO texts in UTC compare as text, others (with offsets) as dates. */
+function isLater(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return Boolean(a);
+  if (a.length === b.length && a.endsWith('Z') && b.endsWith('Z')) return a > b;
+  return Date.parse(a) > Date.parse(b);
+}
+
 /** The latest completed checklist per template id, read in the template version it was filled in. */
 export function latestCompleted(inspections: readonly Inspection[]): Map<string, Filled> {
   const latest = new Map<string, Filled>();
   for (const inspection of inspections) {
     if (inspection.status !== 'completed') continue;
     const current = latest.get(inspection.templateId);
-    if (current && (current.inspection.completedAt ?? '') > (inspection.completedAt ?? '')) continue;
+    if (current && isLater(current.inspection.completedAt, inspection.completedAt)) continue;
     const template = getTemplate(inspection.templateId, inspection.templateVersion) ?? latestTemplate(inspection.templateId);
     if (template) latest.set(inspection.templateId, { inspection, template });
   }

@@ -152,5 +152,8 @@ describe('every rule at its boundaries', () => {
     const draft = { ...a, status: 'draft' as const, completedAt: undefined, startedAt: '2026-11-01T10:00:00Z', answers: { 'radon.bqm3': v(900) } };
     expect(assessDwelling(goodDwelling(), [older, a, b, c, draft]).verdict).toBe('suited0to3');
     expect(assessDwelling(goodDwelling(), [a, b, c, { ...older, completedAt: '2027-01-01T10:00:00Z' }]).verdict).toBe('notSuitable');
+    // Times with offsets compare as times: 13:00+02:00 is before the fixture's 12:00Z, 13:30+01:00 after it.
+    expect(assessDwelling(goodDwelling(), [a, b, c, { ...older, completedAt: '2026-03-01T13:00:00+02:00' }]).verdict).toBe('suited0to3');
+    expect(assessDwelling(goodDwelling(), [a, b, c, { ...older, completedAt: '2026-03-01T13:30:00+01:00' }]).verdict).toBe('notSuitable');
   });
 });
