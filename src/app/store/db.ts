@@ -39,7 +39,7 @@ export type OutboxOp = {
   set?: Record<string, unknown>;
   delete?: true;
   createdAt: string;
-  /** How many pushes have carried this op without an answer for it. */
+  /** How many times the server answered `retry` for this op (a photo it lacked, or an earlier op that had to wait). */
   attempts: number;
   status: OutboxStatus;
 };
