@@ -76,6 +76,8 @@ describe('intake overview, matching and allocations', () => {
     expect(await page.locator('[data-testid="share-2018"]').textContent()).toBe('72\u00a0%');
     expect(await page.locator('[data-testid="share-2019"]').textContent()).toBe('68\u00a0%');
     // Every chart is a picture with a name and a description, and carries its numbers as a table.
+    // The quarters are replayed after the first paint.
+    await page.locator('figure.bar-chart', { hasText: 'Utvikling per kvartal' }).waitFor();
     const charts = page.locator('figure.bar-chart');
     expect(await charts.count()).toBeGreaterThanOrEqual(6);
     for (const chart of await charts.all()) {

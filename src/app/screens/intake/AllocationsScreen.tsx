@@ -1,7 +1,6 @@
 /** Allocations: record one (dwelling, household with or without children, date, lease), and see them per year. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { computeFigures } from '../../../core/figures/computeFigures';
 import { norwegianDate } from '../../../core/privacy/consentState';
 import { allocationSchema } from '../../../core/schemas/allocation';
 import { formatIssues } from '../../../core/schemas/formatIssues';
@@ -17,6 +16,7 @@ import { repo } from '../../store/repo';
 import { ChildrenFirst } from './StockCharts';
 import { INTAKE_TEXT } from './text';
 import { useIntakeData } from './useIntakeData';
+import { useFigures } from './useOverview';
 import './intake.css';
 
 type Values = {
@@ -71,7 +71,7 @@ export default function AllocationsScreen() {
 
   useEffect(() => setValues(initial(query, today)), [query.dwelling, query.household, query.children]);
 
-  const figures = useMemo(() => (data ? computeFigures(data) : undefined), [data]);
+  const figures = useFigures(data);
   const dwellings = useMemo(
     () => [...(data?.dwellings ?? [])].sort((a, b) => a.address.localeCompare(b.address, 'nb')),
     [data],

@@ -1,6 +1,5 @@
 /** Matching: a household's needs (typed, or from a household whose consent shares them) against the vacant dwellings. */
 import { useMemo, useState } from 'preact/hooks';
-import { computeFigures } from '../../../core/figures/computeFigures';
 import { matchDwellings, type MatchResult } from '../../../core/matching/match';
 import { needsFromHousehold } from '../../../core/matching/needsFromHousehold';
 import { toMatchCandidates } from '../../../core/matching/toMatchCandidates';
@@ -15,6 +14,7 @@ import { VerdictTag } from '../dwellings/VerdictTag';
 import { EMPTY_NEEDS, formToNeeds, needsToForm, type NeedsErrors, type NeedsFormValues } from './needsForm';
 import { INTAKE_TEXT } from './text';
 import { useIntakeData } from './useIntakeData';
+import { useFigures } from './useOverview';
 import './intake.css';
 
 /** The matching screen at `/match`. */
@@ -29,7 +29,11 @@ export default function MatchScreen() {
   const today = norwegianDate(new Date());
 
   // Verdicts and candidates follow the device's records; a query only ranks them.
-  const stock = useMemo(() => (data ? toMatchCandidates(data.dwellings, data.inspections, computeFigures(data).verdictsByDwelling) : undefined), [data]);
+  const figures = useFigures(data);
+  const stock = useMemo(
+    () => (data && figures ? toMatchCandidates(data.dwellings, data.inspections, figures.verdictsByDwelling) : undefined),
+    [data, figures],
+  );
   const households = useMemo(
     () =>
       (data?.households ?? [])

@@ -2,8 +2,9 @@
 import { useState } from 'preact/hooks';
 import { figuresCsv } from '../../../core/export/figuresCsv';
 import { registryCsv } from '../../../core/export/registryCsv';
-import { norwegianDate } from '../../../core/privacy/consentState';
+import { trendFigures } from '../../../core/figures/trendFigures';
 import type { InspectionDue } from '../../../core/figures/trendInspectionAge';
+import { norwegianDate } from '../../../core/privacy/consentState';
 import { useLanguage, useText } from '../../i18n/language';
 import { downloadFile } from './downloadFile';
 import { ChildrenFirst, StockCharts, StockHeadline } from './StockCharts';
@@ -48,14 +49,16 @@ export default function OverviewScreen() {
   const [maxAge, setMaxAge] = useState<number>(24);
   const [notice, setNotice] = useState('');
   const data = useIntakeData();
-  const overview = useOverview(data, maxAge);
+  const { figures, trend } = useOverview(data, maxAge);
 
-  if (!data || !overview) return <p aria-busy="true">{t('loading')}</p>;
+  if (!data || !figures) return <p aria-busy="true">{t('loading')}</p>;
 
   const today = norwegianDate(new Date());
   const download = (kind: 'registry' | 'figures') => {
     const name = kind === 'registry' ? `egnet-boligregister-${today}.csv` : `egnet-tall-${today}.csv`;
-    const csv = kind === 'registry' ? registryCsv(data.dwellings, data.inspections, lang) : figuresCsv(overview, overview.trend, lang);
+    // The quarters may still be on their way; the file waits for nothing.
+    const quarters = trend ?? trendFigures({ ...data, verdicts: figures.verdictsByDwelling }, today);
+    const csv = kind === 'registry' ? registryCsv(data.dwellings, data.inspections, lang) : figuresCsv(figures, quarters.trend, lang);
     downloadFile(name, csv);
     setNotice(t('downloaded', { name }));
   };
@@ -65,7 +68,7 @@ export default function OverviewScreen() {
       <h1 class="ds-heading" data-size="lg">
         {t('overviewTitle')}
       </h1>
-      {overview.dwellings === 0 ? <p>{t('noDwellings')}</p> : <StockHeadline figures={overview} />}
+      {figures.dwellings === 0 ? <p>{t('noDwellings')}</p> : <StockHeadline figures={figures} />}
       <p class="intake-note">{t('computedOnDevice')}</p>
       <div class="intake-actions">
         <button type="button" class="ds-button" data-variant="secondary" onClick={() => download('registry')}>
@@ -82,12 +85,12 @@ export default function OverviewScreen() {
         {notice}
       </p>
 
-      <StockCharts figures={overview} />
+      <StockCharts figures={figures} trend={trend} />
 
       <h2 class="ds-heading" data-size="sm">
         {t('childrenFirstTitle')}
       </h2>
-      <ChildrenFirst figures={overview} />
+      <ChildrenFirst figures={figures} />
 
       <h2 class="ds-heading" data-size="sm">
         {t('dueTitle')}
@@ -104,12 +107,18 @@ export default function OverviewScreen() {
           ))}
         </select>
       </div>
-      <DueList id="due-never" title={t('neverInspected', { n: overview.inspectionDue.never.length })} rows={overview.inspectionDue.never} />
-      <DueList
-        id="due-old"
-        title={t('oldInspection', { months: maxAge, n: overview.inspectionDue.old.length })}
-        rows={overview.inspectionDue.old}
-      />
+      {trend ? (
+        <>
+          <DueList id="due-never" title={t('neverInspected', { n: trend.inspectionDue.never.length })} rows={trend.inspectionDue.never} />
+          <DueList
+            id="due-old"
+            title={t('oldInspection', { months: maxAge, n: trend.inspectionDue.old.length })}
+            rows={trend.inspectionDue.old}
+          />
+        </>
+      ) : (
+        <p aria-busy="true">{t('trendLoading')}</p>
+      )}
     </section>
   );
 }

@@ -26,7 +26,18 @@ export function StockHeadline({ figures }: { figures: Figures }) {
 }
 
 /** The stock charts; `idPrefix` keeps element ids unique on a page; `print` keeps every table open. */
-export function StockCharts({ figures, idPrefix = 'stock', print = false }: { figures: Figures & TrendFigures; idPrefix?: string; print?: boolean }) {
+export function StockCharts({
+  figures,
+  trend,
+  idPrefix = 'stock',
+  print = false,
+}: {
+  figures: Figures;
+  /** Undefined while the quarters are still being replayed. */
+  trend: TrendFigures | undefined;
+  idPrefix?: string;
+  print?: boolean;
+}) {
   const t = useText(INTAKE_TEXT);
   const local = useLocal();
   const lang = useLanguage();
@@ -38,8 +49,8 @@ export function StockCharts({ figures, idPrefix = 'stock', print = false }: { fi
 
   const areas = Object.entries(figures.byArea).filter(([, s]) => s.dwellings > 0);
   const bedrooms = Object.entries(figures.byBedrooms);
-  const first = figures.trend[0];
-  const last = figures.trend.at(-1);
+  const first = trend?.trend[0];
+  const last = trend?.trend.at(-1);
   const common = { series, totalLabel: t('total'), format: fmt, ...(print ? {} : { tableToggle: t('showTable') }) };
   return (
     <div class="intake-charts">
@@ -75,7 +86,8 @@ export function StockCharts({ figures, idPrefix = 'stock', print = false }: { fi
         groupHeader={t('vacancy')}
         groups={[group(t('vacant'), figures.byVacancy.vacant), group(t('let'), figures.byVacancy.let)]}
       />
-      {first && last && (
+      {!trend && <p aria-busy="true">{t('trendLoading')}</p>}
+      {trend && first && last && (
         <BarChart
           {...common}
           id={`${idPrefix}-quarter`}
@@ -87,7 +99,7 @@ export function StockCharts({ figures, idPrefix = 'stock', print = false }: { fi
             last: quarterLabel(last.quarter),
           })}
           groupHeader={t('quarter')}
-          groups={figures.trend.map((q) => ({ label: quarterLabel(q.quarter), values: VERDICTS.map((v) => q.byVerdict[v]) }))}
+          groups={trend.trend.map((q) => ({ label: quarterLabel(q.quarter), values: VERDICTS.map((v) => q.byVerdict[v]) }))}
         />
       )}
     </div>

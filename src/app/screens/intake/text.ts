@@ -5,6 +5,7 @@ import { defineText } from '../../i18n/language';
 export const INTAKE_TEXT = defineText({
   overviewTitle: { nb: 'Oversikt over boligmassen', en: 'Overview of the housing stock' },
   loading: { nb: 'Henter tall fra enheten …', en: 'Reading figures on this device …' },
+  trendLoading: { nb: 'Regner ut utviklingen per kvartal …', en: 'Working out the change per quarter …' },
   headline: {
     nb: '{total} boliger · {suited0to3} godt egnet 0–3 år · {suited3plus} godt egnet 3 år + · {share} egnet',
     en: '{total} dwellings · {suited0to3} well suited 0–3 · {suited3plus} well suited 3+ · {share} suitable',

@@ -2,6 +2,7 @@
 import type { Allocation, Dwelling, Household, Inspection, WithId } from '../../../core/schemas';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
+import { recordsVersion } from './recordsVersion';
 
 /** Everything on the device the overview, matching and allocations are computed from. */
 export type IntakeData = {
@@ -10,6 +11,8 @@ export type IntakeData = {
   allocations: WithId<Allocation>[];
   /** Households as far as their consent lets this person see them (fields may be missing). */
   households: WithId<Partial<Household>>[];
+  /** Changes whenever any of these records changes (id, revision, time of change): the key of cached figures. */
+  version: string;
 };
 
 /** Undefined until the first read of the device database. */
@@ -27,6 +30,7 @@ export function useIntakeData(): IntakeData | undefined {
       inspections: withId(inspections),
       allocations: withId(allocations),
       households: withId(households),
+      version: recordsVersion([dwellings, inspections, allocations]),
     };
   }, []);
 }

@@ -1,19 +1,42 @@
 /** The overview's figures, computed on the device with the same core functions as `GET /api/figures`. */
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { computeFigures, type Figures } from '../../../core/figures/computeFigures';
 import { trendFigures, type TrendFigures } from '../../../core/figures/trendFigures';
 import { norwegianDate } from '../../../core/privacy/consentState';
 import type { IntakeData } from './useIntakeData';
 
-/** The stock figures and their trend, recomputed only when the records (or the chosen age limit) change. */
-export function useOverview(data: IntakeData | undefined, maxAgeMonths?: number): (Figures & TrendFigures) | undefined {
-  const figures = useMemo(() => (data ? computeFigures(data) : undefined), [data]);
-  const trend = useMemo(
-    () =>
-      data && figures
-        ? trendFigures({ ...data, verdicts: figures.verdictsByDwelling }, norwegianDate(new Date()), maxAgeMonths ? { maxAgeMonths } : {})
-        : undefined,
-    [data, figures, maxAgeMonths],
-  );
-  return figures && trend ? { ...figures, ...trend } : undefined;
+// The last result, kept while the app runs: reopening a screen with unchanged records costs nothing.
+let lastFigures: { version: string; figures: Figures } | null = null;
+let lastTrend: { key: string; trend: TrendFigures } | null = null;
+
+/** The stock figures for these records (cached by their version); matching reads the verdicts from here too. */
+export function useFigures(data: IntakeData | undefined): Figures | undefined {
+  return useMemo(() => {
+    if (!data) return undefined;
+    if (lastFigures?.version !== data.version) lastFigures = { version: data.version, figures: computeFigures(data) };
+    return lastFigures.figures;
+  }, [data]);
+}
+
+/**
+ * The stock figures at once, and the quarters and inspections due a moment later: replaying the history costs about
+ * as much as the figures, so it runs after the headline and the stock charts are on screen.
+ */
+export function useOverview(
+  data: IntakeData | undefined,
+  maxAgeMonths?: number,
+): { figures: Figures | undefined; trend: TrendFigures | undefined } {
+  const figures = useFigures(data);
+  const today = norwegianDate(new Date());
+  const key = data ? `${data.version}|${today}|${maxAgeMonths ?? ''}` : '';
+  const [, rendered] = useState(0);
+  useEffect(() => {
+    if (!data || !figures || lastTrend?.key === key) return;
+    const timer = setTimeout(() => {
+      lastTrend = { key, trend: trendFigures({ ...data, verdicts: figures.verdictsByDwelling }, today, maxAgeMonths ? { maxAgeMonths } : {}) };
+      rendered((n) => n + 1);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [key, figures]);
+  return { figures, trend: lastTrend?.key === key ? lastTrend.trend : undefined };
 }

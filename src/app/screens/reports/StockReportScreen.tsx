@@ -16,8 +16,9 @@ export default function StockReportScreen() {
   const t = useText(REPORT_TEXT);
   const local = useLocal();
   const lang = useLanguage();
-  const overview = useOverview(useIntakeData());
-  if (!overview) return <p aria-busy="true">{t('loading')}</p>;
+  const { figures, trend } = useOverview(useIntakeData());
+  // Printed only whole: wait for the quarters too.
+  if (!figures || !trend) return <p aria-busy="true">{t('loading')}</p>;
   const date = new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long' }).format(new Date());
   return (
     <article class="screen report" aria-labelledby="report-title">
@@ -28,14 +29,14 @@ export default function StockReportScreen() {
         </h1>
         <p class="report-meta">{t('printedAt', { date, name: getSession()?.user.name ?? '' })}</p>
       </header>
-      <StockHeadline figures={overview} />
+      <StockHeadline figures={figures} />
       <p>{t('stockIntro', { title: local(defaultRuleSet.title) })}</p>
-      <StockCharts figures={overview} idPrefix="report" print />
+      <StockCharts figures={figures} trend={trend} idPrefix="report" print />
       <section class="report-section" aria-labelledby="report-children">
         <h2 id="report-children" class="ds-heading" data-size="sm">
           {t('childrenFirst')}
         </h2>
-        <ChildrenFirst figures={overview} idPrefix="report-years" print />
+        <ChildrenFirst figures={figures} idPrefix="report-years" print />
       </section>
     </article>
   );
