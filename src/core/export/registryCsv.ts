@@ -1,4 +1,5 @@
 /** The dwelling registry with each dwelling's verdict and the reasons behind it, as a CSV file for Excel. */
+import { TEMPLATE_IDS } from '../checklist/templates';
 import { assessDwelling } from '../rules/assessDwelling';
 import { defaultRuleSet } from '../rules/defaultRuleSet';
 import type { RuleSet } from '../rules/ruleSet';
@@ -31,6 +32,9 @@ const HEADER: LocalText[] = [
   { nb: 'Sist fullført sjekkliste', en: 'Last completed checklist' },
 ];
 
+// The checklists about the dwelling itself; a home visit recorded there is about the household.
+const DWELLING_TEMPLATES = new Set<string>([TEMPLATE_IDS.dwellingInspection, TEMPLATE_IDS.neighbourhood, TEMPLATE_IDS.riskAssessment]);
+
 const YES: LocalText = { nb: 'Ja', en: 'Yes' };
 const NO: LocalText = { nb: 'Nei', en: 'No' };
 
@@ -46,7 +50,7 @@ export function registryCsv(
 ): string {
   const byDwelling = new Map<string, Inspection[]>();
   for (const i of inspections) {
-    if (!i.dwellingId || i.status !== 'completed') continue;
+    if (!i.dwellingId || i.status !== 'completed' || !DWELLING_TEMPLATES.has(i.templateId)) continue;
     const list = byDwelling.get(i.dwellingId);
     if (list) list.push(i);
     else byDwelling.set(i.dwellingId, [i]);
