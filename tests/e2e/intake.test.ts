@@ -160,6 +160,15 @@ describe('intake overview, matching and allocations', () => {
     await page.locator('[data-testid="allocation-status"]', { hasText: 'lagret på enheten' }).waitFor();
     await expectNoAxeViolations(page, 'allocations');
 
+    // Matching no longer offers the dwelling just allocated, and says why.
+    await page.goto(`${server.url}/match`);
+    await page.locator('#needs-household').selectOption({ label: 'Familie Lønn' });
+    await page.getByRole('button', { name: 'Finn boliger' }).click();
+    await page.locator('[data-testid="match-count"]').waitFor();
+    expect(await page.locator(`[data-testid="matches"] > li[data-dwelling="${dwellingId}"]`).count()).toBe(0);
+    await page.locator('.intake-excluded summary').click();
+    expect(await page.locator('[data-testid="excluded"]').textContent()).toMatch(/Tildelt \d{4}-\d{2}-\d{2} — ikke registrert som utleid ennå/);
+
     // The device's own figures include it at once, still offline.
     await page.goto(`${server.url}/overview`);
     await page.locator(`[data-testid="children-first"] tr[data-year="${YEAR}"]`).waitFor();

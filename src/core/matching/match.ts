@@ -27,6 +27,8 @@ export type MatchCandidate = {
   /** Vacant now; a let dwelling may know the date it becomes vacant (`vacantFrom`). */
   vacant: boolean;
   vacantFrom?: string;
+  /** Date of an allocation recorded after the dwelling was last updated: taken, though not yet marked as let. */
+  allocatedOn?: string;
   approvedBedrooms: number;
   /** Rooms for SSB's crowding test (living rooms and bedrooms, not kitchen or bathroom). */
   rooms: number;
@@ -80,6 +82,12 @@ function verdictFits(needs: HouseholdNeeds, d: MatchCandidate): MatchReason {
 }
 
 function vacancyFits(needs: HouseholdNeeds, d: MatchCandidate): MatchReason {
+  if (d.allocatedOn)
+    return {
+      kind: 'vacancy',
+      ok: false,
+      text: { nb: `Tildelt ${d.allocatedOn} — ikke registrert som utleid ennå`, en: `Allocated on ${d.allocatedOn} — not yet recorded as let` },
+    };
   if (d.vacant) return { kind: 'vacancy', ok: true, text: { nb: 'Ledig', en: 'Vacant' } };
   // A let dwelling whose tenancy ends before the household needs it is offered too.
   if (d.vacantFrom && needs.neededBy && d.vacantFrom <= needs.neededBy)

@@ -1,7 +1,7 @@
 /** Prepares the stock for matching: each dwelling's facts, its verdict, and what its latest checklists say about access and distances. */
 import { TEMPLATE_IDS } from '../checklist/templates';
 import type { Verdict } from '../rules/verdict';
-import type { Dwelling, Inspection, WithId } from '../schemas';
+import type { Allocation, Dwelling, Inspection, WithId } from '../schemas';
 import type { MatchCandidate } from './match';
 
 // The latest completed checklist of one template per dwelling; a correction completed later replaces the earlier one.
@@ -20,15 +20,26 @@ function metres(i: Inspection | undefined, itemId: string): number | undefined {
   return typeof v === 'number' ? v : undefined;
 }
 
+/** Allocations, and when each dwelling record was last changed (ISO time), to tell a dwelling just allocated. */
+export type AllocationState = { allocations: readonly Allocation[]; dwellingChangedAt: Readonly<Record<string, string>> };
+
 /**
  * One candidate per dwelling. Step-free comes from the inspector's pram-access answer (step-free or lift), falling
  * back to the registry's lift; distances come from the latest neighbourhood checklist and are left out when unknown.
+ * A dwelling allocated on or after the day its record last changed is taken, even while the registry still says vacant.
  */
 export function toMatchCandidates(
   dwellings: readonly WithId<Dwelling>[],
   inspections: readonly WithId<Inspection>[],
   verdicts: Readonly<Record<string, Verdict>>,
+  allocated?: AllocationState,
 ): MatchCandidate[] {
+  const taken = new Map<string, string>();
+  for (const a of allocated?.allocations ?? []) {
+    const changed = allocated?.dwellingChangedAt[a.dwellingId]?.slice(0, 10);
+    // Without the time of change nothing can be told: the registry's word stands.
+    if (changed !== undefined && a.date >= changed && (taken.get(a.dwellingId) ?? '') < a.date) taken.set(a.dwellingId, a.date);
+  }
   const homes = latestByDwelling(inspections, TEMPLATE_IDS.dwellingInspection);
   const areas = latestByDwelling(inspections, TEMPLATE_IDS.neighbourhood);
   return dwellings.map((d) => {
@@ -47,6 +58,7 @@ export function toMatchCandidates(
       area: d.area,
       vacant: d.vacant,
       ...(d.vacantFrom ? { vacantFrom: d.vacantFrom } : {}),
+      ...(taken.has(d.id) ? { allocatedOn: taken.get(d.id)! } : {}),
       approvedBedrooms: d.approvedBedrooms,
       rooms: d.rooms,
       areaM2: d.areaM2,

@@ -11,6 +11,8 @@ export type IntakeData = {
   allocations: WithId<Allocation>[];
   /** Households as far as their consent lets this person see them (fields may be missing). */
   households: WithId<Partial<Household>>[];
+  /** When each dwelling record last changed (ISO time): an allocation after that means it is taken. */
+  dwellingChangedAt: Record<string, string>;
   /** Changes whenever any of these records changes (id, revision, time of change): the key of cached figures. */
   version: string;
 };
@@ -30,6 +32,7 @@ export function useIntakeData(): IntakeData | undefined {
       inspections: withId(inspections),
       allocations: withId(allocations),
       households: withId(households),
+      dwellingChangedAt: Object.fromEntries(dwellings.map((d) => [d.id, d.updatedAt])),
       version: recordsVersion([dwellings, inspections, allocations]),
     };
   }, []);

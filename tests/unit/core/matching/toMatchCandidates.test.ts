@@ -71,6 +71,19 @@ describe('toMatchCandidates', () => {
     expect(c2).toMatchObject({ id: D2, verdict: 'notAssessed', stepFree: null, distances: {}, vacant: false, vacantFrom: '2026-02-01' });
   });
 
+  it('marks a dwelling allocated on or after its last change as taken, and matching leaves it out with the date', async () => {
+    const { matchDwellings } = await import('../../../../src/core/matching/match');
+    const allocation = (date: string) => ({ dwellingId: D1, date, householdHasChildren: true, childrenCount: 1, leaseType: 'openEnded' as const });
+    const changedAt = { [D1]: '2026-11-20T09:00:00Z' };
+    const at = (date: string) => toMatchCandidates([dwelling(D1)], [], { [D1]: 'suited0to3' }, { allocations: [allocation(date)], dwellingChangedAt: changedAt })[0]!;
+    expect(at('2026-11-20').allocatedOn).toBe('2026-11-20');
+    expect(at('2026-11-19').allocatedOn).toBeUndefined();
+    expect(toMatchCandidates([dwelling(D1)], [], {}, { allocations: [allocation('2026-11-25')], dwellingChangedAt: {} })[0]!.allocatedOn).toBeUndefined();
+    const r = matchDwellings({ adults: 2, childAges: [1], stepFree: false, preferredAreas: [] }, [at('2026-11-25')]);
+    expect(r.matches).toEqual([]);
+    expect(r.excluded[0]!.reasons[0]!.text.nb).toBe('Tildelt 2026-11-25 — ikke registrert som utleid ennå');
+  });
+
   it('falls back to the registry’s lift when the pram-access answer is missing', () => {
     const [c] = toMatchCandidates([dwelling(D1, { hasLift: true, floor: 4 })], [], {});
     expect(c!.stepFree).toBe(true);
