@@ -99,9 +99,12 @@ export default function AllocationsScreen() {
       leaseYears: values.leaseType === 'fixed' ? toNumber(values.leaseYears) : null,
     };
     const parsed = allocationSchema.safeParse(candidate);
-    if (!parsed.success) {
+    // A dwelling must be one on this device; the schema alone would only ask for a well-formed id.
+    const known = dwellings.some((d) => d.id === values.dwellingId);
+    if (!parsed.success || !known) {
       const next: Partial<Record<Field, string>> = {};
-      for (const issue of formatIssues(parsed.error.issues, lang)) {
+      if (!known) next.dwellingId = t('chooseDwellingError');
+      for (const issue of parsed.success ? [] : formatIssues(parsed.error.issues, lang)) {
         const top = issue.path.split('.')[0] ?? '';
         const field = SCHEMA_FIELD[top] ?? (top as Field);
         if (FIELD_ORDER.includes(field) && !next[field]) next[field] = issue.message;
@@ -141,7 +144,7 @@ export default function AllocationsScreen() {
       <h2 class="ds-heading" data-size="sm">
         {t('newAllocation')}
       </h2>
-      <ErrorSummary title={t('fixErrors')} errors={summary} attempt={attempt} />
+      <ErrorSummary title={t('fixBeforeSave')} errors={summary} attempt={attempt} />
       <form class="intake-form" onSubmit={save} noValidate>
         <FormField id="alloc-dwellingId" label={labelOf.dwellingId} error={errors.dwellingId}>
           {(a11y) => (

@@ -108,6 +108,8 @@ export const INTAKE_TEXT = defineText({
   newAllocation: { nb: 'Registrer en tildeling', en: 'Record an allocation' },
   dwelling: { nb: 'Bolig', en: 'Dwelling' },
   chooseDwelling: { nb: '– Velg bolig –', en: '– Choose a dwelling –' },
+  chooseDwellingError: { nb: 'Velg boligen som er tildelt', en: 'Choose the dwelling that was allocated' },
+  fixBeforeSave: { nb: 'Rett opp dette før du lagrer:', en: 'Fix this before saving:' },
   household: { nb: 'Husstand i Egnet (valgfritt)', en: 'Household in Egnet (optional)' },
   noHousehold: { nb: '– Ikke registrert i Egnet –', en: '– Not registered in Egnet –' },
   hasChildren: { nb: 'Har husstanden barn?', en: 'Does the household have children?' },
