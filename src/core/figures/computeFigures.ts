@@ -1,5 +1,5 @@
 /** Stock figures like the seed's: verdict counts and shares in total, per area, bedrooms and vacancy, and "children first" per year. */
-import { assessDwelling } from '../rules/assessDwelling';
+import { verdictOf } from '../rules/assessDwelling';
 import { defaultRuleSet } from '../rules/defaultRuleSet';
 import type { RuleSet } from '../rules/ruleSet';
 import { isSuitable, VERDICTS, type Verdict } from '../rules/verdict';
@@ -91,7 +91,7 @@ export function computeFigures(input: FiguresInput): Figures {
   const vacancy = { vacant: new Tally(), let: new Tally() };
   const verdictsByDwelling: Record<string, Verdict> = {};
   for (const dwelling of input.dwellings) {
-    const { verdict } = assessDwelling(dwelling, byDwelling.get(dwelling.id) ?? [], ruleSet, { explain: false });
+    const verdict = verdictOf(dwelling, byDwelling.get(dwelling.id) ?? [], ruleSet);
     verdictsByDwelling[dwelling.id] = verdict;
     total.add(verdict);
     let area = byArea.get(dwelling.area);

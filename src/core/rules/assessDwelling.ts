@@ -4,7 +4,7 @@ import type { Dwelling } from '../schemas/dwelling';
 import type { Inspection } from '../schemas/inspection';
 import { defaultRuleSet } from './defaultRuleSet';
 import { evaluateRule, type Filled, type RuleResult } from './evaluateRule';
-import type { RuleSet } from './ruleSet';
+import type { Rule, RuleSet } from './ruleSet';
 import type { Verdict } from './verdict';
 
 /** A dwelling's verdict with its reasons. `because` names the rules that decided it (never empty). */
@@ -75,4 +75,51 @@ export function assessDwelling(
   // A rule set without 0–3 rules still names what it passed.
   if (because.length === 0) because = rules.map((r) => r.ruleId);
   return { verdict, ruleSet: { id: ruleSet.id, version: ruleSet.version }, rules, missing: [...missing], because };
+}
+
+// Cheap checks first: when only the verdict is wanted, the first failed gate or 3+ rule ends the work.
+const COST: Record<Rule['check']['kind'], number> = {
+  approvedBedrooms: 0,
+  lease: 0,
+  yes: 1,
+  no: 1,
+  choiceIn: 1,
+  maxDistance: 1,
+  noGrade: 1,
+  radon: 1,
+  play: 2,
+  schoolRoute: 2,
+  redRisk: 2,
+  bedroomStandard: 3,
+  escapeWindows: 3,
+  complete: 4,
+};
+const ordered = new WeakMap<RuleSet, { blocking: Rule[]; small: Rule[] }>();
+
+/**
+ * The verdict alone, as `assessDwelling` would give it, without reasons and stopping at the first failed gate or 3+ rule:
+ * what the figures need for thousands of dwellings.
+ */
+export function verdictOf(dwelling: Dwelling, inspections: readonly Inspection[], ruleSet: RuleSet = defaultRuleSet): Verdict {
+  let rules = ordered.get(ruleSet);
+  if (!rules) {
+    const byCost = [...ruleSet.rules].sort((a, b) => COST[a.check.kind] - COST[b.check.kind]);
+    rules = { blocking: byCost.filter((r) => r.level !== '0to3'), small: byCost.filter((r) => r.level === '0to3') };
+    ordered.set(ruleSet, rules);
+  }
+  const ctx = { dwelling, filled: latestCompleted(inspections), thresholds: ruleSet.thresholds };
+  let open = false;
+  for (const rule of rules.blocking) {
+    const { status } = evaluateRule(rule, ctx, false);
+    if (status === 'failed') return 'notSuitable';
+    if (status === 'missing') open = true;
+  }
+  if (open) return 'notAssessed';
+  let small = false;
+  for (const rule of rules.small) {
+    const { status } = evaluateRule(rule, ctx, false);
+    if (status === 'missing') return 'notAssessed';
+    if (status === 'failed') small = true;
+  }
+  return small ? 'suited3plus' : 'suited0to3';
 }

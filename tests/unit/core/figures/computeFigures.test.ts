@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../../../src/core/demo/generate';
 import { computeFigures, type FiguresInput } from '../../../../src/core/figures/computeFigures';
+import { assessDwelling } from '../../../../src/core/rules/assessDwelling';
 import { ruleSetV1 } from '../../../../src/core/rules/defaultRuleSet';
 import type { RuleSet } from '../../../../src/core/rules/ruleSet';
 import type { Allocation, Dwelling, Inspection, WithId } from '../../../../src/core/schemas';
@@ -46,6 +47,14 @@ describe('computeFigures on the demo data', () => {
     }
     expect(Object.keys(figures.byArea)).toContain('Hølonda');
     expect(Object.keys(figures.verdictsByDwelling)).toHaveLength(119);
+  });
+
+  it('gives each dwelling the verdict assessDwelling gives it', () => {
+    const input = demoInput();
+    for (const d of input.dwellings) {
+      const own = input.inspections.filter((i) => i.dwellingId === d.id);
+      expect(figures.verdictsByDwelling[d.id]).toBe(assessDwelling(d, own).verdict);
+    }
   });
 
   it('serialises to the JSON shape of the issue', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, Answers } from '../../../../src/core/checklist/template';
 import { latestTemplate, TEMPLATE_IDS } from '../../../../src/core/checklist/templates';
 import { validateAnswers } from '../../../../src/core/checklist/validateAnswers';
-import { assessDwelling, type Assessment } from '../../../../src/core/rules/assessDwelling';
+import { assessDwelling, verdictOf, type Assessment } from '../../../../src/core/rules/assessDwelling';
 import { VERDICT_RANK } from '../../../../src/core/rules/verdict';
 import type { Dwelling } from '../../../../src/core/schemas/dwelling';
 import { completed, goodA, goodB, goodC, goodDwelling } from './fixture';
@@ -115,7 +115,10 @@ describe('verdict properties', () => {
           completed(TEMPLATE_IDS.neighbourhood, answers.b),
           completed(TEMPLATE_IDS.riskAssessment, answers.c),
         ].filter((_, i) => !dropped.includes((['a', 'b', 'c'] as const)[i] ?? 'a'));
-        expectConsistent(assessDwelling(dwelling, inspections));
+        const result = assessDwelling(dwelling, inspections);
+        expectConsistent(result);
+        // The fast path the figures use gives the same verdict.
+        expect(verdictOf(dwelling, inspections)).toBe(result.verdict);
       }),
       runs(300),
     );
@@ -177,12 +180,14 @@ describe('verdict properties', () => {
     const anyAnswers = fc.dictionary(fc.constantFrom(...ids, 'bedrooms.count', 'x'), fc.oneof(fc.anything(), fc.record({ value: fc.anything(), note: fc.anything() })));
     fc.assert(
       fc.property(anyAnswers, anyAnswers, anyAnswers, (a, b, c) => {
-        const result = assessDwelling(goodDwelling(), [
+        const inspections = [
           completed(TEMPLATE_IDS.dwellingInspection, a as Answers),
           completed(TEMPLATE_IDS.neighbourhood, b as Answers),
           completed(TEMPLATE_IDS.riskAssessment, c as Answers),
-        ]);
+        ];
+        const result = assessDwelling(goodDwelling(), inspections);
         expectConsistent(result);
+        expect(verdictOf(goodDwelling(), inspections)).toBe(result.verdict);
       }),
       runs(200),
     );
