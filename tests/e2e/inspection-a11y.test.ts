@@ -94,12 +94,14 @@ describe.each(Object.entries(SIZES))('field screens at %s size', (size, viewport
         for (const section of template.sections) {
           await page.locator('.cl-section-link', { hasText: section.title.nb }).click();
           await expect.poll(() => page.locator('#checklist-section-title').textContent()).toBe(section.title.nb);
+          if (SHOTS && (section.id === 'condition' || section.id === 'risk')) {
+            await page.evaluate(() => document.querySelector('.cl-status-bar')?.scrollIntoView());
+            await shot(page, `checklist-${section.id}-${size}`);
+          }
           // Notes and photos open too, so their controls are audited as well.
           const closed = page.locator('.cl-section details.cl-extra:not([open]) summary');
           while ((await closed.count()) > 0) await closed.first().click();
           await check(page, `${template.id}/${section.id} (${size})`);
-          if (section.id === 'condition') await shot(page, `checklist-grades-${size}`);
-          if (section.id === 'risks') await shot(page, `checklist-risk-${size}`);
         }
       }
     } finally {

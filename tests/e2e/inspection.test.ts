@@ -67,7 +67,8 @@ let inspectionId = '';
 let revisionId = '';
 
 const byId = (id: string) => page.locator(`[id="${id}"]`);
-const saved = () => expect.poll(() => page.locator('[data-testid="save-status"]').textContent()).toBe('Lagret på enheten');
+/** Waits until no answer is on its way to the device store ("Lagrer …" gone). */
+const saved = () => expect.poll(() => page.locator('[data-testid="save-status"]').getAttribute('data-state')).not.toBe('saving');
 
 /** Answers one item through its control, as a person would (numbers typed with a decimal comma). */
 async function answer(itemId: string, kind: string): Promise<void> {
@@ -101,6 +102,8 @@ async function fillSection(): Promise<void> {
     if (!next) return;
     done.add(next.id);
     await answer(next.id, next.kind);
+    // Items that depend on this answer appear once it is saved on the device.
+    await saved();
   }
 }
 
@@ -149,7 +152,7 @@ describe('dwelling inspection, offline', () => {
     await page.locator('.cl-section-link', { hasText: 'Soverom' }).click();
     await byId('item-bedroom1.ceilingHeightM').fill('');
     await byId('item-bedroom1.ceilingHeightM').press('Tab');
-    await saved();
+    await expect.poll(() => page.locator('[data-testid="save-status"]').textContent()).toBe('Lagret på enheten');
     await page.locator('.cl-section-link', { hasText: 'Radon' }).click();
     await page.locator('.cl-status-bar button', { hasText: 'Fullfør' }).click();
     const summary = page.locator('[data-testid="error-summary"]');

@@ -1,5 +1,5 @@
 /** A checklist being filled in or read: autosave per answer, live verdict, "Fullfør" with error summary, revisions. */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Answer, Answers } from '../../../core/checklist/template';
 import { getTemplate, latestTemplate } from '../../../core/checklist/templates';
@@ -22,6 +22,7 @@ import { ChecklistForm } from './ChecklistForm';
 import { readPosition, writePosition } from './checklistPosition';
 import { itemInputId } from './ItemField';
 import { previousCompleted, revisionOf, type InspectionRec } from './newDraft';
+import { SaveStatus, SaveTracker } from './SaveStatus';
 import { personName } from './personName';
 import { CHECKLIST_TEXT } from './text';
 import { flushTyping } from './useDebouncedCommit';
@@ -35,7 +36,8 @@ function valueText(a: Answer): string {
   return Array.isArray(v) ? v.join(', ') : String(v);
 }
 
-type SaveState = { state: 'idle' | 'saving' | 'saved' } | { state: 'failed'; message: string };
+/** A failed save, shown as an alert with "try again"; the quiet success line is SaveStatus. */
+type SaveState = { state: 'idle' } | { state: 'failed'; message: string };
 
 /** The checklist at `/inspections/:id`. */
 export default function InspectionScreen({ id }: { id: string }) {
@@ -65,6 +67,10 @@ export default function InspectionScreen({ id }: { id: string }) {
   const [completing, setCompleting] = useState(false);
   const [sectionId, setSectionId] = useState<string | null>(null);
   const inFlight = useRef(new Set<Promise<unknown>>());
+  const tracker = useMemo(() => new SaveTracker(), []);
+  // One function for the whole life of the screen, so unchanged items are not redrawn when another one is answered.
+  const answerRef = useRef<(itemId: string, answer: Answer | null) => void>(() => undefined);
+  const stableOnAnswer = useCallback((itemId: string, answer: Answer | null) => answerRef.current(itemId, answer), []);
   // Beside the form (wide screens) the reasons fit; below it they start folded so the form stays near the top.
   const wide = typeof matchMedia !== 'undefined' && matchMedia('(min-width: 1200px)').matches;
 
@@ -134,17 +140,24 @@ export default function InspectionScreen({ id }: { id: string }) {
 
   const write = (itemId: string, answer: Answer | null) => {
     const start = performance.now();
+    const done = tracker.begin();
     const p = inspections.setPath(id, `answers.${itemId}`, answer);
-    // User Timing entry: the field bench reads it (store + outbox write of one answer).
-    void p.then(() => performance.measure('egnet:autosave', { start }), () => undefined);
     inFlight.current.add(p);
-    setSave({ state: 'saving' });
+    // The screen is redrawn only once the answer is on the device: a redraw first would hold up the write
+    // (IndexedDB answers on the main thread), and the control already shows what was chosen or typed.
     p.then(
       () => {
+        // User Timing entry: the field bench reads it (store + outbox write of one answer).
+        performance.measure('egnet:autosave', { start });
+        done(true);
+        setOverlay((o) => ({ ...o, [itemId]: answer }));
         setFailed((f) => (f.has(itemId) ? new Set([...f].filter((x) => x !== itemId)) : f));
-        setSave({ state: 'saved' });
+        setSave({ state: 'idle' });
       },
       (err: unknown) => {
+        // Not saved: the answer stays in the form (overlay) and is listed for "try again".
+        done(false);
+        setOverlay((o) => ({ ...o, [itemId]: answer }));
         setFailed((f) => new Set(f).add(itemId));
         const text = (err as { text?: { nb: string; en: string } }).text;
         setSave({ state: 'failed', message: isQuotaError(err) ? t('storageFull') : t('notSaved', { reason: text ? local(text) : String(err) }) });
@@ -155,9 +168,10 @@ export default function InspectionScreen({ id }: { id: string }) {
 
   const onAnswer = (itemId: string, answer: Answer | null) => {
     if (readOnly) return;
-    setOverlay((o) => ({ ...o, [itemId]: answer }));
     void write(itemId, answer).catch(() => undefined);
   };
+
+  answerRef.current = onAnswer;
 
   const retry = () => {
     for (const itemId of failed) void write(itemId, overlay[itemId] ?? null).catch(() => undefined);
@@ -187,7 +201,7 @@ export default function InspectionScreen({ id }: { id: string }) {
       setAttempt((n) => n + 1);
       if (found.length > 0 || failed.size > 0) return;
       await inspections.put(id, { status: 'completed', completedAt: new Date().toISOString() });
-      setSave({ state: 'saved' });
+      setSave({ state: 'idle' });
       requestAnimationFrame(() => document.getElementById('checklist-title')?.focus());
     } catch (err) {
       setSave({ state: 'failed', message: isQuotaError(err) ? t('storageFull') : String(err) });
@@ -241,9 +255,7 @@ export default function InspectionScreen({ id }: { id: string }) {
 
       {!readOnly && (
         <div class="cl-status-bar">
-          <p class="cl-saved" role="status" data-state={save.state} data-testid="save-status">
-            {save.state === 'saved' ? t('savedOnDevice') : save.state === 'saving' ? t('saving') : ''}
-          </p>
+          <SaveStatus tracker={tracker} />
           <button type="button" class="ds-button" data-variant="primary" onClick={() => void complete()} aria-disabled={completing || undefined}>
             {completing ? t('completing') : t('complete')}
           </button>
@@ -301,7 +313,7 @@ export default function InspectionScreen({ id }: { id: string }) {
           template={template}
           answers={answers}
           readOnly={readOnly}
-          onAnswer={onAnswer}
+          onAnswer={stableOnAnswer}
           errors={errors}
           previous={previous && !readOnly ? previous.data.answers : undefined}
           sectionId={openSection}

@@ -1,4 +1,5 @@
 /** One checklist item: label with required marker, help, the control its kind calls for, a note and photos. */
+import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Answer, AnswerValue, Grade, Item, RiskValue } from '../../../core/checklist/template';
 import type { LocalText } from '../../../core/text';
@@ -44,10 +45,25 @@ function cleaned(a: Answer): Answer | null {
 }
 
 /**
+ * One item, redrawn only when its own props change: an answer saved on one item must not redraw the whole section
+ * (the autosave budget is 16 ms, and a section of the bedroom checklist holds over 40 items).
+ */
+export class ItemField extends Component<Props> {
+  override shouldComponentUpdate(next: Props): boolean {
+    const prev = this.props as Record<string, unknown>;
+    return Object.keys({ ...prev, ...next }).some((k) => prev[k] !== (next as Record<string, unknown>)[k]);
+  }
+
+  override render(props: Props) {
+    return <ItemFieldView {...props} />;
+  }
+}
+
+/**
  * Grouped controls (radios, grades, checkboxes, the risk matrix, photos) sit in a fieldset whose legend is the
  * item's label; single inputs get a label element. Help and error text are tied to the input by aria-describedby.
  */
-export function ItemField({ item, answer, onAnswer, readOnly, error, previous }: Props) {
+function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous }: Props) {
   const t = useText(CHECKLIST_TEXT);
   const local = useLocal();
   const [problem, setProblem] = useState<NumberProblem>(null);

@@ -37,8 +37,8 @@ export const CHECKLIST_TEXT = defineText({
   sectionOf: { nb: 'Del {n} av {total}', en: 'Part {n} of {total}' },
   previousSection: { nb: 'Forrige del', en: 'Previous part' },
   nextSection: { nb: 'Neste del', en: 'Next part' },
-  savedOnDevice: { nb: 'Lagret på enheten', en: 'Saved on this device' },
   saving: { nb: 'Lagrer …', en: 'Saving …' },
+  savedOnDevice: { nb: 'Lagret på enheten', en: 'Saved on this device' },
   notSaved: {
     nb: 'Ikke lagret: {reason}. Svaret står fortsatt i skjemaet – prøv igjen.',
     en: 'Not saved: {reason}. The answer is still in the form – try again.',

@@ -34,11 +34,13 @@ export default function DwellingScreen({ id }: { id: string }) {
   const dwellings = useMemo(() => repo<Dwelling>('dwelling'), []);
   const inspections = useMemo(() => repo<Inspection>('inspection'), []);
   const dwelling = useQuery(() => dwellings.get(id).then((r) => r ?? null), [id]);
-  const history = useQuery(() => inspections.list((d) => d.dwellingId === id), [id]);
+  // The checklists are the heavy read (every inspection on the device); the facts are drawn before it arrives.
+  const loaded = useQuery(() => inspections.list((d) => d.dwellingId === id), [id]);
+  const history = loaded ?? [];
   const me = getSession()?.user;
   const mayInspect = !!me && (me.roles.includes('inspector') || me.roles.includes('admin'));
 
-  if (dwelling === undefined || history === undefined) return <RegistryLayout selectedId={id}><p aria-busy="true">{t('loading')}</p></RegistryLayout>;
+  if (dwelling === undefined) return <RegistryLayout selectedId={id}><p aria-busy="true">{t('loading')}</p></RegistryLayout>;
   if (dwelling === null) {
     return (
       <RegistryLayout selectedId={id}>
@@ -49,7 +51,7 @@ export default function DwellingScreen({ id }: { id: string }) {
   }
 
   const d = dwelling.data;
-  const assessment = assessDwelling(d, history.map((h) => h.data));
+  const assessment = loaded ? assessDwelling(d, history.map((h) => h.data)) : null;
   const when = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   const sorted = [...history].sort((a, b) => (b.data.completedAt ?? b.data.startedAt).localeCompare(a.data.completedAt ?? a.data.startedAt));
   // Only a completed revision replaces the checklist it corrects.
@@ -100,7 +102,7 @@ export default function DwellingScreen({ id }: { id: string }) {
             <a class="ds-button" data-variant="secondary" href={`/dwellings/${id}/edit`}>{t('edit')}</a>
           </div>
         )}
-        {mayInspect && (
+        {mayInspect && loaded && (
           <ul class="dw-start">
             {DWELLING_TEMPLATES.map((templateId) => {
               const template = latestTemplate(templateId);
@@ -124,7 +126,7 @@ export default function DwellingScreen({ id }: { id: string }) {
             })}
           </ul>
         )}
-        <VerdictPanel assessment={assessment} />
+        {assessment ? <VerdictPanel assessment={assessment} /> : <p aria-busy="true">{t('loading')}</p>}
         <section aria-labelledby="dwelling-facts">
           <h2 id="dwelling-facts" class="ds-heading" data-size="xs">{t('facts')}</h2>
           <dl class="dw-facts">
@@ -138,7 +140,9 @@ export default function DwellingScreen({ id }: { id: string }) {
         </section>
         <section aria-labelledby="dwelling-history">
           <h2 id="dwelling-history" class="ds-heading" data-size="xs">{t('history')}</h2>
-          {sorted.length === 0 ? (
+          {!loaded ? (
+            <p aria-busy="true">{t('loading')}</p>
+          ) : sorted.length === 0 ? (
             <p>{t('noHistory')}</p>
           ) : (
             <div class="dw-table-wrap">

@@ -29,7 +29,7 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
   const local = useLocal();
   const lang = useLanguage();
   const { url, route } = useLocation();
-  const rows = useRegistryRows();
+  const { rows, fresh } = useRegistryRows();
   const search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
   const [filter, setFilter] = useState<RegistryFilter>(() => (compact ? rememberedFilter() : filterFromSearch(search)));
   const [shown, setShown] = useState(PAGE_SIZE);
@@ -109,7 +109,7 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
           <p class="reg-count" role="status" data-testid="registry-count">{t('count', { shown: visible.length, total: rows.length })}</p>
           {rows.length === 0 && <p>{t('emptyRegistry')}</p>}
           {rows.length > 0 && visible.length === 0 && <p>{t('noMatches')}</p>}
-          <ul class="reg-list" data-testid="registry-list">
+          <ul class="reg-list" data-testid="registry-list" data-fresh={fresh ? 'true' : undefined} aria-busy={!fresh || undefined}>
             {visible.slice(0, shown).map((r) => (
               <li key={r.id} class="reg-row" aria-current={r.id === selectedId ? 'true' : undefined}>
                 <a class="reg-link" href={`/dwellings/${r.id}`} aria-current={r.id === selectedId ? 'page' : undefined}>

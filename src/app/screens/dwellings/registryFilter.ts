@@ -2,7 +2,7 @@
 import type { Dwelling } from '../../../core/schemas/dwelling';
 
 /** A registry line: the dwelling, its verdict class and when its newest completed dwelling inspection was done. */
-export type RegistryRow<V extends string = string> = {
+export type RegistryRow<V extends string | null = string | null> = {
   id: string;
   dwelling: Dwelling;
   verdict: V;
@@ -49,7 +49,7 @@ function matchesQuery(d: Dwelling, query: string): boolean {
 }
 
 /** The rows that pass every filter, sorted by address the Norwegian way (æ, ø, å last). */
-export function filterRegistry<V extends string>(rows: readonly RegistryRow<V>[], f: RegistryFilter, now: Date): RegistryRow<V>[] {
+export function filterRegistry<V extends string | null>(rows: readonly RegistryRow<V>[], f: RegistryFilter, now: Date): RegistryRow<V>[] {
   const cutoff = typeof f.needsInspection === 'number' ? monthsBefore(now, f.needsInspection).toISOString() : null;
   const collator = new Intl.Collator('nb', { numeric: true });
   return rows

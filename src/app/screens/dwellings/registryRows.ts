@@ -8,6 +8,9 @@ import type { RegistryRow } from './registryFilter';
 /** A record as the store lists it: id and data. */
 type Rec<T> = { id: string; data: T };
 
+/** What the registry shows about a dwelling's checklists: the verdict and when it was last inspected. */
+export type DwellingSummary = { verdict: Verdict; lastInspectedAt: string | null };
+
 /** Inspections grouped by the dwelling they check (home visits and Foyer follow-ups have none and are left out). */
 export function inspectionsByDwelling(inspections: readonly Rec<Inspection>[]): Map<string, Rec<Inspection>[]> {
   const out = new Map<string, Rec<Inspection>[]>();
@@ -21,13 +24,23 @@ export function inspectionsByDwelling(inspections: readonly Rec<Inspection>[]): 
   return out;
 }
 
-/** One line per dwelling, verdict included (recomputed from the answers, never stored, so it always matches them). */
-export function registryRows(dwellings: readonly Rec<Dwelling>[], inspections: readonly Rec<Inspection>[]): RegistryRow<Verdict>[] {
+/** Each dwelling's verdict (recomputed from the answers, never stored in a record) and newest completed inspection. */
+export function summarize(dwellings: readonly Rec<Dwelling>[], inspections: readonly Rec<Inspection>[]): Map<string, DwellingSummary> {
   const byDwelling = inspectionsByDwelling(inspections);
-  return dwellings.map((d) => {
+  const out = new Map<string, DwellingSummary>();
+  for (const d of dwellings) {
     const own = (byDwelling.get(d.id) ?? []).map((i) => i.data);
     let last: string | null = null;
     for (const i of own) if (i.status === 'completed' && i.completedAt && (!last || i.completedAt > last)) last = i.completedAt;
-    return { id: d.id, dwelling: d.data, verdict: assessDwelling(d.data, own).verdict, lastInspectedAt: last };
+    out.set(d.id, { verdict: assessDwelling(d.data, own).verdict, lastInspectedAt: last });
+  }
+  return out;
+}
+
+/** The lines, with the summaries known so far; a dwelling without one gets a null verdict ("being assessed"). */
+export function rowsFrom(dwellings: readonly Rec<Dwelling>[], summaries: ReadonlyMap<string, DwellingSummary>): RegistryRow<Verdict | null>[] {
+  return dwellings.map((d) => {
+    const s = summaries.get(d.id);
+    return { id: d.id, dwelling: d.data, verdict: s?.verdict ?? null, lastInspectedAt: s?.lastInspectedAt ?? null };
   });
 }

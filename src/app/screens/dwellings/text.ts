@@ -63,6 +63,7 @@ export const DWELLING_TEXT = defineText({
   verdict_suited3plus: { nb: 'Egnet 3 år +', en: 'Suited 3+' },
   verdict_notSuitable: { nb: 'Ikke egnet', en: 'Not suitable' },
   verdict_notAssessed: { nb: 'Ikke vurdert', en: 'Not assessed' },
+  verdictPending: { nb: 'Vurderes …', en: 'Assessing …' },
   verdictTitle: { nb: 'Vurdering', en: 'Assessment' },
   reasons: { nb: 'Begrunnelse', en: 'Reasons' },
   passed: { nb: 'Oppfylt', en: 'Met' },

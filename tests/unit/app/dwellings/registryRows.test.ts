@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Dwelling } from '../../../../src/core/schemas/dwelling';
 import type { Inspection } from '../../../../src/core/schemas/inspection';
 import { assessDwelling } from '../../../../src/core/rules/assessDwelling';
-import { registryRows } from '../../../../src/app/screens/dwellings/registryRows';
+import { rowsFrom, summarize } from '../../../../src/app/screens/dwellings/registryRows';
 
 const d: Dwelling = {
   address: 'Gimsevegen 3', postcode: '7224', area: 'Gimse', gnr: 12, bnr: 34, type: 'apartment', floor: 1, hasLift: false,
@@ -14,7 +14,7 @@ const insp = (dwellingId: string | null, status: 'draft' | 'completed', complete
   data: { templateId: 'dwelling-inspection', templateVersion: 1, dwellingId, status, answers: {}, startedAt: '2025-01-01T00:00:00Z', inspectorId: crypto.randomUUID(), ...(completedAt ? { completedAt } : {}) },
 });
 
-describe('registryRows', () => {
+describe('registry lines', () => {
   it('gives each dwelling its own verdict and last completed inspection, ignoring drafts and other dwellings', () => {
     const list = [
       insp('A', 'completed', '2025-03-01T10:00:00Z'),
@@ -23,9 +23,14 @@ describe('registryRows', () => {
       insp('B', 'draft'),
       insp(null, 'completed', '2026-09-01T10:00:00Z'),
     ];
-    const rows = registryRows([{ id: 'A', data: d }, { id: 'B', data: d }], list);
+    const dwellings = [{ id: 'A', data: d }, { id: 'B', data: d }];
+    const rows = rowsFrom(dwellings, summarize(dwellings, list));
     expect(rows.map((r) => [r.id, r.lastInspectedAt])).toEqual([['A', '2026-03-01T10:00:00Z'], ['B', null]]);
     expect(rows[0]!.verdict).toBe(assessDwelling(d, list.slice(0, 3).map((i) => i.data)).verdict);
     expect(rows[1]!.verdict).toBe('notAssessed');
+  });
+
+  it('marks a dwelling without a summary yet as being assessed, not as any verdict', () => {
+    expect(rowsFrom([{ id: 'C', data: d }], new Map())).toEqual([{ id: 'C', dwelling: d, verdict: null, lastInspectedAt: null }]);
   });
 });
