@@ -57,6 +57,8 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }), [lang]);
   const Heading = compact ? 'h2' : 'h1';
   const filtered = filterToSearch(filter) !== '';
+  // Open at first when a filter is set (e.g. after a reload); after that the person opens and closes it.
+  const [filtersOpenAtFirst] = useState(filtered);
 
   return (
     <section class={compact ? 'reg reg-compact' : 'reg'} aria-labelledby="registry-title">
@@ -78,7 +80,7 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
         />
       </div>
       {!compact && (
-        <details class="reg-filters" open={filtered || undefined}>
+        <details class="reg-filters" open={filtersOpenAtFirst}>
           <summary>{t('filters')}</summary>
           <div class="reg-filter-grid">
             <Select id="f-verdict" label={t('verdict')} value={filter.verdict} onChange={(verdict) => update({ verdict })}
