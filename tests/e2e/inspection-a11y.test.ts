@@ -27,7 +27,11 @@ afterAll(async () => {
 });
 
 async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: false });
+  if (!SHOTS) return;
+  // An update built while the run goes on may raise the update prompt; it is not part of the screen shown.
+  const later = page.locator('.update-prompt button', { hasText: 'Senere' });
+  if (await later.isVisible()) await later.click();
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: false });
 }
 
 /** Interactive elements smaller than 44×44 CSS px (inline links in running text are exempt, as WCAG 2.5.5 allows). */
@@ -95,7 +99,10 @@ describe.each(Object.entries(SIZES))('field screens at %s size', (size, viewport
           await page.locator('.cl-section-link', { hasText: section.title.nb }).click();
           await expect.poll(() => page.locator('#checklist-section-title').textContent()).toBe(section.title.nb);
           if (SHOTS && (section.id === 'condition' || section.id === 'risk')) {
-            await page.evaluate(() => document.querySelector('.cl-status-bar')?.scrollIntoView());
+            await page.evaluate(() => {
+              document.getElementById('checklist-section-title')?.scrollIntoView({ block: 'start' });
+              scrollBy(0, -((document.querySelector('.app-header') as HTMLElement | null)?.offsetHeight ?? 0) - 60);
+            });
             await shot(page, `checklist-${section.id}-${size}`);
           }
           // Notes and photos open too, so their controls are audited as well.

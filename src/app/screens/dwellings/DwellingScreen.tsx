@@ -102,13 +102,13 @@ export default function DwellingScreen({ id }: { id: string }) {
             <a class="ds-button" data-variant="secondary" href={`/dwellings/${id}/edit`}>{t('edit')}</a>
           </div>
         )}
+        {mayInspect && loaded && history.some((h) => h.data.status === 'completed') && <p class="form-hint">{t('startFromPrevious')}</p>}
         {mayInspect && loaded && (
           <ul class="dw-start">
             {DWELLING_TEMPLATES.map((templateId) => {
               const template = latestTemplate(templateId);
               if (!template) return null;
               const draft = history.find((h) => h.data.templateId === templateId && h.data.status === 'draft');
-              const previous = latestCompletedOf(history, templateId);
               return (
                 <li key={templateId}>
                   {draft ? (
@@ -120,7 +120,6 @@ export default function DwellingScreen({ id }: { id: string }) {
                       {t('startTemplate', { title: local(template.title) })}
                     </button>
                   )}
-                  {!draft && previous && <p class="form-hint">{t('startFromPrevious', { when: when(previous.data.completedAt ?? previous.data.startedAt) })}</p>}
                 </li>
               );
             })}

@@ -84,8 +84,8 @@ export const DWELLING_TEXT = defineText({
   startChecklist: { nb: 'Start ny sjekkliste', en: 'Start a new checklist' },
   startTemplate: { nb: 'Start: {title}', en: 'Start: {title}' },
   startFromPrevious: {
-    nb: 'Svarene fra forrige fullførte sjekkliste ({when}) kopieres inn – endre det som er annerledes.',
-    en: 'The answers from the previous completed checklist ({when}) are copied in – change what differs.',
+    nb: 'En ny sjekkliste starter med svarene fra forrige fullførte av samme slag – endre det som er annerledes.',
+    en: 'A new checklist starts with the answers of the previous completed one of its kind – change what differs.',
   },
   draftExists: { nb: 'Det finnes et utkast: {title}', en: 'There is a draft: {title}' },
   photos: { nb: 'Bilder', en: 'Photos' },
