@@ -1,4 +1,5 @@
-// Photos in a checklist, in real Chromium: shrunk to ≤ 2000 px JPEG with EXIF/GPS gone, clear messages on bad files and full storage.
+// Photos and failed saves in a checklist, in real Chromium: photos shrunk to ≤ 2000 px JPEG with EXIF/GPS gone; clear
+// messages on unreadable files and on a full device, with nothing already saved lost and the unsaved answer kept.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -145,5 +146,31 @@ describe('photos on an item', () => {
     const first = page.locator('.cl-item').first();
     await first.locator('img.ph-img').waitFor();
     expect(await first.locator('img.ph-img').count()).toBe(1);
+  });
+});
+
+describe('an answer the device refuses to save', () => {
+  it('stays in the form with a clear message, and is saved by "Prøv igjen" once there is room', async () => {
+    await page.evaluate(() => {
+      const put = IDBObjectStore.prototype.put;
+      (window as unknown as { restorePut: () => void }).restorePut = () => (IDBObjectStore.prototype.put = put);
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (this.name === 'records') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    const item = page.locator('.cl-item[data-item="identity.registryMatches"]');
+    await item.locator('input[type=radio][value="true"]').check();
+    const alert = page.locator('.ds-alert[role="alert"]');
+    await expect.poll(() => alert.textContent()).toContain('Lagringsplassen på enheten er full');
+    expect(await item.locator('input[type=radio][value="true"]').isChecked()).toBe(true);
+
+    await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
+    await alert.locator('button', { hasText: 'Prøv igjen' }).click();
+    await expect.poll(() => page.locator('[data-testid="save-status"]').textContent()).toBe('Lagret på enheten');
+    expect(await alert.count()).toBe(0);
+    await page.reload();
+    await page.locator('.cl-item[data-item="identity.registryMatches"]').waitFor();
+    expect(await page.locator('.cl-item[data-item="identity.registryMatches"] input[value="true"]').isChecked()).toBe(true);
   });
 });
