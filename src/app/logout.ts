@@ -51,6 +51,24 @@ export async function logOut(): Promise<LogoutResult> {
     }
   }
   if (session) for (const cleanup of cleanups) await cleanup(session.user);
+  forgetScreenState();
   setSession(null);
   return { ok: true };
+}
+
+/** Keys of the device's own settings that outlive a log-out: the language choice belongs to the device, not the person. */
+const DEVICE_KEYS = new Set(['egnet.language', 'egnet.session']);
+
+/**
+ * Removes what screens kept between visits (form drafts, positions in checklists, cached verdicts, filters), so the
+ * next person on a shared device starts clean.
+ */
+function forgetScreenState(): void {
+  try {
+    const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? '');
+    for (const key of keys) if (key.startsWith('egnet.') && !DEVICE_KEYS.has(key)) localStorage.removeItem(key);
+    sessionStorage.clear();
+  } catch {
+    // Storage unavailable (private mode): nothing was kept.
+  }
 }

@@ -11,6 +11,7 @@ let fetchMock: ReturnType<typeof vi.fn>;
 
 beforeEach(() => {
   vi.stubGlobal('localStorage', memoryStorage());
+  vi.stubGlobal('sessionStorage', memoryStorage());
   fetchMock = vi.fn(async () => new Response(null, { status: 204 }));
   vi.stubGlobal('fetch', fetchMock);
   setSession({ token: 'tok', user: USER });
@@ -46,6 +47,18 @@ describe('logOut', () => {
     expect(await logOut()).toEqual({ ok: true });
     expect(order).toEqual(['DELETE Bearer tok', 'cleanup boveileder']);
     expect(getSession()).toBeNull();
+  });
+
+  it('forgets what screens kept on the device, but keeps the language choice', async () => {
+    localStorage.setItem('egnet.language', 'en');
+    localStorage.setItem('egnet.dwellingDraft.new', '{"address":"Gimsvegen 1"}');
+    localStorage.setItem('egnet.checklistPosition.x', '{"section":"fire"}');
+    sessionStorage.setItem('egnet.registryFilter', 'q=Gimse');
+    expect(await logOut()).toEqual({ ok: true });
+    expect(localStorage.getItem('egnet.language')).toBe('en');
+    expect(localStorage.getItem('egnet.dwellingDraft.new')).toBeNull();
+    expect(localStorage.getItem('egnet.checklistPosition.x')).toBeNull();
+    expect(sessionStorage.getItem('egnet.registryFilter')).toBeNull();
   });
 
   it('still logs out on the device when the server cannot be reached', async () => {
