@@ -48,6 +48,16 @@ export function faultFetch(
     return true;
   };
 
+  // Answers are lost at random, but never drifting more than two answers from the set share, so every run really
+  // loses about that share of the server's answers (a plain coin per answer left some short runs near 20 %).
+  const loseNow = () => {
+    if (!on) return false;
+    const target = rates.loseResponse * log.answered;
+    const lose = log.loseResponse < target - 2 ? true : log.loseResponse > target + 2 ? false : rnd.chance(rates.loseResponse);
+    if (lose) log.loseResponse += 1;
+    return lose;
+  };
+
   const wrapped: typeof fetch = async (input, init) => {
     log.requests += 1;
     const url = String(input);
@@ -75,7 +85,7 @@ export function faultFetch(
     if (hit('duplicate')) await real(url, bare).then((r) => r.arrayBuffer()).catch(() => undefined);
     const res = await real(url, init);
     if (on) log.answered += 1;
-    if (hit('loseResponse')) {
+    if (loseNow()) {
       await res.arrayBuffer().catch(() => undefined);
       throw new TypeError('fault: response lost after the server answered');
     }

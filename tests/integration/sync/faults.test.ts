@@ -1,7 +1,7 @@
 // Three simulated devices (Dexie on fake-indexeddb, the real sync client) edit 200 records against the real server
 // process on a real SQLite file, through a fetch that drops, loses, duplicates, delays and replays requests, answers
 // 500/503/429, cuts bodies off, and SIGKILLs the server mid-request. Then faults stop, sync settles, and I1–I7 must hold.
-// Replay a run with EGNET_SEED=<seed>; EGNET_SOAK=1 runs more seeds and more edits.
+// Replay a run with EGNET_SEED=<seed>; EGNET_SOAK=1 adds fresh random seeds and more edits.
 import { afterAll, describe, expect, it } from 'vitest';
 import { savePhoto } from '../../../src/app/store/save-photo';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../src/core/demo/users';
@@ -13,8 +13,10 @@ import { checkInvariants, type CheckedDevice, type MadeOp } from './invariants';
 import { prng } from './prng';
 import { sampleDwelling, sampleInspection } from './sample-records';
 
-/** Seeds that once failed: each stays a regression case. */
-const REGRESSION_SEEDS: number[] = [];
+/** Seeds that once failed: each stays a regression case (473821083 lost only 19.9 % of answers before losses kept to their share). */
+const REGRESSION_SEEDS: number[] = [473821083];
+/** The short seeded run of `npm test`; `npm run test:soak` adds fresh random seeds. */
+const FIXED_SEEDS: number[] = [20261127];
 
 const SOAK = process.env.EGNET_SOAK === '1';
 const RECORDS = 200;
@@ -163,14 +165,14 @@ async function runScenario(seed: number): Promise<void> {
   await server.stop();
   expect(violations, `seed ${seed}: replay with EGNET_SEED=${seed}`).toEqual([]);
   expect(faults.log.kill, 'server kills').toBe(KILLS);
-  expect(faults.log.loseResponse / faults.log.answered, 'share of answers lost').toBeGreaterThan(0.2);
+  expect(faults.log.loseResponse / faults.log.answered, 'share of answers lost').toBeGreaterThan(0.25);
   expect(conflicts, 'the same field edited on two devices shows conflicts').toBeGreaterThan(0);
   expect(rejected, 'invalid edits show as could-not-be-saved').toBeGreaterThan(0);
 }
 
 const fromEnv = process.env.EGNET_SEED ? [Number(process.env.EGNET_SEED)] : [];
-const fresh = Array.from({ length: SOAK ? 6 : 2 }, () => Math.floor(Math.random() * 2 ** 31));
-const seeds = [...fromEnv, ...(fromEnv.length ? [] : [...REGRESSION_SEEDS, ...fresh])];
+const fresh = Array.from({ length: SOAK ? 6 : 0 }, () => Math.floor(Math.random() * 2 ** 31));
+const seeds = [...fromEnv, ...(fromEnv.length ? [] : [...REGRESSION_SEEDS, ...FIXED_SEEDS, ...fresh])];
 
 describe('sync under faults', () => {
   for (const seed of seeds) {
