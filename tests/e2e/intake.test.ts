@@ -129,11 +129,14 @@ describe('intake overview, matching and allocations', () => {
     expect(reasons.join('\n')).toMatch(/Bussholdeplass \d/);
     await expectNoAxeViolations(page, 'match with results');
 
-    // A family with a 2-year-old is not offered the 3+ dwellings: they are listed as left out, with the reason.
+    // A family with a 2-year-old is offered the vacant 0–3 dwellings only: the 3+ ones are left out, with the reason.
     await page.locator('#needs-household').selectOption({ label: '– Skriv inn behov selv –' });
     await page.locator('#needs-childAges').fill('2');
     await page.getByRole('button', { name: 'Finn boliger' }).click();
-    await page.locator('[data-testid="match-count"]', { hasText: 'Ingen ledige boliger passer' }).waitFor();
+    await page.locator('[data-testid="match-count"]', { hasText: '2 ledige boliger passer' }).waitFor();
+    for (const tag of await page.locator('[data-testid="matches"] > li .intake-reasons').allTextContents()) {
+      expect(tag).toContain('Godt egnet for barnefamilier 0–3 år');
+    }
     await page.locator('.intake-excluded summary').click();
     expect(await page.locator('[data-testid="excluded"]').textContent()).toContain('Egnet bare for barn over 3 år — yngste barn er 2 år');
 

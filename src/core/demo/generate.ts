@@ -96,6 +96,8 @@ const SMALL_CHILD: Array<[SmallChildFault, number]> = [
   ['mainRoadToPlay', 1],
 ];
 const SUITED_0TO3 = 11;
+/** How many of the 0–3 dwellings stand vacant in the demo. */
+const VACANT_0TO3 = 2;
 
 const RURAL: readonly MelhusArea[] = ['Hølonda', 'Ler', 'Flå', 'Hovin', 'Lundamo'];
 const AREA_WEIGHTS: Array<[MelhusArea, number]> = [
@@ -506,6 +508,13 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     if (i < 5) household.notes = 'Satsningsfamilie: månedlig samarbeidsmøte. Avtalt fokus på bosituasjon og økonomi.';
     households.push({ id, household });
   });
+  // Two 0–3 dwellings nobody lives in stand vacant, so matching a family with a small child finds something.
+  // Set without drawing from the generator, so every other record stays as it was.
+  const homes = new Set(households.map((h) => h.household.dwellingId));
+  dwellings
+    .filter((d) => d.profile.intended === 'suited0to3' && !homes.has(d.id))
+    .slice(0, VACANT_0TO3)
+    .forEach((d) => (d.dwelling.vacant = true));
 
   for (const { id, dwelling } of dwellings) push(out, 'dwelling', id, dwelling, ADMIN, '2025-08-15T08:00:00Z');
   out.push(...inspections);
