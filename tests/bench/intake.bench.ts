@@ -23,6 +23,8 @@ import { trendFigures } from '${ROOT}src/core/figures/trendFigures';
 import { toMatchCandidates } from '${ROOT}src/core/matching/toMatchCandidates';
 import { matchDwellings } from '${ROOT}src/core/matching/match';
 import { recordsVersion } from '${ROOT}src/app/screens/intake/recordsVersion';
+import { dwellingStamps } from '${ROOT}src/app/screens/intake/dwellingStamps';
+import { VerdictMemo } from '${ROOT}src/app/screens/intake/VerdictMemo';
 
 function buildInput(n) {
   const { records } = generateDemoData();
@@ -46,9 +48,13 @@ const needs = { adults: 2, childAges: [4, 9], stepFree: false, preferredAreas: [
 
 window.intakeBench = (n, runs) => {
   const input = buildInput(n);
-  const out = { dwellings: input.dwellings.length, inspections: input.inspections.length, overview: [], figures: [], trend: [], reopen: [], prepare: [], query: [], matches: 0 };
-  const stamp = (entity) => (x) => ({ entity, id: x.id, rev: 3, updatedAt: '2026-11-27T10:00:00.000Z' });
+  const out = { dwellings: input.dwellings.length, inspections: input.inspections.length, overview: [], figures: [], trend: [], reopen: [], changed: [], changedAll: [], prepare: [], query: [], matches: 0 };
+  const stamp = (entity) => (x) => ({ entity, id: x.id, rev: 3, updatedAt: '2026-11-27T10:00:00.000Z', data: x });
   const stamps = [input.dwellings.map(stamp('dwelling')), input.inspections.map(stamp('inspection')), input.allocations.map(stamp('allocation'))];
+  // Verdicts remembered per dwelling (useFigures): primed once, as after the first opening of the overview.
+  const memo = new VerdictMemo();
+  const primed = dwellingStamps(stamps[0], stamps[1]);
+  memo.remember(primed, computeFigures(input).verdictsByDwelling);
   for (let i = 0; i <= runs; i++) {
     // The overview: the stock figures, then the quarters and the inspection list from today's verdicts (useOverview).
     const figures = time(() => computeFigures(input));
@@ -56,6 +62,16 @@ window.intakeBench = (n, runs) => {
     // Matching: candidates are prepared once per change of the records; each query ranks them (MatchScreen).
     // Reopening a screen with unchanged records: the fingerprint of the records finds the cached figures.
     const reopen = time(() => recordsVersion(stamps));
+    // After a sync changed one dwelling: fingerprints, the changed dwelling assessed again, the rest remembered.
+    stamps[0][i * 7].rev++;
+    const changed = time(() => {
+      const now = dwellingStamps(stamps[0], stamps[1]);
+      const value = computeFigures({ ...input, verdicts: memo.known(now) });
+      memo.remember(now, value.verdictsByDwelling);
+      return value;
+    });
+    if (changed.value.dwellings !== input.dwellings.length) throw new Error('figures after a change lost dwellings');
+    const changedTrend = time(() => trendFigures({ ...input, verdicts: changed.value.verdictsByDwelling }, '2026-11-27'));
     const prepare = time(() => toMatchCandidates(input.dwellings, input.inspections, figures.value.verdictsByDwelling));
     const query = time(() => matchDwellings(needs, prepare.value));
     if (i === 0) continue; // the first run warms the JIT up
@@ -63,6 +79,8 @@ window.intakeBench = (n, runs) => {
     out.trend.push(trend.ms);
     out.overview.push(figures.ms + trend.ms);
     out.reopen.push(reopen.ms);
+    out.changed.push(changed.ms);
+    out.changedAll.push(changed.ms + changedTrend.ms);
     out.prepare.push(prepare.ms);
     out.query.push(query.ms);
     out.matches = query.value.matches.length;
@@ -71,7 +89,7 @@ window.intakeBench = (n, runs) => {
 };
 `;
 
-type Result = Record<'overview' | 'figures' | 'trend' | 'reopen' | 'prepare' | 'query', number[]> & { dwellings: number; inspections: number; matches: number };
+type Result = Record<'overview' | 'figures' | 'trend' | 'reopen' | 'changed' | 'changedAll' | 'prepare' | 'query', number[]> & { dwellings: number; inspections: number; matches: number };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const line = (label: string, xs: number[], target?: number) =>
@@ -104,6 +122,8 @@ export async function run(): Promise<void> {
     console.log(`  ${line('first paint: verdicts + stock figures (headline, charts)', r.figures, TARGET_MS)}`);
     console.log(`  ${line('after paint: quarters + inspections due', r.trend)}`);
     console.log(`  ${line('reopened with unchanged records (fingerprint, cached figures)', r.reopen, TARGET_MS)}`);
+    console.log(line('overview after a sync changed one dwelling (verdicts remembered per dwelling, quarters afresh)', r.changedAll, TARGET_MS));
+    console.log(`  ${line('first paint: fingerprints per dwelling + one verdict + stock figures', r.changed, TARGET_MS)}`);
     console.log(line('matching query (rank prepared candidates)', r.query, TARGET_MS) + `, ${r.matches} matches`);
     console.log(line('matching: prepare candidates after a change of records', r.prepare));
   } finally {

@@ -44,6 +44,8 @@ export type FiguresInput = {
   inspections: readonly WithId<Inspection>[];
   allocations: readonly WithId<Allocation>[] | readonly Allocation[];
   ruleSet?: RuleSet;
+  /** Verdicts already known for some dwellings (from the same records and rule set); the others are assessed. */
+  verdicts?: Readonly<Record<string, Verdict>>;
 };
 
 /** A fraction rounded to 4 decimals; 0 when the denominator is 0. */
@@ -77,9 +79,11 @@ function mapValues<T, U>(record: Map<string, T>, f: (t: T) => U): Record<string,
 /** Computes every figure from the records; the same function serves the app and the server. */
 export function computeFigures(input: FiguresInput): Figures {
   const ruleSet = input.ruleSet ?? defaultRuleSet;
+  const known = input.verdicts ?? {};
+  const isKnown = (id: string) => Object.hasOwn(known, id);
   const byDwelling = new Map<string, Inspection[]>();
   for (const inspection of input.inspections) {
-    if (!inspection.dwellingId || inspection.status !== 'completed') continue;
+    if (!inspection.dwellingId || inspection.status !== 'completed' || isKnown(inspection.dwellingId)) continue;
     const list = byDwelling.get(inspection.dwellingId);
     if (list) list.push(inspection);
     else byDwelling.set(inspection.dwellingId, [inspection]);
@@ -91,7 +95,7 @@ export function computeFigures(input: FiguresInput): Figures {
   const vacancy = { vacant: new Tally(), let: new Tally() };
   const verdictsByDwelling: Record<string, Verdict> = {};
   for (const dwelling of input.dwellings) {
-    const verdict = verdictOf(dwelling, byDwelling.get(dwelling.id) ?? [], ruleSet);
+    const verdict = isKnown(dwelling.id) ? known[dwelling.id]! : verdictOf(dwelling, byDwelling.get(dwelling.id) ?? [], ruleSet);
     verdictsByDwelling[dwelling.id] = verdict;
     total.add(verdict);
     let area = byArea.get(dwelling.area);

@@ -1,6 +1,6 @@
 /** The stock's verdicts at the end of each quarter, replayed from the history of completed checklists. */
 import { TEMPLATE_IDS } from '../checklist/templates';
-import { assessDwelling } from '../rules/assessDwelling';
+import { verdictOf } from '../rules/assessDwelling';
 import { defaultRuleSet } from '../rules/defaultRuleSet';
 import type { RuleSet } from '../rules/ruleSet';
 import { VERDICTS, type Verdict } from '../rules/verdict';
@@ -80,7 +80,7 @@ export function trendByQuarter(input: TrendInput, today: string, quarters = DEFA
   const delta = window.map(() => Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>);
   const completed = window.map(() => 0);
   const assessUpTo = (d: WithId<Dwelling>, list: readonly Inspection[], day: string) =>
-    assessDwelling(d, list.filter((i) => i.completedAt!.slice(0, 10) <= day), ruleSet).verdict;
+    verdictOf(d, list.filter((i) => i.completedAt!.slice(0, 10) <= day), ruleSet);
 
   for (const d of input.dwellings) {
     const list = history.get(d.id) ?? [];

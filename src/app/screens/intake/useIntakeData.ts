@@ -2,6 +2,7 @@
 import type { Allocation, Dwelling, Household, Inspection, WithId } from '../../../core/schemas';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
+import { dwellingStamps } from './dwellingStamps';
 import { recordsVersion } from './recordsVersion';
 
 /** Everything on the device the overview, matching and allocations are computed from. */
@@ -15,6 +16,8 @@ export type IntakeData = {
   dwellingChangedAt: Record<string, string>;
   /** Changes whenever any of these records changes (id, revision, time of change): the key of cached figures. */
   version: string;
+  /** Per dwelling, a fingerprint of its record and checklists: the key of its cached verdict. */
+  dwellingStamps: Map<string, string>;
 };
 
 /** Undefined until the first read of the device database. */
@@ -34,6 +37,7 @@ export function useIntakeData(): IntakeData | undefined {
       households: withId(households),
       dwellingChangedAt: Object.fromEntries(dwellings.map((d) => [d.id, d.updatedAt])),
       version: recordsVersion([dwellings, inspections, allocations]),
+      dwellingStamps: dwellingStamps(dwellings, inspections),
     };
   }, []);
 }

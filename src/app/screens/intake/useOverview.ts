@@ -4,16 +4,23 @@ import { computeFigures, type Figures } from '../../../core/figures/computeFigur
 import { trendFigures, type TrendFigures } from '../../../core/figures/trendFigures';
 import { norwegianDate } from '../../../core/privacy/consentState';
 import type { IntakeData } from './useIntakeData';
+import { VerdictMemo } from './VerdictMemo';
 
 // The last result, kept while the app runs: reopening a screen with unchanged records costs nothing.
 let lastFigures: { version: string; figures: Figures } | null = null;
 let lastTrend: { key: string; trend: TrendFigures } | null = null;
+// After a sync or an edit, only the dwellings whose record or checklists changed are assessed again.
+const verdicts = new VerdictMemo();
 
 /** The stock figures for these records (cached by their version); matching reads the verdicts from here too. */
 export function useFigures(data: IntakeData | undefined): Figures | undefined {
   return useMemo(() => {
     if (!data) return undefined;
-    if (lastFigures?.version !== data.version) lastFigures = { version: data.version, figures: computeFigures(data) };
+    if (lastFigures?.version !== data.version) {
+      const figures = computeFigures({ ...data, verdicts: verdicts.known(data.dwellingStamps) });
+      verdicts.remember(data.dwellingStamps, figures.verdictsByDwelling);
+      lastFigures = { version: data.version, figures };
+    }
     return lastFigures.figures;
   }, [data]);
 }

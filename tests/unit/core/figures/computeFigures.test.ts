@@ -116,4 +116,15 @@ describe('computeFigures on small cases', () => {
     expect(f.byVerdict.notSuitable).toBe(1);
     expect(f.ruleSet).toEqual({ id: 'melhus-suitability', version: 2 });
   });
+
+  it('takes verdicts it is given as known and assesses only the other dwellings', () => {
+    const input = { dwellings: [d('good'), d('bad')], inspections: [...ins('good'), ...ins('bad', { b: { 'distances.busStopM': { value: 900 } } })], allocations: [] };
+    expect(computeFigures(input).verdictsByDwelling).toEqual({ good: 'suited0to3', bad: 'notSuitable' });
+    // A remembered verdict is used as is (here deliberately different, to see that it was not recomputed).
+    const f = computeFigures({ ...input, verdicts: { good: 'suited3plus' } });
+    expect(f.verdictsByDwelling).toEqual({ good: 'suited3plus', bad: 'notSuitable' });
+    expect(f.byVerdict).toEqual({ suited0to3: 0, suited3plus: 1, notSuitable: 1, notAssessed: 0 });
+    // Names inherited from Object are not taken for verdicts.
+    expect(computeFigures({ dwellings: [d('constructor')], inspections: ins('constructor'), allocations: [] }).verdictsByDwelling).toEqual({ constructor: 'suited0to3' });
+  });
 });
