@@ -7,8 +7,7 @@ import { ROUTES, mayOpen } from '../routes';
 import { SyncStatus } from '../sync/SyncStatus';
 import { Header } from './Header';
 import { Nav } from './Nav';
-import { NotFound } from './NotFound';
-import { Forbidden } from './Forbidden';
+import { Unavailable } from './Unavailable';
 import { SessionExpiredNotice } from './SessionExpiredNotice';
 import { SHELL_TEXT } from './text';
 
@@ -40,10 +39,14 @@ export default function Shell({ session, onLogInAgain }: { session: Session; onL
           <ErrorBoundary>
             <Router onRouteChange={() => focusScreen(main.current)}>
               {[
-                ...ROUTES.map((r) => (
-                  <Route key={r.path} path={r.path} component={mayOpen(r, roles) ? r.component : Forbidden} />
-                )),
-                <Route key="*" default component={NotFound} />,
+                ...ROUTES.map((r) =>
+                  mayOpen(r, roles) ? (
+                    <Route key={r.path} path={r.path} component={r.component} />
+                  ) : (
+                    <Route key={r.path} path={r.path} component={Unavailable} reason="forbidden" />
+                  ),
+                ),
+                <Route key="*" default component={Unavailable} reason="notFound" />,
               ]}
             </Router>
           </ErrorBoundary>

@@ -1,6 +1,7 @@
 /** The last resort: everything not yet on the server, as one JSON file a person can download and hand over. */
 import type { EgnetDb } from '../store/db';
 import { deviceDb } from '../store/device-db';
+import { downloadFile } from '../downloadFile';
 import { readMeta } from './meta';
 
 /** What the file holds: waiting ops, refused ops, conflicts, the records they touch, and photos not uploaded (base64). */
@@ -55,14 +56,6 @@ export async function downloadUnsynced(user: { id: string; name: string } | null
   const data = await collectUnsynced(user);
   const stamp = data.exportedAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
   const file = `egnet-usynkronisert-${stamp}.json`;
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Some browsers read the URL after click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadFile(file, JSON.stringify(data, null, 2), 'application/json');
   return file;
 }

@@ -6,6 +6,7 @@ import { useLanguage, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
 import { AUDIT_TEXT } from './text';
+import '../../components/layout.css';
 import './audit.css';
 
 type Entry = {
@@ -55,7 +56,7 @@ export default function AuditScreen({ id }: { id: string }) {
       {state === 'ready' && entries.length === 0 && <p class="ds-paragraph">{t('empty')}</p>}
       {entries.length > 0 && (
         <div class="au-scroll" tabIndex={0} role="region" aria-labelledby="audit-caption">
-          <table class="au-table" data-testid="audit-table">
+          <table class="line-table au-table" data-testid="audit-table">
             <caption id="audit-caption">{t('caption')}</caption>
             <thead>
               <tr>

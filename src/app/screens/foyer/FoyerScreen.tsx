@@ -13,6 +13,7 @@ import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
 import { foyerBirthYears } from './planReviews';
 import { FOYER_TEXT } from './text';
+import '../../components/layout.css';
 import './foyer.css';
 
 type Field = 'youthAlias' | 'birthYear' | 'referringService' | 'startDate';
@@ -91,7 +92,7 @@ export default function FoyerScreen() {
         </ul>
       )}
       {mayCreate && (
-        <section class="fy-section" aria-labelledby="new-plan-title">
+        <section class="screen-section" aria-labelledby="new-plan-title">
           <h2 id="new-plan-title" class="ds-heading" data-size="sm">{t('newPlan')}</h2>
           <form class="fy-form" onSubmit={create} noValidate>
             <ErrorSummary title={t('formErrors')} errors={FIELDS.filter((f) => errors[f]).map((f) => ({ targetId: `plan-${f}`, message: `${labels[f]}: ${errors[f]}` }))} attempt={attempt} />

@@ -13,6 +13,7 @@ import { useQuery } from '../../store/use-query';
 import { DomainPanel } from './DomainPanel';
 import { planRatings } from './planReviews';
 import { FOYER_TEXT } from './text';
+import '../../components/layout.css';
 import './foyer.css';
 
 /** The plan at `/foyer/:id`. Every change is one path (`domains.<d>`, `exitReadiness.<item>`), so edits merge per domain. */
@@ -69,7 +70,7 @@ export default function PlanScreen({ id }: { id: string }) {
       <p class="ds-paragraph">{t('planFacts', { age, date: fmt(plan.startDate), status: t(`status_${plan.status}`) })}</p>
       <p class="fy-status" role="status">{status}</p>
 
-      <section class="fy-section" aria-labelledby="agreement-title">
+      <section class="screen-section" aria-labelledby="agreement-title">
         <h2 id="agreement-title" class="ds-heading" data-size="sm">{t('agreement')}</h2>
         <p class="ds-paragraph" data-testid="agreement-state">{plan.agreementSignedAt ? t('agreementSigned', { date: fmt(plan.agreementSignedAt) }) : t('agreementMissing')}</p>
         {!readOnly && !plan.agreementSignedAt && (
@@ -82,7 +83,7 @@ export default function PlanScreen({ id }: { id: string }) {
         )}
       </section>
 
-      <section class="fy-section" aria-labelledby="domains-title">
+      <section class="screen-section" aria-labelledby="domains-title">
         <h2 id="domains-title" class="ds-heading" data-size="sm">{t('domainsTitle')}</h2>
         {FOYER_DOMAINS.map((d) => (
           <DomainPanel
@@ -96,7 +97,7 @@ export default function PlanScreen({ id }: { id: string }) {
         ))}
       </section>
 
-      <section class="fy-section" aria-labelledby="exit-title">
+      <section class="screen-section" aria-labelledby="exit-title">
         <h2 id="exit-title" class="ds-heading" data-size="sm">{t('exitTitle')}</h2>
         <p class="ds-paragraph">{t('exitCount', { done: exitDone, total: EXIT_READINESS_ITEMS.length })}</p>
         <fieldset class="ds-fieldset fy-exit">
@@ -116,7 +117,7 @@ export default function PlanScreen({ id }: { id: string }) {
         </fieldset>
       </section>
 
-      <section class="fy-section" aria-labelledby="followups-title">
+      <section class="screen-section" aria-labelledby="followups-title">
         <h2 id="followups-title" class="ds-heading" data-size="sm">{t('followUpTitle')}</h2>
         <p class="ds-paragraph">{t('followUpIntro')}</p>
         <ul class="fy-list">

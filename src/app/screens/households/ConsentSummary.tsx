@@ -5,6 +5,7 @@ import { OWNER_UNIT_LABELS, OWNER_UNITS } from '../../../core/schemas/ownerUnit'
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { SignatureImage } from '../../signature/SignatureImage';
 import { HOUSEHOLD_TEXT } from './text';
+import '../../components/layout.css';
 
 /** Formats an ISO date or time as a date in the person's language. */
 export function dateText(iso: string, lang: 'nb' | 'en'): string {
@@ -34,7 +35,7 @@ export function ConsentSummary({ consent, now }: { consent: Consent | null | und
         <dt>{t('method')}</dt>
         <dd>{t(`method_${consent.method}`)}</dd>
       </dl>
-      <table class="hh-scope" data-testid="consent-scope">
+      <table class="line-table" data-testid="consent-scope">
         <caption>{t('scope')}</caption>
         <tbody>
           {units.length === 0 && (

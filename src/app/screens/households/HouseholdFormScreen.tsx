@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import { ACCESSIBILITY_NEEDS, type Household } from '../../../core/schemas/household';
-import { MELHUS_AREAS, type MelhusArea } from '../../../core/schemas/place';
+import { AreaChoices } from '../../components/AreaChoices';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CounsellorPicker } from './CounsellorPicker';
@@ -150,19 +150,7 @@ export default function HouseholdFormScreen({ id }: { id?: string }) {
           </FormField>
           <fieldset class="ds-fieldset form-field" id={fieldId('preferredAreas')} tabIndex={-1}>
             <legend class="ds-label">{t('preferredAreas')} <span class="form-optional">({t('optional')})</span></legend>
-            <div class="form-choices">
-              {MELHUS_AREAS.map((a) => (
-                <label key={a} class="ds-label form-choice" data-weight="regular">
-                  <input
-                    class="ds-input"
-                    type="checkbox"
-                    checked={values.preferredAreas.includes(a)}
-                    onChange={(e) => set('preferredAreas', e.currentTarget.checked ? [...values.preferredAreas, a] : values.preferredAreas.filter((x: MelhusArea) => x !== a))}
-                  />
-                  {a}
-                </label>
-              ))}
-            </div>
+            <AreaChoices selected={values.preferredAreas} onChange={(next) => set('preferredAreas', next)} />
             {errors.preferredAreas && <p class="ds-validation-message">{errors.preferredAreas}</p>}
           </fieldset>
           <FormField id={fieldId('neededBy')} label={<>{t('neededBy')} <span class="form-optional">({t('optional')})</span></>} error={errors.neededBy}>

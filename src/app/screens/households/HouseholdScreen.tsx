@@ -14,6 +14,7 @@ import { startVisit } from '../visits/startVisit';
 import { ConsentSummary, dateText } from './ConsentSummary';
 import { bedroomsFor, childAges, compositionText, consentStateOf, crowdingOf, type HouseholdView } from './householdFacts';
 import { HOUSEHOLD_TEXT } from './text';
+import '../../components/layout.css';
 import './households.css';
 
 /** The page at `/households/:id`. */
@@ -83,7 +84,7 @@ export default function HouseholdScreen({ id }: { id: string }) {
   return (
     <section class="hh-screen" aria-labelledby="household-title">
       <a class="ds-link" href="/households">← {t('backToList')}</a>
-      <div class="hh-titlebar">
+      <div class="titlebar">
         <h1 id="household-title" class="ds-heading" data-size="md">{h.displayName ?? '–'}</h1>
         <span class="hh-item-facts">
           {h.priorityFamily && <span class="ds-tag" data-color="accent">{t('priority')}</span>}
@@ -155,7 +156,7 @@ export default function HouseholdScreen({ id }: { id: string }) {
       </div>
 
       {full && (
-        <section class="hh-section" aria-labelledby="consent-title">
+        <section class="screen-section" aria-labelledby="consent-title">
           <h2 id="consent-title" class="ds-heading" data-size="sm">{t('consentTitle')}</h2>
           <ConsentSummary consent={h.consent} now={now} />
           {mayEdit && (
@@ -183,12 +184,12 @@ export default function HouseholdScreen({ id }: { id: string }) {
       )}
 
       {full && (
-        <section class="hh-section" aria-labelledby="visits-title">
+        <section class="screen-section" aria-labelledby="visits-title">
           <h2 id="visits-title" class="ds-heading" data-size="sm">{t('visitsTitle')}</h2>
           {(visits ?? []).length === 0 ? <p class="ds-paragraph">{t('visitsNone')}</p> : (
-            <ul class="hh-list">
+            <ul class="row-list">
               {(visits ?? []).slice().sort((a, b) => b.data.date.localeCompare(a.data.date)).map((v) => (
-                <li key={v.id} class="hh-item">
+                <li key={v.id} class="row-item">
                   <a class="ds-link" href={`/visits/${v.id}`}>{t('visitOn', { date: dateText(v.data.date, lang) })}</a>
                 </li>
               ))}
@@ -198,12 +199,12 @@ export default function HouseholdScreen({ id }: { id: string }) {
         </section>
       )}
 
-      <section class="hh-section" aria-labelledby="tasks-title">
+      <section class="screen-section" aria-labelledby="tasks-title">
         <h2 id="tasks-title" class="ds-heading" data-size="sm">{t('tasksTitle')}</h2>
         {(tasks ?? []).length === 0 ? <p class="ds-paragraph">{t('tasksNone')}</p> : (
-          <ul class="hh-list" data-testid="household-tasks">
+          <ul class="row-list" data-testid="household-tasks">
             {(tasks ?? []).slice().sort((a, b) => a.data.dueDate.localeCompare(b.data.dueDate)).map((task) => (
-              <li key={task.id} class="hh-item">
+              <li key={task.id} class="row-item">
                 <span>{task.data.title}</span>
                 <span class="hh-item-facts">
                   <span>{local(OWNER_UNIT_LABELS[task.data.ownerUnit])}, {t('due', { date: dateText(task.data.dueDate, lang) })}</span>

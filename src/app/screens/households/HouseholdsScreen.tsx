@@ -6,6 +6,7 @@ import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
 import { compositionText, consentStateOf, personsIn, type HouseholdView } from './householdFacts';
 import { HOUSEHOLD_TEXT } from './text';
+import '../../components/layout.css';
 import './households.css';
 
 const STATE_COLOR = { none: 'neutral', valid: 'success', expired: 'warning', withdrawn: 'warning', notYetValid: 'info' } as const;
@@ -23,7 +24,7 @@ export default function HouseholdsScreen() {
 
   return (
     <section class="hh-screen" aria-labelledby="households-title">
-      <div class="hh-titlebar">
+      <div class="titlebar">
         <h1 id="households-title" class="ds-heading" data-size="md">{t('listTitle')}</h1>
         {mayCreate && <a class="ds-button" data-variant="primary" href="/households/new">{t('newHousehold')}</a>}
       </div>
@@ -31,12 +32,12 @@ export default function HouseholdsScreen() {
       {list === undefined && <p aria-busy="true">{t('loading')}</p>}
       {list && sorted.length === 0 && <p class="ds-paragraph">{mayCreate ? t('empty') : t('emptyIntake')}</p>}
       {sorted.length > 0 && (
-        <ul class="hh-list" data-testid="household-list">
+        <ul class="row-list" data-testid="household-list">
           {sorted.map((r) => {
             const h: HouseholdView = r.data;
             const state = consentStateOf(h, now);
             return (
-              <li key={r.id} class="hh-item">
+              <li key={r.id} class="row-item">
                 <a class="ds-link hh-item-name" href={`/households/${r.id}`}>{h.displayName ?? '–'}</a>
                 <span class="hh-item-facts">
                   {personsIn(h) !== null && <span>{compositionText(t, h.adults!, h.childBirthYears!.length)}</span>}

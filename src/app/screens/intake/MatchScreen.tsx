@@ -4,7 +4,7 @@ import { matchDwellings, type MatchResult } from '../../../core/matching/match';
 import { needsFromHousehold } from '../../../core/matching/needsFromHousehold';
 import { toMatchCandidates } from '../../../core/matching/toMatchCandidates';
 import { norwegianDate } from '../../../core/privacy/consentState';
-import { MELHUS_AREAS } from '../../../core/schemas/place';
+import { AreaChoices } from '../../components/AreaChoices';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import '../../charts/charts.css';
@@ -117,25 +117,7 @@ export default function MatchScreen() {
         </label>
         <fieldset class="ds-fieldset form-field">
           <legend class="ds-label">{t('preferredAreas')}</legend>
-          <div class="intake-areas">
-            {MELHUS_AREAS.map((area) => (
-              <label key={area} class="ds-label form-choice" data-weight="regular">
-                <input
-                  class="ds-input"
-                  type="checkbox"
-                  checked={values.preferredAreas.includes(area)}
-                  onChange={(e) =>
-                    set({
-                      preferredAreas: e.currentTarget.checked
-                        ? [...values.preferredAreas, area]
-                        : values.preferredAreas.filter((a) => a !== area),
-                    })
-                  }
-                />
-                {area}
-              </label>
-            ))}
-          </div>
+          <AreaChoices selected={values.preferredAreas} onChange={(next) => set({ preferredAreas: next })} />
         </fieldset>
         <FormField id="needs-neededBy" label={t('neededBy')} error={err('neededBy')}>
           {(a11y) => (

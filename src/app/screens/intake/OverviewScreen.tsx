@@ -6,7 +6,7 @@ import { trendFigures } from '../../../core/figures/trendFigures';
 import type { InspectionDue } from '../../../core/figures/trendInspectionAge';
 import { norwegianDate } from '../../../core/privacy/consentState';
 import { useLanguage, useText } from '../../i18n/language';
-import { downloadFile } from './downloadFile';
+import { downloadFile } from '../../downloadFile';
 import { ChildrenFirst, StockCharts, StockHeadline } from './StockCharts';
 import { INTAKE_TEXT } from './text';
 import { useIntakeData } from './useIntakeData';

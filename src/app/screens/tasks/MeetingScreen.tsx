@@ -9,6 +9,7 @@ import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
 import { meetingAgenda } from './meetingAgenda';
 import { TASK_TEXT } from './text';
+import '../../components/layout.css';
 import './tasks.css';
 
 /** The agenda at `/tasks/meeting`. */
@@ -27,7 +28,7 @@ export default function MeetingScreen() {
   return (
     <section class="tk-screen mt-agenda" aria-labelledby="meeting-title">
       <a class="ds-link mt-no-print" href="/tasks">← {t('backToTasks')}</a>
-      <div class="tk-titlebar">
+      <div class="titlebar">
         <h1 id="meeting-title" class="ds-heading" data-size="md">{t('meetingTitle')}</h1>
         <button type="button" class="ds-button mt-no-print" data-variant="primary" onClick={() => window.print()}>{t('print')}</button>
       </div>

@@ -5,6 +5,7 @@ import type { Task } from '../../../core/schemas/task';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
 import { TASK_TEXT } from './text';
+import '../../components/layout.css';
 
 /** A task row with the button that marks it done or open again (the server decides whether this person may). */
 export function TaskRowItem({ id, task, householdName, today }: { id: string; task: Task; householdName: string | null; today: string }) {
@@ -26,7 +27,7 @@ export function TaskRowItem({ id, task, householdName, today }: { id: string; ta
   };
 
   return (
-    <li class="tk-item" data-testid="task-row">
+    <li class="row-item" data-testid="task-row">
       <div class="tk-item-main">
         <span>{task.title}</span>
         <span class="tk-item-meta">

@@ -11,6 +11,7 @@ import { useQuery } from '../../store/use-query';
 import { TaskForm } from './TaskForm';
 import { TaskRowItem } from './TaskRowItem';
 import { TASK_TEXT } from './text';
+import '../../components/layout.css';
 import './tasks.css';
 
 type Show = 'open' | 'done' | 'all';
@@ -33,7 +34,7 @@ export default function TasksScreen() {
 
   return (
     <section class="tk-screen" aria-labelledby="tasks-title">
-      <div class="tk-titlebar">
+      <div class="titlebar">
         <h1 id="tasks-title" class="ds-heading" data-size="md">{t('title')}</h1>
         <a class="ds-button" data-variant="secondary" href="/tasks/meeting">{t('meetingLink')}</a>
       </div>
@@ -49,14 +50,14 @@ export default function TasksScreen() {
       {tasks === undefined && <p aria-busy="true">{t('loading')}</p>}
       {tasks && shown.length === 0 && <p class="ds-paragraph">{t('none')}</p>}
       {shown.length > 0 && (
-        <ul class="tk-list">
+        <ul class="row-list">
           {shown.map((r) => (
             <TaskRowItem key={r.id} id={r.id} task={r.data} householdName={r.data.householdId ? names.get(r.data.householdId) ?? null : null} today={today} />
           ))}
         </ul>
       )}
       {mayCreate && (
-        <section class="tk-section" aria-labelledby="new-task-title">
+        <section class="screen-section" aria-labelledby="new-task-title">
           <h2 id="new-task-title" class="ds-heading" data-size="sm">{t('newTask')}</h2>
           <TaskForm idPrefix="new-task" households={own} />
         </section>
