@@ -4,7 +4,7 @@ import { useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
-import { compositionText, consentStateOf, personsIn, type HouseholdView } from './householdFacts';
+import { compositionText, consentStateOf, personsIn, seesAll, type HouseholdView } from './householdFacts';
 import { HOUSEHOLD_TEXT } from './text';
 import '../../components/layout.css';
 import './households.css';
@@ -14,7 +14,8 @@ const STATE_COLOR = { none: 'neutral', valid: 'success', expired: 'warning', wit
 /** The list at `/households`. */
 export default function HouseholdsScreen() {
   const t = useText(HOUSEHOLD_TEXT);
-  const roles = getSession()?.user.roles ?? [];
+  const user = getSession()?.user;
+  const roles = user?.roles ?? [];
   const households = useMemo(() => repo<HouseholdView>('household'), []);
   const list = useQuery(() => households.list(), []);
   const mayCreate = roles.includes('counsellor') || roles.includes('admin');
@@ -35,7 +36,7 @@ export default function HouseholdsScreen() {
         <ul class="row-list" data-testid="household-list">
           {sorted.map((r) => {
             const h: HouseholdView = r.data;
-            const state = consentStateOf(h, now);
+            const state = consentStateOf(h, now, seesAll(h, user));
             return (
               <li key={r.id} class="row-item">
                 <a class="ds-link hh-item-name" href={`/households/${r.id}`}>{h.displayName ?? '–'}</a>

@@ -1,5 +1,7 @@
 /** What the household screens say about a household: persons, children's ages, crowding, consent — from what the device holds. */
+import type { Role } from '../../../core/entities';
 import { consentState, type ConsentState } from '../../../core/privacy/consentState';
+import { followsHousehold } from '../../../core/privacy/recordAccess';
 import { bedroomsNeeded } from '../../../core/rules/bedroomsNeeded';
 import { isCrowded } from '../../../core/rules/isCrowded';
 import type { Dwelling } from '../../../core/schemas/dwelling';
@@ -41,7 +43,16 @@ export function bedroomsFor(h: HouseholdView): number | null {
   return h.adults === undefined || h.childBirthYears === undefined ? null : bedroomsNeeded(h.adults, h.childBirthYears.length);
 }
 
-/** The consent's state now; undefined when the device does not hold the consent field (it is counsellor only). */
-export function consentStateOf(h: HouseholdView, now: Date): ConsentState | undefined {
-  return 'consent' in h ? consentState(h.consent, now) : undefined;
+/**
+ * Whether this person sees all of the household: an administrator, or a counsellor who follows it. Everyone else
+ * holds only what the consent shares. (A household without consent yet has no consent field at all, so its
+ * absence does not tell.)
+ */
+export function seesAll(h: HouseholdView, user: { id: string; roles: readonly Role[] } | null | undefined): boolean {
+  return !!user && followsHousehold({ id: user.id, roles: user.roles, units: [] }, h);
+}
+
+/** The consent's state now for those who see all of the household; undefined for the others (consent is counsellor only). */
+export function consentStateOf(h: HouseholdView, now: Date, full: boolean): ConsentState | undefined {
+  return full ? consentState(h.consent, now) : undefined;
 }

@@ -8,6 +8,7 @@ import { useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
+import { seesAll } from '../households/householdFacts';
 import { TaskForm } from './TaskForm';
 import { TaskRowItem } from './TaskRowItem';
 import { TASK_TEXT } from './text';
@@ -19,7 +20,8 @@ type Show = 'open' | 'done' | 'all';
 /** The list at `/tasks`. */
 export default function TasksScreen() {
   const t = useText(TASK_TEXT);
-  const roles = getSession()?.user.roles ?? [];
+  const user = getSession()?.user;
+  const roles = user?.roles ?? [];
   const tasks = useQuery(() => repo<Task>('task').list(), []);
   const households = useQuery(() => repo<Partial<Household>>('household').list(), []);
   const [show, setShow] = useState<Show>('open');
@@ -30,7 +32,7 @@ export default function TasksScreen() {
     .filter((r) => show === 'all' || r.data.status === show)
     .sort((a, b) => a.data.dueDate.localeCompare(b.data.dueDate) || a.data.title.localeCompare(b.data.title, 'nb'));
   // Only households this person follows can get new tasks: the server refuses the rest.
-  const own = (households ?? []).filter((h) => 'consent' in h.data).map((h) => ({ id: h.id, name: h.data.displayName ?? '' }));
+  const own = (households ?? []).filter((h) => seesAll(h.data, user)).map((h) => ({ id: h.id, name: h.data.displayName ?? '' }));
 
   return (
     <section class="tk-screen" aria-labelledby="tasks-title">
