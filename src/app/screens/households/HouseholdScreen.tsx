@@ -1,5 +1,5 @@
 /** One household: its facts (as far as this person may see them), crowding in its dwelling, consent, visits and tasks. */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Household } from '../../../core/schemas/household';
@@ -12,7 +12,7 @@ import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
 import { startVisit } from '../visits/startVisit';
 import { ConsentSummary, dateText } from './ConsentSummary';
-import { bedroomsFor, childAges, compositionText, consentStateOf, crowdingOf, type HouseholdView } from './householdFacts';
+import { bedroomsFor, childAges, compositionText, consentStateOf, crowdingOf, seesAll, type HouseholdView } from './householdFacts';
 import { HOUSEHOLD_TEXT } from './text';
 import '../../components/layout.css';
 import './households.css';
@@ -31,6 +31,15 @@ export default function HouseholdScreen({ id }: { id: string }) {
   const visits = useQuery(() => repo<Visit>('visit').list((v) => v.householdId === id), [id]);
   const tasks = useQuery(() => repo<Task>('task').list((v) => v.householdId === id), [id]);
   const [confirming, setConfirming] = useState(false);
+  const withdrawButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  // Keyboard and screen-reader users land on the question when it opens, and back on the button when it closes.
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+    else if (asked.current) withdrawButton.current?.focus();
+    asked.current = confirming;
+  }, [confirming]);
   const [message, setMessage] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -47,12 +56,11 @@ export default function HouseholdScreen({ id }: { id: string }) {
 
   const h = record.data;
   const now = new Date();
-  // The consent field reaches only those who follow the household: its presence means full access.
-  const full = 'consent' in h;
+  const full = seesAll(h, me);
   const isAdmin = !!me?.roles.includes('admin');
   const mayOpenDwelling = !!me?.roles.some((r) => r === 'admin' || r === 'inspector' || r === 'intake');
   const mayEdit = full && (isAdmin || !!me?.roles.includes('counsellor'));
-  const state = consentStateOf(h, now);
+  const state = consentStateOf(h, now, full);
   const crowding = crowdingOf(h, dwelling?.data);
   const bedrooms = bedroomsFor(h);
   const shown = (field: keyof Household) => field in h;
@@ -165,17 +173,17 @@ export default function HouseholdScreen({ id }: { id: string }) {
                 {state === 'none' ? t('recordConsent') : t('renewConsent')}
               </a>
               {h.consent && !h.consent.withdrawnAt && !confirming && (
-                <button type="button" class="ds-button" data-variant="secondary" data-color="danger" onClick={() => setConfirming(true)}>
+                <button type="button" ref={withdrawButton} class="ds-button" data-variant="secondary" data-color="danger" onClick={() => setConfirming(true)}>
                   {t('withdrawConsent')}
                 </button>
               )}
             </div>
           )}
           {confirming && (
-            <div class="ds-alert" data-color="warning" role="alert">
+            <div class="ds-alert" data-color="warning" role="alert" onKeyDown={(e) => e.key === 'Escape' && setConfirming(false)}>
               <p>{t('withdrawConfirm')}</p>
               <div class="hh-actions">
-                <button type="button" class="ds-button" data-variant="primary" data-color="danger" onClick={() => void withdraw()}>{t('withdrawYes')}</button>
+                <button type="button" ref={confirmButton} class="ds-button" data-variant="primary" data-color="danger" onClick={() => void withdraw()}>{t('withdrawYes')}</button>
                 <button type="button" class="ds-button" data-variant="tertiary" onClick={() => setConfirming(false)}>{t('cancel')}</button>
               </div>
             </div>
