@@ -134,7 +134,11 @@ export default function MatchScreen() {
       <div aria-live="polite">
         {result && (
           <h2 class="ds-heading" data-size="sm" data-testid="match-count">
-            {result.match.matches.length ? t('resultCount', { n: result.match.matches.length }) : t('resultNone')}
+            {result.match.matches.length === 0
+              ? t('resultNone')
+              : result.match.matches.length === 1
+                ? t('resultOne')
+                : t('resultCount', { n: result.match.matches.length })}
           </h2>
         )}
       </div>

@@ -115,16 +115,17 @@ export function ChildrenFirst({ figures, idPrefix = 'years', print = false }: { 
   if (years.length === 0) return <p>{t('noAllocations')}</p>;
   return (
     <>
+      {/* The shares answer the question, so they come first: on a phone the rest of the table scrolls. */}
       <div class="bar-chart-table" tabIndex={0} role="region" aria-label={t('childrenFirstTitle')}>
         <table class="ds-table" data-size="sm" data-testid="children-first">
           <caption class="visually-hidden">{t('childrenFirstTitle')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('year')}</th>
-              <th scope="col" class="num">{t('allocations')}</th>
-              <th scope="col" class="num">{t('toFamilies')}</th>
               <th scope="col" class="num">{t('shareToFamilies')}</th>
               <th scope="col" class="num">{t('suitableToFamilies')}</th>
+              <th scope="col" class="num">{t('allocations')}</th>
+              <th scope="col" class="num">{t('toFamilies')}</th>
               <th scope="col" class="num">{t('longLeases')}</th>
             </tr>
           </thead>
@@ -132,10 +133,10 @@ export function ChildrenFirst({ figures, idPrefix = 'years', print = false }: { 
             {years.map(([year, y]) => (
               <tr key={year} data-year={year}>
                 <th scope="row">{year}</th>
-                <td class="num">{y.total}</td>
-                <td class="num">{y.withChildren}</td>
                 <td class="num" data-testid={`share-${year}`}>{pct(y.share)}</td>
                 <td class="num">{y.suitableTotal ? `${pct(y.suitableShare)} (${y.suitableWithChildren}/${y.suitableTotal})` : '–'}</td>
+                <td class="num" data-testid={`total-${year}`}>{y.total}</td>
+                <td class="num">{y.withChildren}</td>
                 <td class="num">{pct(y.longLeaseShare)}</td>
               </tr>
             ))}

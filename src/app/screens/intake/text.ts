@@ -91,6 +91,7 @@ export const INTAKE_TEXT = defineText({
   neededBy: { nb: 'Trengs fra dato (valgfritt)', en: 'Needed from (optional)' },
   find: { nb: 'Finn boliger', en: 'Find dwellings' },
   fixErrors: { nb: 'Rett opp dette før søket:', en: 'Fix this before searching:' },
+  resultOne: { nb: '1 ledig bolig passer', en: '1 vacant dwelling fits' },
   resultCount: { nb: '{n} ledige boliger passer', en: '{n} vacant dwellings fit' },
   resultNone: {
     nb: 'Ingen ledige boliger passer akkurat nå. Se under hvorfor de andre er utelatt.',
