@@ -1,4 +1,5 @@
 /** Texts of the home screen. */
+import type { LocalText } from '../../../core/text';
 import { defineText } from '../../i18n/language';
 
 /** The home screen's dictionary. */
@@ -13,4 +14,36 @@ export const HOME_TEXT = defineText({
     en: 'Offline – you can keep working; what you save stays on this device until the connection is back.',
   },
   username: { nb: 'Brukernavn', en: 'Username' },
+  loading: { nb: 'Laster …', en: 'Loading …' },
+  nowTitle: { nb: 'Trenger deg nå', en: 'Needs you now' },
+  nothingNow: {
+    nb: 'Ingenting haster på denne enheten akkurat nå. Velg hvor du vil begynne under.',
+    en: 'Nothing is pressing on this device right now. Choose where to start below.',
+  },
+  overdueTasks: { nb: '{n} oppgaver har passert fristen', en: '{n} tasks are past their deadline' },
+  overdueTasksOne: { nb: '1 oppgave har passert fristen', en: '1 task is past its deadline' },
+  openTasks: { nb: '{n} åpne oppgaver med frist fram i tid', en: '{n} open tasks with a deadline ahead' },
+  openTasksOne: { nb: '1 åpen oppgave med frist fram i tid', en: '1 open task with a deadline ahead' },
+  consentMissing: {
+    nb: '{n} husstander du følger, mangler gyldig samtykke',
+    en: '{n} households you follow have no valid consent',
+  },
+  consentMissingOne: {
+    nb: '1 husstand du følger, mangler gyldig samtykke',
+    en: '1 household you follow has no valid consent',
+  },
+  vacantDwellings: { nb: '{n} ledige boliger – finn en som passer en husstand', en: '{n} vacant dwellings – find one that fits a household' },
+  vacantDwellingsOne: { nb: '1 ledig bolig – se om den passer en husstand', en: '1 vacant dwelling – see whether it fits a household' },
+  screensTitle: { nb: 'Dine skjermbilder', en: 'Your screens' },
 });
+
+/** One line per screen in the menu, saying what it is for (screens without a line are not listed on the home screen). */
+export const SCREEN_DESCRIPTIONS: Record<string, LocalText> = {
+  '/dwellings': { nb: 'søk i boligregisteret og se hvorfor hver bolig er egnet eller ikke', en: 'search the dwelling registry and see why each dwelling suits or not' },
+  '/households': { nb: 'husstander, samtykke, hjemmebesøk og oppgaver', en: 'households, consent, home visits and tasks' },
+  '/tasks': { nb: 'oppgaver mellom enhetene og agendaen til månedsmøtet', en: 'tasks between the units and the monthly meeting’s agenda' },
+  '/foyer': { nb: 'treårsplaner for ungdom 16–23 år', en: 'three-year plans for young people aged 16–23' },
+  '/overview': { nb: 'boligmassen etter egnethet, «barna først» og boliger som trenger befaring', en: 'the stock by suitability, "children first" and dwellings due for inspection' },
+  '/match': { nb: 'finn ledige boliger som passer en husstand', en: 'find vacant dwellings that fit a household' },
+  '/allocations': { nb: 'registrer tildelinger og se andelen til barnefamilier per år', en: 'record allocations and see the share to families with children per year' },
+};
