@@ -89,7 +89,19 @@ function optionLabel(item: Item, value: unknown): LocalText {
     const option = item.options.find((o) => o.value === value);
     if (option) return option.label;
   }
-  return both(String(value), String(value));
+  const shown = displayValue(value);
+  return both(shown, shown);
+}
+
+/** An answer value as text, whatever its shape: data from another device may be anything, and a reason must not throw. */
+function displayValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return String(value);
+  try {
+    return JSON.stringify(value) ?? '—';
+  } catch {
+    return '—';
+  }
 }
 
 const requiredIdsCache = new WeakMap<Template, string[]>();

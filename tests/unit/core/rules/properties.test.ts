@@ -9,7 +9,8 @@ import { VERDICT_RANK } from '../../../../src/core/rules/verdict';
 import type { Dwelling } from '../../../../src/core/schemas/dwelling';
 import { completed, goodA, goodB, goodC, goodDwelling } from './fixture';
 
-const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
+// CI runs one fixed seed; elsewhere fast-check picks a fresh one and prints it on failure.
+const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : process.env.CI ? 20261127 : undefined;
 const runs = (numRuns: number) => ({ numRuns, ...(seed === undefined ? {} : { seed }) });
 
 type Part = 'a' | 'b' | 'c';
@@ -189,7 +190,8 @@ describe('verdict properties', () => {
         expectConsistent(result);
         expect(verdictOf(goodDwelling(), inspections)).toBe(result.verdict);
       }),
-      runs(200),
+      // The example once threw while the reason quoted the answer (seed -1644604943).
+      { ...runs(200), examples: [[{ 'childSafety.windowLocks': { value: { toString: '' }, note: 0 } }, {}, {}]] },
     );
   });
 });
