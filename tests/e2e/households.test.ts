@@ -261,6 +261,9 @@ describe('the rest of the new screens', () => {
     const table = admin.locator('[data-testid="audit-table"]');
     await table.waitFor();
     expect(await table.textContent()).toContain('Ingrid Inntak');
+    // Fields are named as a person reads them, not as the code does.
+    expect(await table.textContent()).toContain('barnas fødselsår');
+    expect(await table.textContent()).not.toContain('childBirthYears');
     await expectNoAxeViolations(admin, 'access log');
     await admin.context().close();
   });

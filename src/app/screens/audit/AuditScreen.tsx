@@ -2,9 +2,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Household } from '../../../core/schemas/household';
 import { apiFetch, ApiError } from '../../api';
-import { useLanguage, useText } from '../../i18n/language';
+import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
+import { AUDIT_FIELD_NAMES } from './fieldNames';
 import { AUDIT_TEXT } from './text';
 import '../../components/layout.css';
 import './audit.css';
@@ -25,6 +26,8 @@ type Entry = {
 export default function AuditScreen({ id }: { id: string }) {
   const t = useText(AUDIT_TEXT);
   const lang = useLanguage();
+  const local = useLocal();
+  const fieldName = (f: string) => (Object.hasOwn(AUDIT_FIELD_NAMES, f) ? local(AUDIT_FIELD_NAMES[f]!) : f);
   const household = useQuery(() => repo<Partial<Household>>('household').get(id).then((r) => r ?? null), [id]);
   const [entries, setEntries] = useState<Entry[]>([]);
   const [before, setBefore] = useState<number | null>(null);
@@ -74,7 +77,7 @@ export default function AuditScreen({ id }: { id: string }) {
                   <td>{e.userName ?? t('unknownPerson', { id: e.userId.slice(0, 8) })}</td>
                   <td>{t(e.action)} ({t(`via_${e.via}`)})</td>
                   <td>{t(`entity_${e.entity}`)}</td>
-                  <td class="au-fields">{e.fields.join(', ')}</td>
+                  <td class="au-fields">{e.fields.map(fieldName).join(', ')}</td>
                 </tr>
               ))}
             </tbody>
