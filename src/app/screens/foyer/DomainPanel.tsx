@@ -128,36 +128,39 @@ export function DomainPanel({ domain, value, ratings, readOnly, onSave }: Props)
         )}
 
         <h3 class="ds-heading" data-size="2xs">{t('reviews')}</h3>
-        <table class="fy-reviews">
-          <thead>
-            <tr>
-              <td />
-              <th scope="col">{t('youth')}</th>
-              <th scope="col">{t('coordinator')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {REVIEW_POINTS.map((p) => (
-              <tr key={p}>
-                <th scope="row">{local(REVIEW_POINT_LABELS[p])}</th>
-                {(['youth', 'coordinator'] as const).map((who) => (
-                  <td key={who}>
-                    <select
-                      class="ds-input fy-rating"
-                      aria-label={t('ratingFor', { who: t(who), point: local(REVIEW_POINT_LABELS[p]) })}
-                      value={shown(p, who)}
-                      disabled={readOnly}
-                      onChange={(e) => rate(p, who, e.currentTarget.value)}
-                    >
-                      <option value="">–</option>
-                      {[1, 2, 3, 4, 5].map((n) => <option key={n} value={String(n)}>{n}</option>)}
-                    </select>
-                  </td>
-                ))}
+        {/* Scrolls sideways on a phone too narrow for the two rating columns; focusable so a keyboard can scroll it. */}
+        <div class="fy-scroll" tabIndex={0} role="region" aria-label={`${t('reviews')}: ${name}`}>
+          <table class="fy-reviews">
+            <thead>
+              <tr>
+                <td />
+                <th scope="col">{t('youth')}</th>
+                <th scope="col">{t('coordinator')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {REVIEW_POINTS.map((p) => (
+                <tr key={p}>
+                  <th scope="row">{local(REVIEW_POINT_LABELS[p])}</th>
+                  {(['youth', 'coordinator'] as const).map((who) => (
+                    <td key={who}>
+                      <select
+                        class="ds-input fy-rating"
+                        aria-label={t('ratingFor', { who: t(who), point: local(REVIEW_POINT_LABELS[p]) })}
+                        value={shown(p, who)}
+                        disabled={readOnly}
+                        onChange={(e) => rate(p, who, e.currentTarget.value)}
+                      >
+                        <option value="">–</option>
+                        {[1, 2, 3, 4, 5].map((n) => <option key={n} value={String(n)}>{n}</option>)}
+                      </select>
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <ReviewChart id={`${idp}-chart`} domainName={name} ratings={ratings} />
         <p class="fy-status" role="status">{status}</p>
       </div>

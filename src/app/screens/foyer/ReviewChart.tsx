@@ -45,25 +45,27 @@ export function ReviewChart({ id, domainName, ratings }: { id: string; domainNam
         <span><span class="fy-key fy-key-youth" aria-hidden="true" /> {t('youth')}</span>
         <span><span class="fy-key fy-key-coordinator" aria-hidden="true" /> {t('coordinator')}</span>
       </figcaption>
-      <table class="fy-table">
-        <caption class="fy-visually-hidden">{t('chartTitle', { domain: domainName })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('reviews')}</th>
-            <th scope="col">{t('youth')}</th>
-            <th scope="col">{t('coordinator')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {REVIEW_POINTS.map((p) => (
-            <tr key={p}>
-              <th scope="row">{local(REVIEW_POINT_LABELS[p])}{ratings[p].fromFollowUp && <> {t('fromFollowUp')}</>}</th>
-              <td>{ratings[p].youth ?? '–'}</td>
-              <td>{ratings[p].coordinator ?? '–'}</td>
+      <div class="fy-scroll" tabIndex={0} role="region" aria-label={t('chartTitle', { domain: domainName })}>
+        <table class="fy-table">
+          <caption class="fy-visually-hidden">{t('chartTitle', { domain: domainName })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('reviews')}</th>
+              <th scope="col">{t('youth')}</th>
+              <th scope="col">{t('coordinator')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {REVIEW_POINTS.map((p) => (
+              <tr key={p}>
+                <th scope="row">{local(REVIEW_POINT_LABELS[p])}{ratings[p].fromFollowUp && <> {t('fromFollowUp')}</>}</th>
+                <td>{ratings[p].youth ?? '–'}</td>
+                <td>{ratings[p].coordinator ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

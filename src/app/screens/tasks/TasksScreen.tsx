@@ -59,8 +59,8 @@ export default function TasksScreen() {
         </ul>
       )}
       {mayCreate && (
-        <section class="screen-section" aria-labelledby="new-task-title">
-          <h2 id="new-task-title" class="ds-heading" data-size="sm">{t('newTask')}</h2>
+        <section class="screen-section" aria-labelledby="new-task-heading">
+          <h2 id="new-task-heading" class="ds-heading" data-size="sm">{t('newTask')}</h2>
           <TaskForm idPrefix="new-task" households={own} />
         </section>
       )}
