@@ -108,7 +108,7 @@ export default function HouseholdScreen({ id }: { id: string }) {
       {problem && <div class="ds-alert" data-color="danger" role="alert"><p>{problem}</p></div>}
 
       <dl class="hh-facts" data-testid="household-facts">
-        <dt>{t('children')}</dt>
+        <dt>{t('composition')}</dt>
         <dd>
           {!shown('childBirthYears') ? missing : (h.childBirthYears ?? []).length === 0 ? t('childrenNone') : (
             <>

@@ -23,7 +23,7 @@ export const HOUSEHOLD_TEXT = defineText({
   edit: { nb: 'Endre opplysninger', en: 'Edit details' },
   auditLog: { nb: 'Tilgangslogg', en: 'Access log' },
 
-  children: { nb: 'Barn', en: 'Children' },
+  composition: { nb: 'Husstanden', en: 'Household' },
   childrenNone: { nb: 'Ingen barn', en: 'No children' },
   childYear: { nb: 'født {year} ({age}–{next} år)', en: 'born {year} (age {age}–{next})' },
   adultsOne: { nb: '1 voksen', en: '1 adult' },

@@ -76,7 +76,7 @@ export function StockCharts({
         title={t('chartByBedrooms')}
         summary={groupsSummary(bedrooms.length)}
         groupHeader={t('bedrooms')}
-        groups={bedrooms.map(([n, s]) => group(t('bedroomsValue', { n }), s))}
+        groups={bedrooms.map(([n, s]) => group(n === '1' ? t('bedroomsValueOne') : t('bedroomsValue', { n }), s))}
       />
       <BarChart
         {...common}

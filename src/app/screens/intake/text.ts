@@ -31,6 +31,7 @@ export const INTAKE_TEXT = defineText({
   area: { nb: 'Område', en: 'Area' },
   bedrooms: { nb: 'Godkjente soverom', en: 'Approved bedrooms' },
   bedroomsValue: { nb: '{n} soverom', en: '{n} bedrooms' },
+  bedroomsValueOne: { nb: '1 soverom', en: '1 bedroom' },
   vacancy: { nb: 'Status', en: 'Status' },
   vacant: { nb: 'Ledig', en: 'Vacant' },
   let: { nb: 'Utleid', en: 'Let' },
