@@ -69,6 +69,11 @@ const BIRTH_YEARS_INVALID: LocalText = {
   en: 'Write birth years with four digits, separated by commas (e.g. 2016, 2019)',
 };
 
+const BIRTH_YEAR_FUTURE: LocalText = {
+  nb: 'Et fødselsår kan ikke være etter {year}',
+  en: 'A birth year cannot be after {year}',
+};
+
 /** Schema paths to the form field that shows the error. */
 function fieldOf(path: string): HouseholdFormField | null {
   const top = path.split('.')[0]!;
@@ -87,10 +92,13 @@ export function formToHousehold(
   v: HouseholdFormValues,
   base: Pick<Household, 'consent'>,
   lang: Language,
+  thisYear = new Date().getFullYear(),
 ): { ok: true; household: Household } | { ok: false; errors: HouseholdFormErrors } {
   const errors: HouseholdFormErrors = {};
   const years = v.childBirthYears.split(/[\s,;]+/).filter(Boolean);
   if (years.some((y) => !/^\d{4}$/.test(y))) errors.childBirthYears = BIRTH_YEARS_INVALID[lang];
+  // The schema allows any year the data could hold; a child in the household is born by now (a typo like 2062).
+  else if (years.some((y) => Number(y) > thisYear)) errors.childBirthYears = BIRTH_YEAR_FUTURE[lang].replace('{year}', String(thisYear));
   const adults = /^\d+$/.test(v.adults.trim()) ? Number(v.adults) : Number.NaN;
   const candidate = {
     displayName: v.displayName.trim(),
