@@ -40,7 +40,8 @@ export default function FoyerScreen() {
     const emptyDomain = { goal: '', actions: [], reviews: {} };
     const candidate = {
       youthAlias: values.youthAlias.trim(),
-      birthYear: /^\d{4}$/.test(values.birthYear) ? Number(values.birthYear) : Number.NaN,
+      // Empty is "missing" (Må fylles ut); anything else that is not a year is "not a whole number".
+      birthYear: /^\d{4}$/.test(values.birthYear.trim()) ? Number(values.birthYear) : values.birthYear.trim() ? Number.NaN : undefined,
       coordinatorId: me.id,
       referringService: values.referringService.trim() || null,
       startDate: values.startDate,
@@ -59,7 +60,7 @@ export default function FoyerScreen() {
     }
     const startYear = Number(values.startDate.slice(0, 4));
     const range = foyerBirthYears(startYear);
-    if (!found.birthYear && !Number.isNaN(candidate.birthYear) && (candidate.birthYear < range.from || candidate.birthYear > range.to)) {
+    if (!found.birthYear && candidate.birthYear !== undefined && !Number.isNaN(candidate.birthYear) && (candidate.birthYear < range.from || candidate.birthYear > range.to)) {
       found.birthYear = t('ageOutOfRange', { year: startYear, from: range.from, to: range.to });
     }
     setErrors(found);

@@ -94,7 +94,8 @@ export default function AllocationsScreen() {
       householdId: values.householdId || null,
       date: values.date || undefined,
       householdHasChildren: values.hasChildren === '' ? undefined : values.hasChildren === 'yes',
-      childrenCount: values.hasChildren === 'no' ? 0 : toNumber(values.childrenCount),
+      // The count is asked only after "yes"; before the question is answered, only the question is reported missing.
+      childrenCount: values.hasChildren === 'yes' ? toNumber(values.childrenCount) : 0,
       leaseType: values.leaseType,
       leaseYears: values.leaseType === 'fixed' ? toNumber(values.leaseYears) : null,
     };
