@@ -1,5 +1,6 @@
 /** The household access log: every read and write of household data — who, what, when, through which door. */
 import { ENTITY_NAMES, type EntityName } from '../../core/entities';
+import type { AuditEntry } from '../../core/privacy/auditEntry';
 import { isPrivacyGoverned } from '../../core/privacy/recordAccess';
 import type { Change, OpResult } from '../../core/sync/protocol';
 import type { Db } from '../db';
@@ -7,18 +8,6 @@ import type { Db } from '../db';
 /** Whose data a record is: a household's, or a young person's in a Foyer plan. */
 export type AuditSubject = { type: 'household' | 'plan'; id: string };
 
-/** One line of the log as the API returns it. */
-export type AuditEntry = {
-  seq: number;
-  at: string;
-  userId: string;
-  userName: string | null;
-  action: 'read' | 'write';
-  via: 'pull' | 'push' | 'api';
-  entity: EntityName;
-  recordId: string;
-  fields: string[];
-};
 
 /** One access to log. */
 export type Access = {

@@ -1,5 +1,6 @@
 /** The access log of one household for administrators: fetched from the server, where it is kept append-only. */
 import { useEffect, useState } from 'preact/hooks';
+import type { AuditEntry } from '../../../core/privacy/auditEntry';
 import type { Household } from '../../../core/schemas/household';
 import { apiFetch, ApiError } from '../../api';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
@@ -10,17 +11,8 @@ import { AUDIT_TEXT } from './text';
 import '../../components/layout.css';
 import './audit.css';
 
-type Entry = {
-  seq: number;
-  at: string;
-  userId: string;
-  userName: string | null;
-  action: 'read' | 'write';
-  via: 'pull' | 'push' | 'api';
-  entity: 'household' | 'visit' | 'inspection' | 'task' | 'plan';
-  recordId: string;
-  fields: string[];
-};
+// Only household data is logged: records of these entities.
+type Entry = AuditEntry & { entity: 'household' | 'visit' | 'inspection' | 'task' | 'plan' };
 
 /** The log at `/households/:id/audit`. */
 export default function AuditScreen({ id }: { id: string }) {
