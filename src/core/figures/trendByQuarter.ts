@@ -1,10 +1,10 @@
 /** The stock's verdicts at the end of each quarter, replayed from the history of completed checklists. */
-import { TEMPLATE_IDS } from '../checklist/templates';
 import { verdictOf } from '../rules/assessDwelling';
 import { defaultRuleSet } from '../rules/defaultRuleSet';
 import type { RuleSet } from '../rules/ruleSet';
 import { VERDICTS, type Verdict } from '../rules/verdict';
 import type { Dwelling, Inspection, WithId } from '../schemas';
+import { dwellingChecklists, type CompletedChecklist } from './dwellingChecklists';
 
 /** One quarter: the verdict counts at its end, the suitable share, and how many checklists were completed in it. */
 export type QuarterFigures = {
@@ -29,9 +29,6 @@ export type TrendInput = {
 /** Quarters shown when nothing else is asked: two years. */
 export const DEFAULT_TREND_QUARTERS = 8;
 
-// The checklists about a dwelling; home visits and Foyer follow-ups say nothing about its verdict.
-const DWELLING_TEMPLATES = new Set<string>([TEMPLATE_IDS.dwellingInspection, TEMPLATE_IDS.neighbourhood, TEMPLATE_IDS.riskAssessment]);
-
 type Quarter = { key: string; start: string; end: string };
 
 function quarterAt(year: number, q: number): Quarter {
@@ -54,8 +51,14 @@ function share(part: number, whole: number): number {
  * throughout. Quarters follow the UTC date of `completedAt`.
  * Cost: a dwelling with no checklist completed in the window keeps today's verdict throughout; one with checklists
  * in k quarters of the window is assessed k times (today's verdict, when given, covers its last quarter).
+ * `history` is the inspections grouped by `dwellingChecklists`, when the caller has them already.
  */
-export function trendByQuarter(input: TrendInput, today: string, quarters = DEFAULT_TREND_QUARTERS): QuarterFigures[] {
+export function trendByQuarter(
+  input: TrendInput,
+  today: string,
+  quarters = DEFAULT_TREND_QUARTERS,
+  history: ReadonlyMap<string, readonly CompletedChecklist[]> = dwellingChecklists(input.inspections),
+): QuarterFigures[] {
   const ruleSet = input.ruleSet ?? defaultRuleSet;
   const yearNow = Number(today.slice(0, 4));
   const qNow = Math.floor((Number(today.slice(5, 7)) - 1) / 3);
@@ -68,26 +71,20 @@ export function trendByQuarter(input: TrendInput, today: string, quarters = DEFA
     return -1;
   };
 
-  const history = new Map<string, Inspection[]>();
-  for (const i of input.inspections) {
-    if (i.status !== 'completed' || !i.dwellingId || !i.completedAt || !DWELLING_TEMPLATES.has(i.templateId)) continue;
-    const list = history.get(i.dwellingId);
-    if (list) list.push(i);
-    else history.set(i.dwellingId, [i]);
-  }
-
   // delta[k][v]: change in the count of verdict v from quarter k on; summed up below.
   const delta = window.map(() => Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>);
   const completed = window.map(() => 0);
-  const assessUpTo = (d: WithId<Dwelling>, list: readonly Inspection[], day: string) =>
-    verdictOf(d, list.filter((i) => i.completedAt!.slice(0, 10) <= day), ruleSet);
+  const assessUpTo = (d: WithId<Dwelling>, list: readonly CompletedChecklist[], day: string) => {
+    const known: Inspection[] = [];
+    for (const c of list) if (c.day <= day) known.push(c.inspection);
+    return verdictOf(d, known, ruleSet);
+  };
 
   for (const d of input.dwellings) {
     const list = history.get(d.id) ?? [];
     const changed = new Set<number>();
     let future = false;
-    for (const i of list) {
-      const day = i.completedAt!.slice(0, 10);
+    for (const { day } of list) {
       if (day > last) future = true;
       else if (day >= first) {
         const k = indexOf(day);

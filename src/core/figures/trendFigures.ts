@@ -1,4 +1,5 @@
 /** The overview's figures over time: verdicts per quarter and the dwellings due for inspection, as one value for app and server. */
+import { dwellingChecklists } from './dwellingChecklists';
 import { DEFAULT_TREND_QUARTERS, trendByQuarter, type QuarterFigures, type TrendInput } from './trendByQuarter';
 import { DEFAULT_INSPECTION_MAX_AGE_MONTHS, trendInspectionAge, type InspectionDue } from './trendInspectionAge';
 
@@ -18,8 +19,10 @@ export function trendFigures(
   options: TrendOptions = {},
 ): TrendFigures {
   const maxAgeMonths = options.maxAgeMonths ?? DEFAULT_INSPECTION_MAX_AGE_MONTHS;
+  // Both read the same completed checklists per dwelling: grouped once.
+  const history = dwellingChecklists(input.inspections);
   return {
-    trend: trendByQuarter(input, today, options.quarters ?? DEFAULT_TREND_QUARTERS),
-    inspectionDue: { maxAgeMonths, ...trendInspectionAge(input.dwellings, input.inspections, today, maxAgeMonths) },
+    trend: trendByQuarter(input, today, options.quarters ?? DEFAULT_TREND_QUARTERS, history),
+    inspectionDue: { maxAgeMonths, ...trendInspectionAge(input.dwellings, input.inspections, today, maxAgeMonths, history) },
   };
 }

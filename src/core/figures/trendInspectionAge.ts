@@ -1,9 +1,6 @@
 /** Dwellings never inspected, and dwellings whose last inspection is old: the inspectors' list of what to visit next. */
-import { TEMPLATE_IDS } from '../checklist/templates';
 import type { Dwelling, Inspection, WithId } from '../schemas';
-
-// The checklists made at the dwelling; a home visit is about the household, not an inspection of the dwelling.
-const DWELLING_TEMPLATES = new Set<string>([TEMPLATE_IDS.dwellingInspection, TEMPLATE_IDS.neighbourhood, TEMPLATE_IDS.riskAssessment]);
+import { dwellingChecklists, type CompletedChecklist } from './dwellingChecklists';
 
 /** A dwelling due for inspection, with the date of its last completed dwelling checklist (null: never). */
 export type InspectionDue = { id: string; address: string; area: string; lastCompleted: string | null };
@@ -25,24 +22,21 @@ export function monthsBefore(today: string, months: number): string {
 /**
  * `never`: dwellings with no completed dwelling checklist; `old`: those whose latest one was completed before
  * `maxAgeMonths` months ago (oldest first). Any dwelling-side checklist (inspection, neighbourhood, risk) counts as a visit.
+ * `history` is the inspections grouped by `dwellingChecklists`, when the caller has them already.
  */
 export function trendInspectionAge(
   dwellings: readonly WithId<Dwelling>[],
   inspections: readonly Inspection[],
   today: string,
   maxAgeMonths = DEFAULT_INSPECTION_MAX_AGE_MONTHS,
+  history: ReadonlyMap<string, readonly CompletedChecklist[]> = dwellingChecklists(inspections),
 ): { never: InspectionDue[]; old: InspectionDue[] } {
-  const last = new Map<string, string>();
-  for (const i of inspections) {
-    if (i.status !== 'completed' || !i.dwellingId || !i.completedAt || !DWELLING_TEMPLATES.has(i.templateId)) continue;
-    const day = i.completedAt.slice(0, 10);
-    if ((last.get(i.dwellingId) ?? '') < day) last.set(i.dwellingId, day);
-  }
   const limit = monthsBefore(today, maxAgeMonths);
   const never: InspectionDue[] = [];
   const old: InspectionDue[] = [];
   for (const d of dwellings) {
-    const lastCompleted = last.get(d.id) ?? null;
+    let lastCompleted: string | null = null;
+    for (const { day } of history.get(d.id) ?? []) if (lastCompleted === null || day > lastCompleted) lastCompleted = day;
     const due = { id: d.id, address: d.address, area: d.area, lastCompleted };
     if (lastCompleted === null) never.push(due);
     else if (lastCompleted < limit) old.push(due);
