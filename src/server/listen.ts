@@ -17,20 +17,30 @@ export type ListenOptions = { port: number; dataDir: string; demo: boolean; stat
 /** A running server. */
 export type Listening = { url: string; port: number; close: () => Promise<void> };
 
-/** Options from the environment: PORT (8080), EGNET_DATA_DIR (./data), EGNET_DEMO (on unless 0/false/no/off). */
+/**
+ * Options from the environment: PORT (8080), EGNET_DATA_DIR (./data), EGNET_DEMO (on unless 0/false/no/off),
+ * EGNET_STATIC_DIR (the built app; default dist/ under the project, served only when built).
+ */
 export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 8080): ListenOptions {
   const port = env.PORT ? Number(env.PORT) : defaultPort;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT må være et tall fra 0 til 65535, ikke "${env.PORT}" / PORT must be a number from 0 to 65535`);
   }
   const demo = !/^(0|false|no|off)$/i.test(env.EGNET_DEMO ?? '1');
+  const dataDir = resolve(env.EGNET_DATA_DIR || './data');
+  if (env.EGNET_STATIC_DIR) {
+    // Asked for by name: a wrong folder must stop the start, not quietly serve the API alone.
+    const staticDir = resolve(env.EGNET_STATIC_DIR);
+    if (!existsSync(join(staticDir, 'index.html'))) {
+      throw new Error(
+        `EGNET_STATIC_DIR må peke på en bygget app (en mappe med index.html, som dist/ etter \`npm run build\`); ${staticDir} har ingen index.html` +
+          ` / EGNET_STATIC_DIR must point at a built app (a folder with index.html, like dist/ after \`npm run build\`); ${staticDir} has no index.html`,
+      );
+    }
+    return { port, dataDir, demo, staticDir };
+  }
   const dist = join(ROOT, 'dist');
-  return {
-    port,
-    dataDir: resolve(env.EGNET_DATA_DIR || './data'),
-    demo,
-    ...(existsSync(join(dist, 'index.html')) ? { staticDir: dist } : {}),
-  };
+  return { port, dataDir, demo, ...(existsSync(join(dist, 'index.html')) ? { staticDir: dist } : {}) };
 }
 
 /** Migrates and (with demo on) seeds the database, then serves app and API; prints the URL and demo logins. */

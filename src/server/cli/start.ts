@@ -16,7 +16,8 @@ function newest(path: string): number {
 
 const builtAt = existsSync(join(ROOT, 'dist', 'index.html')) ? statSync(join(ROOT, 'dist', 'index.html')).mtimeMs : 0;
 const sourcesAt = Math.max(...SOURCES.map((p) => newest(join(ROOT, p))));
-if (builtAt < sourcesAt) {
+// A build named by EGNET_STATIC_DIR is served as it is; only the project's own dist/ is kept up to date.
+if (!process.env.EGNET_STATIC_DIR && builtAt < sourcesAt) {
   console.log(builtAt ? 'Appen er endret; bygger på nytt … / The app changed; rebuilding …' : 'Bygger appen … / Building the app …');
   const { build } = await import('vite');
   await build({ root: ROOT, logLevel: 'warn' });
