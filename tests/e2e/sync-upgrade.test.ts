@@ -11,14 +11,19 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STORE_VERSIONS } from '../../src/app/store/db';
 import { TABLET, launchChromium, login } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { createDwelling, editDwelling, firstSync, pending, serverRecord, syncNow, untilControlled } from './sync-pages';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NEXT_VERSION = '0.0.0-next-schema';
+/** The schema version the app ships now; the "next version" appends the one after it. */
+const SHIPPED = STORE_VERSIONS.at(-1)!.version;
+/** The records declaration the app ships now, kept by the next version so no index is dropped. */
+const RECORDS = [...STORE_VERSIONS].reverse().find((v) => v.stores.records)!.stores.records!;
 
-/** Appends schema version 2 to STORE_VERSIONS: a new index, and an upgrade that rewrites every queued op. */
+/** Appends the next schema version to STORE_VERSIONS: a new index, and an upgrade that rewrites every queued op. */
 function nextSchemaVersion(): Plugin {
   return {
     name: 'egnet-next-schema-version',
@@ -27,9 +32,9 @@ function nextSchemaVersion(): Plugin {
       if (!id.replace(/\\/g, '/').endsWith('/src/app/store/db.ts')) return null;
       return `${code}
 STORE_VERSIONS.push({
-  version: 2,
-  stores: { records: '[entity+id], entity, updatedAt' },
-  upgrade: (tx) => tx.table('outbox').toCollection().modify((op) => { op.upgradedBy = 2; }),
+  version: ${SHIPPED + 1},
+  stores: { records: ${JSON.stringify(`${RECORDS}, updatedAt`)} },
+  upgrade: (tx) => tx.table('outbox').toCollection().modify((op) => { op.upgradedBy = ${SHIPPED + 1}; }),
 });`;
     },
   };
@@ -146,7 +151,8 @@ describe('app update with a new database schema version', () => {
       await editDwelling(page, proxy.url, id, { floor: '3' });
       await expect.poll(() => pending(page)).toBe(2);
       const before = await deviceState(page);
-      expect(before.version).toBe(10);
+      // Dexie opens IndexedDB at ten times its schema version.
+      expect(before.version).toBe(SHIPPED * 10);
       expect(before.outbox).toHaveLength(2);
 
       proxy.deploy();
@@ -159,10 +165,10 @@ describe('app update with a new database schema version', () => {
 
       await page.goto(`${proxy.url}/settings`);
       expect(await page.locator('[data-testid="app-version"]').textContent()).toBe(NEXT_VERSION);
-      await expect.poll(async () => (await deviceState(page)).version).toBe(20);
+      await expect.poll(async () => (await deviceState(page)).version).toBe((SHIPPED + 1) * 10);
       const after = await deviceState(page);
       expect(after.outbox.map((o) => o.opId)).toEqual(before.outbox.map((o) => o.opId));
-      expect(after.outbox.every((o) => o.upgradedBy === 2)).toBe(true);
+      expect(after.outbox.every((o) => o.upgradedBy === SHIPPED + 1)).toBe(true);
       expect(serverRecord(server, 'dwelling', id)).toBeNull();
 
       await page.unroute('**/api/sync/**');

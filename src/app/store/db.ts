@@ -103,6 +103,14 @@ export const STORE_VERSIONS: readonly StoreVersion[] = [
       meta: 'key',
     },
   },
+  {
+    // A dwelling's checklists (and other records naming a dwelling) are read without scanning the whole entity.
+    // Records without a `data.dwellingId` (or with null) are simply left out of the index.
+    version: 2,
+    stores: {
+      records: '[entity+id], entity, [entity+data.dwellingId]',
+    },
+  },
 ];
 
 /** The name of the app's database. */

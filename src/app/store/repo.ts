@@ -9,6 +9,7 @@
  * await dwellings.setPath(id, 'answers.fire.smokeDetectors', { value: 2 }); // one entry of a map field
  * await dwellings.delete(id);
  * const list = useQuery(() => dwellings.list(), []);               // live: re-renders on every change
+ * const own = await repo<Inspection>('inspection').listByDwelling(id); // one dwelling's, through an index
  * ```
  */
 import { ENTITY_NAMES, type EntityName } from '../../core/entities';
@@ -37,6 +38,11 @@ export type Repository<T> = {
   get(id: string): Promise<LocalRecord<T> | undefined>;
   /** Every record of the entity that is not deleted, optionally filtered. */
   list(filter?: (data: T) => boolean): Promise<LocalRecord<T>[]>;
+  /**
+   * Every record of the entity that is not deleted and whose `dwellingId` is the given dwelling, optionally filtered.
+   * Reads only that dwelling's rows (index `[entity+data.dwellingId]`), so it costs the same with 50 or 5,000 records.
+   */
+  listByDwelling(dwellingId: string, filter?: (data: T) => boolean): Promise<LocalRecord<T>[]>;
   /** Creates a record (id from `crypto.randomUUID()` unless given) and returns its id. */
   create(data: T, id?: string): Promise<string>;
   /** Writes the given top-level fields (creating the record when it does not exist yet). */
@@ -78,6 +84,10 @@ export function repo<T extends object = Record<string, unknown>>(entity: EntityN
     },
     async list(filter) {
       const rows = await db.records.where('entity').equals(entity).toArray();
+      return rows.filter((r) => !r.deleted && (!filter || filter(r.data as T))).map(view);
+    },
+    async listByDwelling(dwellingId, filter) {
+      const rows = await db.records.where('[entity+data.dwellingId]').equals([entity, dwellingId]).toArray();
       return rows.filter((r) => !r.deleted && (!filter || filter(r.data as T))).map(view);
     },
     async create(data, id = crypto.randomUUID()) {

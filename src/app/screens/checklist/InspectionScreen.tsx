@@ -56,7 +56,7 @@ export default function InspectionScreen({ id }: { id: string }) {
   useEffect(() => {
     if (!dwellingId) return void setSiblings([]);
     let live = true;
-    void inspections.list((d) => d.dwellingId === dwellingId).then((list) => live && setSiblings(list));
+    void inspections.listByDwelling(dwellingId).then((list) => live && setSiblings(list));
     return () => void (live = false);
   }, [dwellingId, status, inspections]);
 

@@ -34,8 +34,8 @@ export default function DwellingScreen({ id }: { id: string }) {
   const dwellings = useMemo(() => repo<Dwelling>('dwelling'), []);
   const inspections = useMemo(() => repo<Inspection>('inspection'), []);
   const dwelling = useQuery(() => dwellings.get(id).then((r) => r ?? null), [id]);
-  // The checklists are the heavy read (every inspection on the device); the facts are drawn before it arrives.
-  const loaded = useQuery(() => inspections.list((d) => d.dwellingId === id), [id]);
+  // The checklists are the heavier read (this dwelling's, through the dwelling index); the facts are drawn before it arrives.
+  const loaded = useQuery(() => inspections.listByDwelling(id), [id]);
   const history = loaded ?? [];
   const me = getSession()?.user;
   const mayInspect = !!me && (me.roles.includes('inspector') || me.roles.includes('admin'));
