@@ -1,18 +1,20 @@
-/** A new task: what, which unit owns it, by when, and (optionally) which household it is about. */
-import { useState } from 'preact/hooks';
+/** A task's form: what, which unit owns it, by when, (optionally) which household it is about, and when editing, its status. */
+import { useEffect, useState } from 'preact/hooks';
 import { formatIssues } from '../../../core/schemas/formatIssues';
 import { OWNER_UNIT_LABELS, OWNER_UNITS } from '../../../core/schemas/ownerUnit';
 import { taskSchema, type Task } from '../../../core/schemas/task';
+import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import '../../components/forms.css';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
+import { taskChanges } from './taskChanges';
 import { TASK_TEXT } from './text';
 import './tasks.css';
 
-type Field = 'title' | 'ownerUnit' | 'householdId' | 'dueDate';
-const FIELDS: Field[] = ['title', 'ownerUnit', 'householdId', 'dueDate'];
+type Field = 'title' | 'ownerUnit' | 'householdId' | 'dueDate' | 'status';
+const FIELDS: Field[] = ['title', 'ownerUnit', 'householdId', 'dueDate', 'status'];
 
 const inTwoWeeks = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + 14 * 86_400_000));
 
@@ -24,22 +26,36 @@ type Props = {
   households?: { id: string; name: string }[];
   /** The visit where the task was agreed. */
   sourceVisitId?: string;
+  /** The task to correct; without it the form makes a new one. */
+  task?: { id: string; data: Task };
+  /** Called when an edit is saved (with what to tell the person) or left without saving (no text). */
+  onClose?: (said?: string) => void;
 };
 
-/** The form; the task is saved on the device with its outbox op and the form clears for the next one. */
-export function TaskForm({ idPrefix, householdId, households = [], sourceVisitId }: Props) {
+/**
+ * The form. A new task is saved on the device with its outbox op and the form clears for the next one; an edit sends
+ * only the fields that changed, so a colleague's change to another field is not overwritten.
+ */
+export function TaskForm({ idPrefix, householdId, households = [], sourceVisitId, task, onClose }: Props) {
   const t = useText(TASK_TEXT);
   const local = useLocal();
   const lang = useLanguage();
-  const [title, setTitle] = useState('');
-  const [ownerUnit, setOwnerUnit] = useState<string>('nav');
-  const [chosenHousehold, setChosenHousehold] = useState('');
-  const [dueDate, setDueDate] = useState(inTwoWeeks);
+  const [title, setTitle] = useState(task?.data.title ?? '');
+  const [ownerUnit, setOwnerUnit] = useState<string>(task?.data.ownerUnit ?? 'nav');
+  const [chosenHousehold, setChosenHousehold] = useState(task?.data.householdId ?? '');
+  const [dueDate, setDueDate] = useState(task?.data.dueDate ?? inTwoWeeks);
+  const [status, setStatus] = useState<string>(task?.data.status ?? 'open');
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [attempt, setAttempt] = useState(0);
-  const [status, setStatus] = useState('');
+  const [said, setSaid] = useState('');
+  const id = (f: Field) => `${idPrefix}-${f}`;
 
-  const add = async (e: Event) => {
+  // Opening the edit form puts the person in its first field.
+  useEffect(() => {
+    if (task) document.getElementById(id('title'))?.focus();
+  }, []);
+
+  const submit = async (e: Event) => {
     e.preventDefault();
     setAttempt((n) => n + 1);
     const candidate = {
@@ -47,9 +63,9 @@ export function TaskForm({ idPrefix, householdId, households = [], sourceVisitId
       ownerUnit,
       householdId: householdId ?? (chosenHousehold || null),
       dueDate,
-      status: 'open',
-      doneAt: null,
-      sourceVisitId: sourceVisitId ?? null,
+      status,
+      doneAt: task?.data.doneAt ?? null,
+      sourceVisitId: task ? (task.data.sourceVisitId ?? null) : (sourceVisitId ?? null),
     };
     const parsed = taskSchema.safeParse(candidate);
     if (!parsed.success) {
@@ -63,20 +79,43 @@ export function TaskForm({ idPrefix, householdId, households = [], sourceVisitId
     }
     setErrors({});
     try {
+      if (task) {
+        const patch = taskChanges(task.data, parsed.data, new Date());
+        if (Object.keys(patch).length > 0) await repo<Task>('task').put(task.id, patch);
+        onClose?.(Object.keys(patch).length > 0 ? t('changed', { title: parsed.data.title }) : t('unchanged', { title: parsed.data.title }));
+        return;
+      }
       await repo<Task>('task').create(parsed.data);
-      setStatus(t('added', { title: parsed.data.title }));
+      setSaid(t('added', { title: parsed.data.title }));
       setTitle('');
     } catch (err) {
       const text = (err as { text?: { nb: string; en: string } }).text;
-      setStatus(t('notSaved', { reason: text ? local(text) : String(err) }));
+      setSaid(t('notSaved', { reason: text ? local(text) : String(err) }));
     }
   };
 
-  const id = (f: Field) => `${idPrefix}-${f}`;
-  const labels: Record<Field, string> = { title: t('taskTitle'), ownerUnit: t('ownerUnit'), householdId: t('household'), dueDate: t('dueDate') };
+  const labels: Record<Field, string> = {
+    title: t('taskTitle'),
+    ownerUnit: t('ownerUnit'),
+    householdId: t('household'),
+    dueDate: t('dueDate'),
+    status: t('status'),
+  };
+  // A task about a household this person cannot pick from (not on the device) keeps it.
+  const options = task?.data.householdId && !households.some((h) => h.id === task.data.householdId)
+    ? [...households, { id: task.data.householdId, name: t('householdHidden') }]
+    : households;
 
   return (
-    <form class="tk-form" onSubmit={add} noValidate>
+    <form
+      class="tk-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={task ? t('editTaskNamed', { title: task.data.title }) : undefined}
+      onKeyDown={(e) => {
+        if (task && e.key === 'Escape') onClose?.();
+      }}
+    >
       <ErrorSummary title={t('formErrors')} errors={FIELDS.filter((f) => errors[f]).map((f) => ({ targetId: id(f), message: `${labels[f]}: ${errors[f]}` }))} attempt={attempt} />
       <FormField id={id('title')} label={t('taskTitle')} hint={t('taskTitleHint')} error={errors.title}>
         {(a11y) => <input class="ds-input" type="text" autoComplete="off" value={title} onInput={(e) => setTitle(e.currentTarget.value)} {...a11y} />}
@@ -98,13 +137,32 @@ export function TaskForm({ idPrefix, householdId, households = [], sourceVisitId
           {(a11y) => (
             <select class="ds-input" value={chosenHousehold} onChange={(e) => setChosenHousehold(e.currentTarget.value)} {...a11y}>
               <option value="">{t('noHousehold')}</option>
-              {households.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
+              {options.map((h) => <option key={h.id} value={h.id}>{h.name}</option>)}
             </select>
           )}
         </FormField>
       )}
-      <button type="submit" class="ds-button" data-variant="secondary">{t('add')}</button>
-      <p class="tk-status" role="status">{status}</p>
+      {task && (
+        <ChoiceField
+          id={id('status')}
+          name={id('status')}
+          legend={t('status')}
+          options={[{ value: 'open', label: t('open') }, { value: 'done', label: t('done') }]}
+          value={status}
+          onChange={setStatus}
+          error={errors.status}
+        />
+      )}
+      {task ? (
+        <div class="tk-actions">
+          <button type="submit" class="ds-button" data-variant="primary">{t('saveChanges')}</button>
+          <button type="button" class="ds-button" data-variant="tertiary" onClick={() => onClose?.()}>{t('cancelEdit')}</button>
+        </div>
+      ) : (
+        <button type="submit" class="ds-button" data-variant="secondary">{t('add')}</button>
+      )}
+      {!task && <p class="tk-status" role="status">{said}</p>}
+      {task && said && <p class="tk-status" role="alert">{said}</p>}
     </form>
   );
 }

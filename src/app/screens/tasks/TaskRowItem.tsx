@@ -1,18 +1,33 @@
 /** One task in a list: what, which unit, which household, due date (overdue in words, not only colour), done or open. */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { OWNER_UNIT_LABELS } from '../../../core/schemas/ownerUnit';
 import type { Task } from '../../../core/schemas/task';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
+import { TaskForm } from './TaskForm';
 import { TASK_TEXT } from './text';
 import '../../components/layout.css';
 
-/** A task row with the button that marks it done or open again (the server decides whether this person may). */
-export function TaskRowItem({ id, task, householdName, today }: { id: string; task: Task; householdName: string | null; today: string }) {
+type Props = {
+  id: string;
+  task: Task;
+  householdName: string | null;
+  today: string;
+  /** When this person may correct and remove the task (the sync policy's rule); the edit form's household choices. */
+  edit?: { households: { id: string; name: string }[]; onRemove: (id: string, task: Task, byKeyboard: boolean) => void };
+};
+
+/**
+ * A task row with the button that marks it done or open again (the server decides whether this person may), and for
+ * those who may, the buttons that correct it in place or remove it.
+ */
+export function TaskRowItem({ id, task, householdName, today, edit }: Props) {
   const t = useText(TASK_TEXT);
   const local = useLocal();
   const lang = useLanguage();
   const [status, setStatus] = useState('');
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const overdue = task.status === 'open' && task.dueDate < today;
   const date = new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }).format(new Date(`${task.dueDate}T12:00:00Z`));
 
@@ -26,30 +41,77 @@ export function TaskRowItem({ id, task, householdName, today }: { id: string; ta
     }
   };
 
+  const form = editing && edit && (
+    <TaskForm
+      idPrefix={`edit-${id}`}
+      households={edit.households}
+      task={{ id, data: task }}
+      onClose={(said) => {
+        setEditing(false);
+        setStatus(said ?? '');
+        // Back to the button that opened the form, once it is rendered again.
+        requestAnimationFrame(() => editButton.current?.focus());
+      }}
+    />
+  );
+
   return (
-    <li class="row-item" data-testid="task-row">
-      <div class="tk-item-main">
-        <span>{task.title}</span>
-        <span class="tk-item-meta">
-          <span>{local(OWNER_UNIT_LABELS[task.ownerUnit])}</span>
-          <span>·</span>
-          <span>{task.householdId ? householdName ?? t('householdHidden') : t('noHousehold')}</span>
-          <span>·</span>
-          <span>{t('due', { date })}</span>
-          {overdue && <span class="ds-tag" data-color="danger">{t('overdue')}</span>}
-          <span class="ds-tag" data-color={task.status === 'done' ? 'success' : 'neutral'}>{t(task.status)}</span>
-        </span>
-      </div>
-      <button
-        type="button"
-        class="ds-button"
-        data-variant="secondary"
-        data-size="sm"
-        aria-label={task.status === 'open' ? t('markDone', { title: task.title }) : t('reopen', { title: task.title })}
-        onClick={() => void toggle()}
-      >
-        {task.status === 'open' ? t('markDoneShort') : t('reopenShort')}
-      </button>
+    // The status line stays in the row in both modes, so what the edit form reports is read out.
+    <li class={editing ? 'row-item tk-editing' : 'row-item'} data-testid="task-row">
+      {form || (
+        <>
+          <div class="tk-item-main">
+            <span>{task.title}</span>
+            <span class="tk-item-meta">
+              <span>{local(OWNER_UNIT_LABELS[task.ownerUnit])}</span>
+              <span>·</span>
+              <span>{task.householdId ? householdName ?? t('householdHidden') : t('noHousehold')}</span>
+              <span>·</span>
+              <span>{t('due', { date })}</span>
+              {overdue && <span class="ds-tag" data-color="danger">{t('overdue')}</span>}
+              <span class="ds-tag" data-color={task.status === 'done' ? 'success' : 'neutral'}>{t(task.status)}</span>
+            </span>
+          </div>
+          <div class="tk-actions">
+            <button
+              type="button"
+              class="ds-button"
+              data-variant="secondary"
+              data-size="sm"
+              aria-label={task.status === 'open' ? t('markDone', { title: task.title }) : t('reopen', { title: task.title })}
+              onClick={() => void toggle()}
+            >
+              {task.status === 'open' ? t('markDoneShort') : t('reopenShort')}
+            </button>
+            {edit && (
+              <>
+                <button
+                  ref={editButton}
+                  type="button"
+                  class="ds-button"
+                  data-variant="tertiary"
+                  data-size="sm"
+                  aria-label={t('editTaskNamed', { title: task.title })}
+                  onClick={() => setEditing(true)}
+                >
+                  {t('edit')}
+                </button>
+                <button
+                  type="button"
+                  class="ds-button"
+                  data-variant="tertiary"
+                  data-color="danger"
+                  data-size="sm"
+                  aria-label={t('removeTaskNamed', { title: task.title })}
+                  onClick={(e) => edit.onRemove(id, task, e.detail === 0)}
+                >
+                  {t('remove')}
+                </button>
+              </>
+            )}
+          </div>
+        </>
+      )}
       <span class="tk-status" role="status">{status}</span>
     </li>
   );
