@@ -4,6 +4,7 @@ import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { sessionRoutes } from './auth/session-routes';
+import { userRoutes } from './auth/user-routes';
 import type { AppEnv, Deps } from './env';
 import { figuresRoutes } from './figures/routes';
 import { ApiError, errorResponse } from './http/error';
@@ -32,6 +33,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api', sessionRoutes(deps));
   app.route('/api', syncRoutes(deps));
   app.route('/api', privacyRoutes(deps));
+  app.route('/api', userRoutes(deps));
   app.route('/api', figuresRoutes(deps));
 
   if (deps.staticDir) app.route('/', staticFiles(deps.staticDir));

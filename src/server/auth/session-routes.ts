@@ -8,7 +8,8 @@ import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './login
 import { unknownUserHash, verifyPassword } from './password';
 import { bearerToken, requireUser } from './require-user';
 import { createSession, revokeSession } from './sessions';
-import { findUserByUsername, normalizeUsername, toSessionUser } from './users';
+import { normalizeUsername } from '../../core/schemas/account';
+import { findUserByUsername, toSessionUser } from './users';
 
 const loginSchema = z.object({
   username: z.string().trim().min(1, 'Skriv brukernavn / Enter a username').max(100),

@@ -1,6 +1,7 @@
 /** User accounts in SQLite: create, look up by username or id, and the shape the API reports. */
 import { randomUUID } from 'node:crypto';
 import { ROLES, type Role, type SessionUser } from '../../core/entities';
+import { normalizeUsername } from '../../core/schemas/account';
 import type { Db } from '../db';
 
 /** A row of the users table. */
@@ -13,14 +14,6 @@ export type UserRow = {
   created_at: string;
   disabled: 0 | 1;
 };
-
-/** Allowed usernames (after lower-casing): 2–64 of a–z, 0–9, dot, dash, underscore. */
-export const USERNAME_PATTERN = /^[a-z0-9._-]{2,64}$/;
-
-/** Usernames are compared without case and surrounding spaces, so "Inspektor " signs in as `inspektor`. */
-export function normalizeUsername(username: string): string {
-  return username.trim().toLowerCase();
-}
 
 /** The account with this username (normalized), if any. */
 export function findUserByUsername(db: Db, username: string): UserRow | undefined {

@@ -5,12 +5,13 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { ROLES, type Role } from '../../core/entities';
 import { hashPassword } from '../auth/password';
-import { findUserByUsername, insertUser, normalizeUsername, USERNAME_PATTERN } from '../auth/users';
+import { MIN_PASSWORD_LENGTH, normalizeUsername, USERNAME_PATTERN } from '../../core/schemas/account';
+import { createAccount } from '../auth/accounts';
+import { findUserByUsername } from '../auth/users';
 import { openDatabase } from '../db';
 
 const USAGE = `Bruk / Usage: npm run user:add -- <brukernavn/username> <rolle/role> [--name "Fullt navn / Full name"]
 Roller / Roles: ${ROLES.join(', ')} (flere med komma / several with commas)`;
-const MIN_PASSWORD = 8;
 
 function fail(message: string): never {
   console.error(message);
@@ -56,13 +57,16 @@ if (findUserByUsername(db, username)) fail(`Brukernavnet "${username}" finnes al
 // Not a terminal (a script or a test): the password is the first line of stdin.
 const lines = process.stdin.isTTY ? undefined : createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 const password = await readLine('Passord / Password: ', lines);
-if (password.length < MIN_PASSWORD) fail(`Passordet må ha minst ${MIN_PASSWORD} tegn / The password needs at least ${MIN_PASSWORD} characters`);
+if (password.length < MIN_PASSWORD_LENGTH) {
+  fail(`Passordet må ha minst ${MIN_PASSWORD_LENGTH} tegn / The password needs at least ${MIN_PASSWORD_LENGTH} characters`);
+}
 if (!lines && (await readLine('Gjenta passord / Repeat password: ', lines)) !== password) {
   fail('Passordene er ikke like / The passwords do not match');
 }
 
 try {
-  const user = insertUser(db, { username, name: name ?? username, roles: roles as Role[], passwordHash: await hashPassword(password) }, new Date());
+  // Logged like an administrator's change, with no administrator: it came from the command line.
+  const user = createAccount(db, { username, name: (name ?? username).trim(), roles: roles as Role[], units: [], passwordHash: await hashPassword(password) }, null, new Date());
   console.log(`Opprettet / Created ${user.username} (${user.roles.join(', ')}) — ${user.name}`);
   db.close();
   process.exit(0);

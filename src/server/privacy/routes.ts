@@ -2,13 +2,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { OWNER_UNITS, type OwnerUnit } from '../../core/schemas/ownerUnit';
+import { changeAccount } from '../auth/accounts';
 import { requireUser } from '../auth/require-user';
 import type { AppEnv, Deps } from '../env';
 import { ApiError } from '../http/error';
 import { readJson } from '../http/read-json';
 import { policyContext, readView } from '../sync/policy';
 import { logAccesses, readAudit } from './audit-log';
-import { setUserUnits, userUnits } from './units';
+import { userUnits } from './units';
 
 const uuid = z.uuid();
 const auditQuerySchema = z
@@ -75,13 +76,11 @@ export function privacyRoutes(deps: Deps): Hono<AppEnv> {
     return c.json({ units: userUnits(deps.db, id) });
   });
 
+  // Through the account change, so it is logged and the person's devices get what they now may (or may not) see.
   app.put('/users/:id/units', requireUser('admin'), async (c) => {
-    const id = c.req.param('id');
     const body = await readJson(c, unitsSchema);
-    const exists = deps.db.prepare('SELECT 1 FROM users WHERE id = ?').get(id);
-    if (!exists) throw new ApiError(404, 'not_found', 'Fant ikke brukeren / User not found');
-    setUserUnits(deps.db, id, body.units as OwnerUnit[]);
-    return c.json({ units: userUnits(deps.db, id) });
+    const user = changeAccount(deps.db, c.get('user'), c.req.param('id'), { units: body.units as OwnerUnit[] }, deps.now());
+    return c.json({ units: user.units });
   });
 
   return app;

@@ -11,7 +11,7 @@ import type { Db } from '../db';
 type Data = Record<string, unknown> | null;
 
 /** Gives a record a new change number without a new revision: its content is the same, who may see it is not. */
-function touch(db: Db, entity: string, id: string, at: string): void {
+export function touch(db: Db, entity: string, id: string, at: string): void {
   const row = db.prepare('SELECT rev FROM records WHERE entity = ? AND id = ?').get(entity, id) as { rev: number } | undefined;
   if (!row) return;
   const seq = Number(db.prepare('INSERT INTO changes (entity, id, rev, op_id, at) VALUES (?, ?, ?, NULL, ?)').run(entity, id, row.rev, at).lastInsertRowid);

@@ -1,0 +1,61 @@
+/** Administrators' account routes: list, create, change, set a temporary password, read an account's change log. */
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { accountChangeSchema, newAccountSchema, newPasswordSchema } from '../../core/schemas/account';
+import type { AppEnv, Deps } from '../env';
+import { readJson } from '../http/read-json';
+import { changeAccount, createAccount, findAccount, listAccounts, readAccountLog, setAccountPassword, userNotFound } from './accounts';
+import { hashPassword } from './password';
+import { bearerToken, requireUser } from './require-user';
+
+const uuid = z.uuid();
+
+function idParam(raw: string): string {
+  const r = uuid.safeParse(raw);
+  if (!r.success) throw userNotFound();
+  return r.data;
+}
+
+/** The account routes, mounted under /api; every one needs the administrator role. */
+export function userRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { db } = deps;
+  // On each route, not app.use('/users/*'): that would also guard /users/:id/units, which a person may read for themselves.
+  const admin = requireUser('admin');
+
+  app.get('/users', admin, (c) => c.json({ users: listAccounts(db) }));
+
+  app.post('/users', admin, async (c) => {
+    const { password, ...input } = await readJson(c, newAccountSchema);
+    const passwordHash = await hashPassword(password);
+    return c.json({ user: createAccount(db, { ...input, passwordHash }, c.get('user').id, deps.now()) }, 201);
+  });
+
+  app.get('/users/:id', admin, (c) => {
+    const user = findAccount(db, idParam(c.req.param('id')));
+    if (!user) throw userNotFound();
+    return c.json({ user });
+  });
+
+  app.patch('/users/:id', admin, async (c) => {
+    const id = idParam(c.req.param('id'));
+    const change = await readJson(c, accountChangeSchema);
+    return c.json({ user: changeAccount(db, c.get('user'), id, change, deps.now()) });
+  });
+
+  app.put('/users/:id/password', admin, async (c) => {
+    const id = idParam(c.req.param('id'));
+    const { password } = await readJson(c, newPasswordSchema);
+    if (!findAccount(db, id)) throw userNotFound();
+    setAccountPassword(db, c.get('user').id, id, await hashPassword(password), deps.now(), bearerToken(c));
+    return c.body(null, 204);
+  });
+
+  app.get('/users/:id/log', admin, (c) => {
+    const id = idParam(c.req.param('id'));
+    if (!findAccount(db, id)) throw userNotFound();
+    return c.json({ entries: readAccountLog(db, id) });
+  });
+
+  return app;
+}
