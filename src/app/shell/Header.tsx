@@ -13,7 +13,7 @@ export function Header({ status }: { status?: ComponentChildren }) {
     <header class="app-header">
       <a class="app-brand" href="/">
         <Logo />
-        <span>{t('appName')}</span>
+        <span class="app-brand-name">{t('appName')}</span>
       </a>
       <div class="app-header-status">
         {status}

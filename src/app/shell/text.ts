@@ -6,6 +6,9 @@ export const SHELL_TEXT = defineText({
   appName: { nb: 'Egnet', en: 'Egnet' },
   skipToMain: { nb: 'Hopp til hovedinnhold', en: 'Skip to main content' },
   mainNav: { nb: 'Hovedmeny', en: 'Main menu' },
+  more: { nb: 'Mer', en: 'More' },
+  moreMenu: { nb: 'Flere sider', en: 'More pages' },
+  moreCurrent: { nb: '(her er du nå: {page})', en: '(you are here: {page})' },
   online: { nb: 'Tilkoblet', en: 'Online' },
   offline: { nb: 'Frakoblet', en: 'Offline' },
   offlineHint: {
