@@ -139,6 +139,22 @@ export const ROUTES: AppRoute[] = [
     roles: ['intake', 'admin', 'inspector'],
   },
   {
+    path: '/users',
+    component: lazy(() => import('./screens/users/UsersScreen')),
+    roles: ['admin'],
+    nav: { label: { nb: 'Brukere', en: 'Users' } },
+  },
+  {
+    path: '/users/new',
+    component: lazy(() => import('./screens/users/UserFormScreen')),
+    roles: ['admin'],
+  },
+  {
+    path: '/users/:id',
+    component: lazy(() => import('./screens/users/UserFormScreen')),
+    roles: ['admin'],
+  },
+  {
     path: '/sync',
     component: lazy(() => import('./screens/sync/SyncReviewScreen')),
     nav: { label: { nb: 'Synkronisering', en: 'Sync' } },
