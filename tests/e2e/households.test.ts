@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, expectNoAxeViolations, launchChromium, login } from '../support/browser';
+import { PHONE, expectNoAxeViolations, launchChromium, login, revealNavLink } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 
 const PHOTO = join(import.meta.dirname, '../fixtures/gps-photo.jpg');
@@ -55,6 +55,7 @@ async function syncNow(page: Page): Promise<void> {
 
 /** Follows a link in the app (client-side routing, so it works offline too). */
 async function go(page: Page, name: string | RegExp): Promise<void> {
+  if (typeof name === 'string') await revealNavLink(page, name);
   await page.getByRole('link', { name, exact: typeof name === 'string' }).first().click();
 }
 

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type ServerProcess } from '../support/server-process';
-import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
+import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login, revealNavLink } from '../support/browser';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -230,10 +230,13 @@ describe('navigation, language and log-out', () => {
     const page = await newPage();
     await login(page, server.url, 'admin');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nb');
-    await page.locator('nav.app-nav a[href="/settings"]').click();
+    await revealNavLink(page, 'Innstillinger');
+    await page.locator('nav.app-nav').getByRole('link', { name: 'Innstillinger', exact: true }).click();
     await page.locator('[data-testid="app-version"]').waitFor();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-    expect(await page.locator('nav.app-nav a[aria-current="page"]').textContent()).toBe('Innstillinger');
+    // On a phone the page sits under "Mer": the menu closed behind the choice, and its link is the current one.
+    expect(await page.locator('[data-testid="nav-more"]').getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('#app-nav-more-menu a[aria-current="page"]').textContent()).toBe('Innstillinger');
 
     await page.locator('#language-en').check();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Settings');
@@ -342,7 +345,8 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
 
       await login(page, server.url, 'boveileder');
       await expectNoAxeViolations(page, `home (${name})`);
-      await page.locator('nav.app-nav a[href="/settings"]').click();
+      await revealNavLink(page, 'Innstillinger');
+      await page.locator('nav.app-nav').getByRole('link', { name: 'Innstillinger', exact: true }).click();
       await page.locator('[data-testid="app-version"]').waitFor();
       await expectNoAxeViolations(page, `settings (${name})`);
     });

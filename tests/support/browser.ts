@@ -36,6 +36,17 @@ export async function login(page: Page, baseUrl: string, username: string, passw
   await page.locator('nav.app-nav').waitFor();
 }
 
+/**
+ * On a phone, opens the navigation's "Mer" menu when the screen called `name` sits there (not in the bottom bar), so
+ * the link can then be clicked by its name; elsewhere it does nothing.
+ */
+export async function revealNavLink(page: Page, name: string): Promise<void> {
+  const more = page.locator('[data-testid="nav-more"]');
+  if (!(await more.isVisible())) return;
+  if ((await page.locator('#app-nav-more-menu a', { hasText: name }).count()) === 0) return;
+  if ((await more.getAttribute('aria-expanded')) !== 'true') await more.click();
+}
+
 /** Fails with a readable list when axe-core finds any WCAG 2.1 A/AA violation on the page as it is now. */
 export async function expectNoAxeViolations(page: Page, label = page.url()): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
