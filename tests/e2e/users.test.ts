@@ -92,6 +92,16 @@ describe('an administrator on the Brukere screen', () => {
     expect(await admin.locator('#user-form-title').textContent()).toBe('Bruker: Kari K. Karlsen');
     await expect.poll(() => admin.locator('[data-testid="user-log"] tbody tr').count()).toBe(2);
     expect(await admin.locator('[data-testid="user-log"] tbody tr').first().textContent()).toContain('Enheter: Flyktningeenheten → NAV, Flyktningeenheten');
+
+    // The list opened offline says so, and fills in by itself when the connection is back.
+    await adminContext.setOffline(true);
+    await admin.getByRole('link', { name: /Tilbake til brukerne/ }).click();
+    await admin.locator('[data-testid="users-offline"]').waitFor();
+    expect(await admin.locator('[data-testid="user-list"]').count()).toBe(0);
+    await adminContext.setOffline(false);
+    await admin.locator('[data-testid="user-list"] li[data-username="kari"]').waitFor();
+    await admin.locator('li[data-username="kari"] a').click();
+    await admin.locator('#user-new-password').waitFor();
   });
 
   it('sets a temporary password, refusing a short one next to the field', async () => {
