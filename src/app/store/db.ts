@@ -104,11 +104,12 @@ export const STORE_VERSIONS: readonly StoreVersion[] = [
     },
   },
   {
-    // A dwelling's checklists (and other records naming a dwelling) are read without scanning the whole entity.
-    // Records without a `data.dwellingId` (or with null) are simply left out of the index.
+    // A dwelling's checklists (and other records naming a dwelling), and an entity's records by status (the completed
+    // checklists behind the verdicts), are read without scanning the whole entity. Records without the field (or with
+    // null) are simply left out of that index.
     version: 2,
     stores: {
-      records: '[entity+id], entity, [entity+data.dwellingId]',
+      records: '[entity+id], entity, [entity+data.dwellingId], [entity+data.status]',
     },
   },
 ];

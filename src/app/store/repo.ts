@@ -9,7 +9,7 @@
  * await dwellings.setPath(id, 'answers.fire.smokeDetectors', { value: 2 }); // one entry of a map field
  * await dwellings.delete(id);
  * const list = useQuery(() => dwellings.list(), []);               // live: re-renders on every change
- * const own = await repo<Inspection>('inspection').listByDwelling(id); // one dwelling's, through an index
+ * const own = await repo<Inspection>('inspection').listBy('dwellingId', id); // one dwelling's, through an index
  * ```
  */
 import { ENTITY_NAMES, type EntityName } from '../../core/entities';
@@ -32,6 +32,9 @@ export type LocalRecord<T> = {
   updatedBy: string;
 };
 
+/** The record fields the device store indexes (schema version 2), for `listBy`. */
+export type IndexedField = 'dwellingId' | 'status';
+
 /** The operations on one entity's records. All writes resolve once the change is durably on the device. */
 export type Repository<T> = {
   /** The record, or undefined when absent or deleted. */
@@ -39,10 +42,11 @@ export type Repository<T> = {
   /** Every record of the entity that is not deleted, optionally filtered. */
   list(filter?: (data: T) => boolean): Promise<LocalRecord<T>[]>;
   /**
-   * Every record of the entity that is not deleted and whose `dwellingId` is the given dwelling, optionally filtered.
-   * Reads only that dwelling's rows (index `[entity+data.dwellingId]`), so it costs the same with 50 or 5,000 records.
+   * Every record of the entity that is not deleted and whose indexed field (`dwellingId` or `status`) has the given
+   * value, optionally filtered. Reads only those rows (index `[entity+data.<field>]`), so it costs the same with 50 or
+   * 5,000 records, and a live query over it is not woken by writes to other rows (a draft's answers).
    */
-  listByDwelling(dwellingId: string, filter?: (data: T) => boolean): Promise<LocalRecord<T>[]>;
+  listBy(field: IndexedField, value: string, filter?: (data: T) => boolean): Promise<LocalRecord<T>[]>;
   /** Creates a record (id from `crypto.randomUUID()` unless given) and returns its id. */
   create(data: T, id?: string): Promise<string>;
   /** Writes the given top-level fields (creating the record when it does not exist yet). */
@@ -86,8 +90,8 @@ export function repo<T extends object = Record<string, unknown>>(entity: EntityN
       const rows = await db.records.where('entity').equals(entity).toArray();
       return rows.filter((r) => !r.deleted && (!filter || filter(r.data as T))).map(view);
     },
-    async listByDwelling(dwellingId, filter) {
-      const rows = await db.records.where('[entity+data.dwellingId]').equals([entity, dwellingId]).toArray();
+    async listBy(field, value, filter) {
+      const rows = await db.records.where(`[entity+data.${field}]`).equals([entity, value]).toArray();
       return rows.filter((r) => !r.deleted && (!filter || filter(r.data as T))).map(view);
     },
     async create(data, id = crypto.randomUUID()) {

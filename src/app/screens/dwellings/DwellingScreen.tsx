@@ -35,7 +35,7 @@ export default function DwellingScreen({ id }: { id: string }) {
   const inspections = useMemo(() => repo<Inspection>('inspection'), []);
   const dwelling = useQuery(() => dwellings.get(id).then((r) => r ?? null), [id]);
   // The checklists are the heavier read (this dwelling's, through the dwelling index); the facts are drawn before it arrives.
-  const loaded = useQuery(() => inspections.listByDwelling(id), [id]);
+  const loaded = useQuery(() => inspections.listBy('dwellingId', id), [id]);
   const history = loaded ?? [];
   const me = getSession()?.user;
   const mayInspect = !!me && (me.roles.includes('inspector') || me.roles.includes('admin'));

@@ -17,9 +17,11 @@ export function useRegistryRows(): { rows: RegistryRow<Verdict | null>[] | undef
   const dwellings = useQuery(() => repo<Dwelling>('dwelling').list(), []);
   const started = dwellings !== undefined;
   // Starts once the list is on screen (effects run after paint), so the heavy read never delays the first draw.
+  // Only completed checklists count for a verdict; reading them through the status index also keeps this live query
+  // asleep while a draft's answers are saved (the list stays beside an open checklist on a tablet).
   const fresh = useQuery(async () => {
     if (!started) return undefined;
-    const [ds, inspections] = await Promise.all([repo<Dwelling>('dwelling').list(), repo<Inspection>('inspection').list()]);
+    const [ds, inspections] = await Promise.all([repo<Dwelling>('dwelling').list(), repo<Inspection>('inspection').listBy('status', 'completed')]);
     const summaries = summarize(ds, inspections);
     writeSummaries(summaries);
     return summaries;

@@ -34,7 +34,7 @@ export default function DwellingReportScreen({ id }: { id: string }) {
   const dwellings = useMemo(() => repo<Dwelling>('dwelling'), []);
   const inspections = useMemo(() => repo<Inspection>('inspection'), []);
   const dwelling = useQuery(() => dwellings.get(id).then((r) => r ?? null), [id]);
-  const history = useQuery(() => inspections.listByDwelling(id, (d) => d.status === 'completed'), [id]);
+  const history = useQuery(() => inspections.listBy('dwellingId', id, (d) => d.status === 'completed'), [id]);
 
   if (dwelling === undefined || history === undefined) return <p aria-busy="true">{t('loading')}</p>;
   if (dwelling === null)

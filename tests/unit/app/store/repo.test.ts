@@ -142,7 +142,7 @@ describe('repo', () => {
   });
 });
 
-describe('repo.listByDwelling', () => {
+describe('repo.listBy', () => {
   type Linked = { dwellingId?: string | null; status?: string };
   const A = '6d0f3c8e-3f6a-4e39-9a43-6c1f5a1fa00a';
   const B = '6d0f3c8e-3f6a-4e39-9a43-6c1f5a1fb00b';
@@ -166,12 +166,12 @@ describe('repo.listByDwelling', () => {
       { entity: 'inspection', id: crypto.randomUUID(), rev: 5, base: null, data: { dwellingId: A }, deleted: true, updatedAt: 'x', updatedBy: 'u' },
     ]);
 
-    const got = await inspections.listByDwelling(A);
+    const got = await inspections.listBy('dwellingId', A);
     expect(new Set(got.map((r) => r.id))).toEqual(new Set([a1, a2, synced]));
     expect(got).toEqual(await inspections.list((d) => d.dwellingId === A));
-    expect((await inspections.listByDwelling(A, (d) => d.status === 'completed')).map((r) => r.id)).toEqual([a2]);
-    expect(await households.listByDwelling(A)).toHaveLength(1);
-    expect(await inspections.listByDwelling(crypto.randomUUID())).toEqual([]);
+    expect((await inspections.listBy('dwellingId', A, (d) => d.status === 'completed')).map((r) => r.id)).toEqual([a2]);
+    expect(await households.listBy('dwellingId', A)).toHaveLength(1);
+    expect(await inspections.listBy('dwellingId', crypto.randomUUID())).toEqual([]);
   });
 
   it('follows a record moved to another dwelling', async () => {
@@ -179,10 +179,10 @@ describe('repo.listByDwelling', () => {
     const inspections = repo<Linked>('inspection', db);
     const id = await inspections.create({ dwellingId: A });
     await inspections.put(id, { dwellingId: B });
-    expect(await inspections.listByDwelling(A)).toEqual([]);
-    expect((await inspections.listByDwelling(B)).map((r) => r.id)).toEqual([id]);
+    expect(await inspections.listBy('dwellingId', A)).toEqual([]);
+    expect((await inspections.listBy('dwellingId', B)).map((r) => r.id)).toEqual([id]);
     await inspections.put(id, { dwellingId: null });
-    expect(await inspections.listByDwelling(B)).toEqual([]);
+    expect(await inspections.listBy('dwellingId', B)).toEqual([]);
   });
 
   it('matches a full scan on random data', async () => {
@@ -205,7 +205,7 @@ describe('repo.listByDwelling', () => {
     await db.records.bulkPut(rows);
     for (const entity of ['inspection', 'household', 'allocation'] as const) {
       const r = repo<Linked>(entity, db);
-      for (const d of dwellings) expect(await r.listByDwelling(d)).toEqual(await r.list((x) => x.dwellingId === d));
+      for (const d of dwellings) expect(await r.listBy('dwellingId', d)).toEqual(await r.list((x) => x.dwellingId === d));
     }
   });
 
@@ -213,7 +213,7 @@ describe('repo.listByDwelling', () => {
     const db = freshDb();
     const inspections = repo<Linked>('inspection', db);
     const seen: number[] = [];
-    const sub = liveQuery(() => inspections.listByDwelling(A)).subscribe((rows) => seen.push(rows.length));
+    const sub = liveQuery(() => inspections.listBy('dwellingId', A)).subscribe((rows) => seen.push(rows.length));
     const pause = () => new Promise((res) => setTimeout(res, 50));
     await pause();
     const id = await inspections.create({ dwellingId: A });
@@ -222,5 +222,32 @@ describe('repo.listByDwelling', () => {
     await pause();
     sub.unsubscribe();
     expect(seen).toEqual([0, 1, 0]);
+  });
+
+  it('reads completed checklists by status, and a live query over them sleeps while a draft is answered', async () => {
+    const db = freshDb();
+    const inspections = repo<Linked & { answers?: Record<string, unknown> }>('inspection', db);
+    const done = await inspections.create({ dwellingId: A, status: 'completed' });
+    const draft = await inspections.create({ dwellingId: A, status: 'draft', answers: {} });
+    await repo<Linked>('household', db).create({ status: 'completed' });
+    expect((await inspections.listBy('status', 'completed')).map((r) => r.id)).toEqual([done]);
+
+    let runs = 0;
+    const seen: number[] = [];
+    const sub = liveQuery(() => {
+      runs++;
+      return inspections.listBy('status', 'completed');
+    }).subscribe((rows) => seen.push(rows.length));
+    const pause = () => new Promise((res) => setTimeout(res, 50));
+    await pause();
+    const before = runs;
+    for (let i = 0; i < 5; i++) await inspections.setPath(draft, `answers.q${i}`, { value: i });
+    await pause();
+    // Five answers saved in the draft: the query over completed checklists was not run again.
+    expect(runs).toBe(before);
+    await inspections.put(draft, { status: 'completed' });
+    await pause();
+    sub.unsubscribe();
+    expect(seen).toEqual([1, 2]);
   });
 });

@@ -88,7 +88,7 @@ describe('device database upgrades', () => {
       for (const d of dwellings) {
         const want = linked.filter((x) => x.entity === entity && !x.deleted && x.data.dwellingId === d).map((x) => x.id).sort();
         expect(want.length).toBeGreaterThan(0);
-        expect((await r.listByDwelling(d)).map((x) => x.id).sort()).toEqual(want);
+        expect((await r.listBy('dwellingId', d)).map((x) => x.id).sort()).toEqual(want);
       }
     }
     db.close();
