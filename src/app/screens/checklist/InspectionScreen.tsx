@@ -15,6 +15,7 @@ import { isQuotaError } from '../../photos/PhotoError';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
+import { RegistryLayout } from '../dwellings/RegistryLayout';
 import { VerdictPanel } from '../dwellings/VerdictPanel';
 import { answerText } from './answerText';
 import { changesSince } from './changesSince';
@@ -56,7 +57,7 @@ export default function InspectionScreen({ id }: { id: string }) {
   useEffect(() => {
     if (!dwellingId) return void setSiblings([]);
     let live = true;
-    void inspections.listByDwelling(dwellingId).then((list) => live && setSiblings(list));
+    void inspections.listBy('dwellingId', dwellingId).then((list) => live && setSiblings(list));
     return () => void (live = false);
   }, [dwellingId, status, inspections]);
 
@@ -71,8 +72,9 @@ export default function InspectionScreen({ id }: { id: string }) {
   // One function for the whole life of the screen, so unchanged items are not redrawn when another one is answered.
   const answerRef = useRef<(itemId: string, answer: Answer | null) => void>(() => undefined);
   const stableOnAnswer = useCallback((itemId: string, answer: Answer | null) => answerRef.current(itemId, answer), []);
-  // Beside the form (wide screens) the reasons fit; below it they start folded so the form stays near the top.
-  const wide = typeof matchMedia !== 'undefined' && matchMedia('(min-width: 1200px)').matches;
+  // Beside the form (room enough, see checklist.css) the reasons fit; below it they start folded so the form stays near the top.
+  const [beside, setBeside] = useState(false);
+  const bodyRef = useRef<HTMLDivElement>(null);
 
   const template = record ? getTemplate(record.data.templateId, record.data.templateVersion) : undefined;
   const stored = record?.data.answers;
@@ -117,14 +119,27 @@ export default function InspectionScreen({ id }: { id: string }) {
     };
   }, []);
 
-  if (record === undefined) return <p aria-busy="true">{t('loading')}</p>;
-  if (record === null) return <section class="cl-screen"><h1 class="ds-heading" data-size="md">{t('notFound')}</h1></section>;
+  // The verdict sits beside the form when the body has two columns: follows rotation and the registry list folding.
+  const hasBody = Boolean(record && template);
+  useEffect(() => {
+    const body = bodyRef.current;
+    if (!body || typeof ResizeObserver === 'undefined') return;
+    const measure = () => setBeside(getComputedStyle(body).gridTemplateColumns.trim().split(/\s+/).length > 1);
+    const observer = new ResizeObserver(measure);
+    observer.observe(body);
+    return () => observer.disconnect();
+  }, [hasBody]);
+
+  if (record === undefined) return <RegistryLayout><p aria-busy="true">{t('loading')}</p></RegistryLayout>;
+  if (record === null) return <RegistryLayout><section class="cl-screen"><h1 class="ds-heading" data-size="md">{t('notFound')}</h1></section></RegistryLayout>;
   if (!template) {
     return (
-      <section class="cl-screen">
-        <h1 class="ds-heading" data-size="md">{t('notFound')}</h1>
-        <p class="ds-validation-message">{t('templateMissing', { id: record.data.templateId, version: record.data.templateVersion })}</p>
-      </section>
+      <RegistryLayout selectedId={record.data.dwellingId ?? undefined}>
+        <section class="cl-screen">
+          <h1 class="ds-heading" data-size="md">{t('notFound')}</h1>
+          <p class="ds-validation-message">{t('templateMissing', { id: record.data.templateId, version: record.data.templateVersion })}</p>
+        </section>
+      </RegistryLayout>
     );
   }
 
@@ -227,112 +242,114 @@ export default function InspectionScreen({ id }: { id: string }) {
   const previousAnswers = Object.entries(data.previousAnswers ?? {});
 
   return (
-    <section class="cl-screen" aria-labelledby="checklist-title">
-      <header class="cl-header">
-        {dwellingId && <a class="ds-link" href={`/dwellings/${dwellingId}`}>← {t('backToDwelling')}</a>}
-        <h1 id="checklist-title" class="ds-heading" data-size="md" tabIndex={-1}>
-          {local(template.title)}{dwellingData ? `: ${dwellingData.address}` : ''}
-        </h1>
-        <p>{t('templateVersion', { title: local(template.title), version: template.version })} · {readOnly ? t('completed') : t('draft')}</p>
-        {data.revisionOf && previous && <p>{t('revisionOf', { when: whenText(previous.data.completedAt ?? previous.data.startedAt) })}</p>}
-        {readOnly && data.completedAt && (
-          <p data-testid="completed-at">{t('completedAt', { when: whenText(data.completedAt), who: personName(data.inspectorId) ?? data.inspectorId })}</p>
-        )}
-      </header>
-
-      {readOnly && (
-        <div class="ds-alert" data-color={supersededBy ? 'warning' : 'info'} data-testid="read-only-notice">
-          <p>{supersededBy ? t('supersededBy') : revision ? t('revisionStarted') : t('readOnlyNotice')}</p>
-          {revision ? (
-            <a class="ds-link" href={`/inspections/${revision.id}`}>{t('openRevision')}</a>
-          ) : (
-            me && (me.roles.includes('inspector') || me.roles.includes('admin') || me.id === data.inspectorId) && (
-              <button type="button" class="ds-button" data-variant="secondary" onClick={() => void correct()}>{t('newRevision')}</button>
-            )
+    <RegistryLayout selectedId={dwellingId ?? undefined}>
+      <section class="cl-screen" aria-labelledby="checklist-title">
+        <header class="cl-header">
+          {dwellingId && <a class="ds-link" href={`/dwellings/${dwellingId}`}>← {t('backToDwelling')}</a>}
+          <h1 id="checklist-title" class="ds-heading" data-size="md" tabIndex={-1}>
+            {local(template.title)}{dwellingData ? `: ${dwellingData.address}` : ''}
+          </h1>
+          <p>{t('templateVersion', { title: local(template.title), version: template.version })} · {readOnly ? t('completed') : t('draft')}</p>
+          {data.revisionOf && previous && <p>{t('revisionOf', { when: whenText(previous.data.completedAt ?? previous.data.startedAt) })}</p>}
+          {readOnly && data.completedAt && (
+            <p data-testid="completed-at">{t('completedAt', { when: whenText(data.completedAt), who: personName(data.inspectorId) ?? data.inspectorId })}</p>
           )}
-        </div>
-      )}
+        </header>
 
-      {!readOnly && (
-        <div class="cl-status-bar">
-          <SaveStatus tracker={tracker} />
-          <button type="button" class="ds-button" data-variant="primary" onClick={() => void complete()} aria-disabled={completing || undefined}>
-            {completing ? t('completing') : t('complete')}
-          </button>
-        </div>
-      )}
-      {save.state === 'failed' && (
-        <div class="ds-alert" data-color="danger" role="alert">
-          <p>{save.message}</p>
-          {failed.size > 0 && <button type="button" class="ds-button" data-variant="secondary" onClick={retry}>{t('retry')}</button>}
-        </div>
-      )}
+        {readOnly && (
+          <div class="ds-alert" data-color={supersededBy ? 'warning' : 'info'} data-testid="read-only-notice">
+            <p>{supersededBy ? t('supersededBy') : revision ? t('revisionStarted') : t('readOnlyNotice')}</p>
+            {revision ? (
+              <a class="ds-link" href={`/inspections/${revision.id}`}>{t('openRevision')}</a>
+            ) : (
+              me && (me.roles.includes('inspector') || me.roles.includes('admin') || me.id === data.inspectorId) && (
+                <button type="button" class="ds-button" data-variant="secondary" onClick={() => void correct()}>{t('newRevision')}</button>
+              )
+            )}
+          </div>
+        )}
 
-      <ErrorSummary
-        title={t('errorSummaryTitle')}
-        errors={problems.map((p) => ({ targetId: itemInputId(p.itemId), message: `${itemLabel(p.itemId)}: ${local(p.message)}` }))}
-        onGo={goToItem}
-        attempt={attempt}
-      />
+        {!readOnly && (
+          <div class="cl-status-bar">
+            <SaveStatus tracker={tracker} />
+            <button type="button" class="ds-button" data-variant="primary" onClick={() => void complete()} aria-disabled={completing || undefined}>
+              {completing ? t('completing') : t('complete')}
+            </button>
+          </div>
+        )}
+        {save.state === 'failed' && (
+          <div class="ds-alert" data-color="danger" role="alert">
+            <p>{save.message}</p>
+            {failed.size > 0 && <button type="button" class="ds-button" data-variant="secondary" onClick={retry}>{t('retry')}</button>}
+          </div>
+        )}
 
-      {previous && !readOnly && (
-        <details class="cl-changes" data-testid="changes-since-last">
-          <summary>
-            {changes.length
-              ? `${t('changesSinceLast', { when: whenText(previous.data.completedAt ?? previous.data.startedAt) })}: ${changes.length}`
-              : t('noChangesSinceLast', { when: whenText(previous.data.completedAt ?? previous.data.startedAt) })}
-          </summary>
-          {changes.length > 0 && (
+        <ErrorSummary
+          title={t('errorSummaryTitle')}
+          errors={problems.map((p) => ({ targetId: itemInputId(p.itemId), message: `${itemLabel(p.itemId)}: ${local(p.message)}` }))}
+          onGo={goToItem}
+          attempt={attempt}
+        />
+
+        {previous && !readOnly && (
+          <details class="cl-changes" data-testid="changes-since-last">
+            <summary>
+              {changes.length
+                ? `${t('changesSinceLast', { when: whenText(previous.data.completedAt ?? previous.data.startedAt) })}: ${changes.length}`
+                : t('noChangesSinceLast', { when: whenText(previous.data.completedAt ?? previous.data.startedAt) })}
+            </summary>
+            {changes.length > 0 && (
+              <ul>
+                {changes.map((c) => (
+                  <li key={c.item.id}>
+                    <a class="ds-link" href={`#${itemInputId(c.item.id)}`} onClick={(e) => { e.preventDefault(); goToItem(itemInputId(c.item.id)); focusField(itemInputId(c.item.id)); }}>
+                      {local(c.item.label)}
+                    </a>
+                    : {t('before')} {local(answerText(c.item, c.before))} → {t('now')} {local(answerText(c.item, c.after))}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </details>
+        )}
+
+        {previousAnswers.length > 0 && (
+          <details class="cl-changes">
+            <summary>{t('fromOlderVersion', { n: previousAnswers.length })}</summary>
             <ul>
-              {changes.map((c) => (
-                <li key={c.item.id}>
-                  <a class="ds-link" href={`#${itemInputId(c.item.id)}`} onClick={(e) => { e.preventDefault(); goToItem(itemInputId(c.item.id)); focusField(itemInputId(c.item.id)); }}>
-                    {local(c.item.label)}
-                  </a>
-                  : {t('before')} {local(answerText(c.item, c.before))} → {t('now')} {local(answerText(c.item, c.after))}
-                </li>
+              {previousAnswers.map(([key, p]) => (
+                <li key={key}>{local(p.label)} ({t('version', { n: p.fromVersion })}): {valueText(p.answer)}</li>
               ))}
             </ul>
-          )}
-        </details>
-      )}
+          </details>
+        )}
 
-      {previousAnswers.length > 0 && (
-        <details class="cl-changes">
-          <summary>{t('fromOlderVersion', { n: previousAnswers.length })}</summary>
-          <ul>
-            {previousAnswers.map(([key, p]) => (
-              <li key={key}>{local(p.label)} ({t('version', { n: p.fromVersion })}): {valueText(p.answer)}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-
-      <div class="cl-body">
-        <ChecklistForm
-          template={template}
-          answers={answers}
-          readOnly={readOnly}
-          onAnswer={stableOnAnswer}
-          errors={errors}
-          previous={previous && !readOnly ? previous.data.answers : undefined}
-          sectionId={openSection}
-          onSection={(s) => {
-            setSectionId(s);
-            writePosition(id, { sectionId: s });
-          }}
-          onItemFocus={(itemId) => writePosition(id, { sectionId: openSection, itemId })}
-        />
-        {assessment && <VerdictPanel assessment={assessment} live={!readOnly} note={readOnly ? undefined : t('verdictLive')} reasonsOpen={wide} />}
-      </div>
-      {!readOnly && (
-        <div class="cl-actions">
-          <button type="button" class="ds-button" data-variant="primary" onClick={() => void complete()} aria-disabled={completing || undefined}>
-            {completing ? t('completing') : t('complete')}
-          </button>
+        <div class="cl-body" ref={bodyRef}>
+          <ChecklistForm
+            template={template}
+            answers={answers}
+            readOnly={readOnly}
+            onAnswer={stableOnAnswer}
+            errors={errors}
+            previous={previous && !readOnly ? previous.data.answers : undefined}
+            sectionId={openSection}
+            onSection={(s) => {
+              setSectionId(s);
+              writePosition(id, { sectionId: s });
+            }}
+            onItemFocus={(itemId) => writePosition(id, { sectionId: openSection, itemId })}
+          />
+          {assessment && <VerdictPanel assessment={assessment} live={!readOnly} note={readOnly ? undefined : t('verdictLive')} reasonsOpen={beside} />}
         </div>
-      )}
-    </section>
+        {!readOnly && (
+          <div class="cl-actions">
+            <button type="button" class="ds-button" data-variant="primary" onClick={() => void complete()} aria-disabled={completing || undefined}>
+              {completing ? t('completing') : t('complete')}
+            </button>
+          </div>
+        )}
+      </section>
+    </RegistryLayout>
   );
 }
 

@@ -9,6 +9,7 @@ import { EMPTY_FILTER, filterFromSearch, filterRegistry, filterToSearch, type Re
 import { DWELLING_TEXT } from './text';
 import { useRegistryRows } from './useRegistryRows';
 import { VerdictTag } from './VerdictTag';
+import './dwellings.css';
 
 /** Rows drawn at first and per "show more": keeps the first render fast with thousands of dwellings. */
 export const PAGE_SIZE = 100;

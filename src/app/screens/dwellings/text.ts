@@ -4,6 +4,8 @@ import { defineText } from '../../i18n/language';
 /** The dwellings dictionary. */
 export const DWELLING_TEXT = defineText({
   registryTitle: { nb: 'Boliger', en: 'Dwellings' },
+  hideList: { nb: 'Skjul boliglisten', en: 'Hide the dwelling list' },
+  showList: { nb: 'Vis boliglisten', en: 'Show the dwelling list' },
   search: { nb: 'Søk på adresse eller gnr/bnr', en: 'Search by address or gnr/bnr' },
   searchHint: { nb: 'For eksempel «Gimsevegen» eller «12/34».', en: 'For example "Gimsevegen" or "12/34".' },
   filters: { nb: 'Filtrer', en: 'Filter' },
