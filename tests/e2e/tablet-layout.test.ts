@@ -48,6 +48,8 @@ describe('registry beside the checklist', () => {
       checklistPath ||= await startChecklist(page);
       await page.goto(`${server.url}${checklistPath}`);
       await page.locator('.cl-item').first().waitFor();
+      // The list follows the page a moment later (the page's own reads and verdict come first).
+      await page.locator('.dw-side [data-testid="registry-list"] li').first().waitFor();
       expect(await page.locator('.dw-side [data-testid="registry-list"] li').count(), 'the registry list is shown').toBeGreaterThan(10);
       const list = await box(page, '.dw-side');
       const form = await box(page, '.cl-screen');
@@ -63,7 +65,7 @@ describe('registry beside the checklist', () => {
       const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
       expect(scroll).toBeLessThanOrEqual(client);
       // Answering in the form with the list beside it still saves on the device.
-      await page.locator('.cl-item').first().locator('input[type=radio]').first().check();
+      await page.locator('.cl-item').first().locator('input[type=radio]:not(:checked)').first().check();
       await expect.poll(() => page.locator('[data-testid="save-status"], .cl-saved').first().textContent()).toContain('Lagret på enheten');
     } finally {
       await context.close();

@@ -3,7 +3,7 @@
  * list away for the full width (remembered on the device). Phone: the open page alone, one column.
  */
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useText } from '../../i18n/language';
 import { RegistryList } from './RegistryList';
 import { DWELLING_TEXT } from './text';
@@ -11,6 +11,8 @@ import { useWide } from './useWide';
 import './dwellings.css';
 
 const HIDDEN_KEY = 'egnet.registryListHidden';
+/** How long the open page has to itself before the list beside it is drawn. */
+const LIST_DELAY_MS = 400;
 
 function rememberedHidden(): boolean {
   try {
@@ -25,6 +27,23 @@ export function RegistryLayout({ selectedId, children }: { selectedId?: string; 
   const t = useText(DWELLING_TEXT);
   const wide = useWide();
   const [hidden, setHidden] = useState(rememberedHidden);
+  // The same element while the selection stands: the page beside it redraws on every answer saved, the list need not.
+  const list = useMemo(() => <RegistryList compact selectedId={selectedId} />, [selectedId]);
+  // The page the person opened comes first (its own reads and its verdict): the list of thousands of dwellings follows
+  // a moment later, once the browser is idle.
+  const [listDue, setListDue] = useState(false);
+  useEffect(() => {
+    if (listDue || !wide || hidden) return;
+    let idle = 0;
+    const timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'undefined') setListDue(true);
+      else idle = requestIdleCallback(() => setListDue(true), { timeout: 1000 });
+    }, LIST_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      if (idle && typeof cancelIdleCallback !== 'undefined') cancelIdleCallback(idle);
+    };
+  }, [listDue, wide, hidden]);
   if (!wide) return <div class="dw-single">{children}</div>;
 
   const toggle = () => {
@@ -46,7 +65,7 @@ export function RegistryLayout({ selectedId, children }: { selectedId?: string; 
   return (
     <div class="dw-split" data-list={hidden ? 'hidden' : 'shown'}>
       <div class="dw-side" id="registry-side">
-        {hidden ? button : <>{button}<RegistryList compact selectedId={selectedId} /></>}
+        {hidden ? button : <>{button}{listDue ? list : <p aria-busy="true">{t('loadingList')}</p>}</>}
       </div>
       <div class="dw-detail">{children}</div>
     </div>

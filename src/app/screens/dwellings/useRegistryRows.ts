@@ -1,32 +1,94 @@
 /**
  * The registry's lines, read live from the device store. The dwellings are drawn first with the verdicts computed last
- * time; the checklists (the heavy read) come right after and bring every verdict up to date.
+ * time; the completed checklists (the heavy read) come right after and bring every verdict up to date.
+ *
+ * The reads are shared by every list on screen and outlive them for a while: the list beside a dwelling, its form and
+ * its checklist is redrawn on each of those pages, and going between them (or home and back) must not read and assess
+ * thousands of records again while the person is waiting for the checklist they opened.
  */
-import { useMemo } from 'preact/hooks';
+import { liveQuery, type Subscription } from 'dexie';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Verdict } from '../../../core/rules/verdict';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Inspection } from '../../../core/schemas/inspection';
-import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { addLogoutCleanup } from '../../logout';
+import { repo, type LocalRecord } from '../../store/repo';
 import type { RegistryRow } from './registryFilter';
-import { rowsFrom, summarize } from './registryRows';
+import { rowsFrom, summarize, type DwellingSummary } from './registryRows';
 import { readSummaries, writeSummaries } from './summaryCache';
+
+/** How long the reads stay live after the last list leaves the screen. */
+export const KEEP_ALIVE_MS = 5 * 60_000;
+
+type Snapshot = { dwellings?: LocalRecord<Dwelling>[]; fresh?: Map<string, DwellingSummary> };
+
+let snapshot: Snapshot = {};
+const listeners = new Set<(s: Snapshot) => void>();
+let subscriptions: Subscription[] = [];
+let stopTimer: ReturnType<typeof setTimeout> | undefined;
+
+function publish(patch: Snapshot): void {
+  snapshot = { ...snapshot, ...patch };
+  for (const l of listeners) l(snapshot);
+}
+
+function start(): void {
+  const dwellingsSub = liveQuery(() => repo<Dwelling>('dwelling').list()).subscribe({
+    next: (dwellings) => {
+      publish({ dwellings });
+      if (subscriptions.length > 1) return;
+      // The heavy read starts once the list can be drawn (a task later, after the first paint), never before it.
+      setTimeout(() => {
+        if (subscriptions.length !== 1) return;
+        subscriptions.push(
+          liveQuery(async () => {
+            // Only completed checklists count for a verdict; reading them through the status index also keeps this
+            // query asleep while a draft's answers are saved next to the list.
+            const [ds, inspections] = await Promise.all([repo<Dwelling>('dwelling').list(), repo<Inspection>('inspection').listBy('status', 'completed')]);
+            const summaries = summarize(ds, inspections);
+            writeSummaries(summaries);
+            return summaries;
+          }).subscribe({ next: (fresh) => publish({ fresh }), error: (err: unknown) => console.error('registry', err) }),
+        );
+      }, 0);
+    },
+    error: (err: unknown) => console.error('registry', err),
+  });
+  subscriptions = [dwellingsSub];
+}
+
+function stop(): void {
+  for (const s of subscriptions) s.unsubscribe();
+  subscriptions = [];
+  snapshot = {};
+}
+
+/** Subscribes a list to the shared reads (starting them when needed); the returned function leaves. */
+function join(listener: (s: Snapshot) => void): () => void {
+  clearTimeout(stopTimer);
+  listeners.add(listener);
+  if (subscriptions.length === 0) start();
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) stopTimer = setTimeout(stop, KEEP_ALIVE_MS);
+  };
+}
+
+/** Ends the shared reads at once and forgets what they held (log-out: the next person must not see them). */
+export function resetRegistryRows(): void {
+  clearTimeout(stopTimer);
+  stop();
+}
+
+addLogoutCleanup(resetRegistryRows);
 
 /** The lines (undefined until the dwellings are read) and whether the verdicts are computed from the current data. */
 export function useRegistryRows(): { rows: RegistryRow<Verdict | null>[] | undefined; fresh: boolean } {
-  const dwellings = useQuery(() => repo<Dwelling>('dwelling').list(), []);
+  const [current, setCurrent] = useState<Snapshot>(snapshot);
+  useEffect(() => join(setCurrent), []);
+  const { dwellings, fresh } = current;
   const started = dwellings !== undefined;
-  // Starts once the list is on screen (effects run after paint), so the heavy read never delays the first draw.
-  // Only completed checklists count for a verdict; reading them through the status index also keeps this live query
-  // asleep while a draft's answers are saved (the list stays beside an open checklist on a tablet).
-  const fresh = useQuery(async () => {
-    if (!started) return undefined;
-    const [ds, inspections] = await Promise.all([repo<Dwelling>('dwelling').list(), repo<Inspection>('inspection').listBy('status', 'completed')]);
-    const summaries = summarize(ds, inspections);
-    writeSummaries(summaries);
-    return summaries;
-  }, [started]);
-  const cached = useMemo(() => (started ? readSummaries() : new Map()), [started]);
+  const cached = useMemo(() => (started && !fresh ? readSummaries() : new Map<string, DwellingSummary>()), [started, fresh]);
   const rows = useMemo(() => (dwellings ? rowsFrom(dwellings, fresh ?? cached) : undefined), [dwellings, fresh, cached]);
   return { rows, fresh: fresh !== undefined };
 }
