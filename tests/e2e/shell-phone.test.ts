@@ -6,7 +6,7 @@ import type { Role } from '../../src/core/entities';
 import { DEMO_USERS } from '../../src/core/demo/users';
 import { ROUTES, mayOpen } from '../../src/app/routes';
 import { startServer, type ServerProcess } from '../support/server-process';
-import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
+import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login, revealNavLink } from '../support/browser';
 import { createDwelling, untilControlled } from './sync-pages';
 
 /** Measured 56 px in every everyday state (online, offline, changes waiting, a failed sync); a row of slack. */
@@ -163,6 +163,16 @@ describe('header at 360 × 740', () => {
     await page.locator('[data-testid="sync-error"]').waitFor();
     heights.failed = await headerHeight(page);
     for (const [state, h] of Object.entries(heights)) expect(h, state).toBeLessThanOrEqual(HEADER_MAX);
+
+    // The header's short version is complete on the sync page: what waits since when, the last sync, the last error.
+    await revealNavLink(page, 'Synkronisering');
+    await page.locator('nav.app-nav').getByRole('link', { name: 'Synkronisering' }).click();
+    const details = page.locator('[data-testid="sync-status-details"]');
+    await details.waitFor();
+    expect(await details.locator('dd').nth(0).textContent()).toMatch(/^1 \(eldste fra .+\)$/);
+    expect(await details.locator('dd').nth(1).textContent()).not.toBe('Ikke synkronisert ennå');
+    expect(await details.textContent()).toContain('Siste feil');
+    expect(await details.locator('dd').nth(2).textContent()).toBe(await page.locator('[data-testid="sync-error"]').textContent());
 
     await page.context().setOffline(false);
     await page.evaluate(() => {

@@ -12,6 +12,7 @@ import { deviceDb } from '../../store/device-db';
 import { useQuery } from '../../store/use-query';
 import { discardRejected, resolveConflict, retryRejected } from '../../sync/review-actions';
 import { UnsyncedExport } from '../../sync/UnsyncedExport';
+import { useSyncStatus } from '../../sync/use-sync-status';
 import { REVIEW_TEXT } from './text';
 import '../../sync/sync.css';
 
@@ -84,6 +85,7 @@ export default function SyncReviewScreen() {
   const local = useLocal();
   const lang = useLanguage();
   const [error, setError] = useState<string | null>(null);
+  const status = useSyncStatus();
   const data = useQuery(async () => {
     const db = deviceDb();
     const [conflicts, rejected] = await Promise.all([db.conflicts.orderBy('[entity+id]').toArray(), db.rejected.toArray()]);
@@ -114,6 +116,28 @@ export default function SyncReviewScreen() {
         {t('title')}
       </h1>
       <p class="ds-paragraph">{t('intro')}</p>
+      {/* The whole status in words: the header has room for a short version only, on a phone. */}
+      {status && (
+        <section aria-labelledby="review-status" data-testid="sync-status-details">
+          <h2 class="ds-heading" data-size="md" id="review-status">{t('statusTitle')}</h2>
+          <dl class="sync-details">
+            <div>
+              <dt>{t('statusPending')}</dt>
+              <dd>{status.pending > 0 && status.oldestPendingAt ? t('statusOldest', { n: status.pending, when: when(status.oldestPendingAt) }) : status.pending}</dd>
+            </div>
+            <div>
+              <dt>{t('statusLastSync')}</dt>
+              <dd>{status.lastSync ? when(status.lastSync) : t('statusNever')}</dd>
+            </div>
+            {status.lastError && (
+              <div>
+                <dt>{t('statusLastError')}</dt>
+                <dd>{local(status.lastError.text)}</dd>
+              </div>
+            )}
+          </dl>
+        </section>
+      )}
       <div role="alert">{error && <div class="ds-alert" data-color="danger"><p class="ds-paragraph">{error}</p></div>}</div>
 
       <section aria-labelledby="review-conflicts" data-testid="conflicts">

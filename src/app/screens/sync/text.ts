@@ -4,6 +4,12 @@ import { defineText } from '../../i18n/language';
 /** The review screen's dictionary. */
 export const REVIEW_TEXT = defineText({
   title: { nb: 'Synkronisering', en: 'Sync' },
+  statusTitle: { nb: 'Status på denne enheten', en: 'Status on this device' },
+  statusPending: { nb: 'Endringer som venter', en: 'Changes waiting' },
+  statusOldest: { nb: '{n} (eldste fra {when})', en: '{n} (oldest from {when})' },
+  statusLastSync: { nb: 'Sist synkronisert', en: 'Last synced' },
+  statusNever: { nb: 'Ikke synkronisert ennå', en: 'Not synced yet' },
+  statusLastError: { nb: 'Siste feil', en: 'Last error' },
   intro: {
     nb: 'Her ser du endringer som trenger deg: konflikter der noen andre endret det samme feltet, og endringer serveren ikke kunne lagre.',
     en: 'Here are the changes that need you: conflicts where someone else changed the same field, and changes the server could not save.',
