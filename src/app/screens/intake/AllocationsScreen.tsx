@@ -15,6 +15,7 @@ import { ChildrenFirst } from './StockCharts';
 import { INTAKE_TEXT } from './text';
 import { useIntakeData } from './useIntakeData';
 import { useFigures } from './useOverview';
+import '../../components/layout.css';
 import './intake.css';
 
 /** Allocations listed before "show all". */
@@ -108,7 +109,7 @@ export default function AllocationsScreen() {
         <p>{t('noAllocations')}</p>
       ) : (
         <>
-          <ul class="intake-allocations" data-testid="allocation-list">
+          <ul class="row-list intake-allocations" data-testid="allocation-list">
             {(showAll ? recorded : recorded.slice(0, LIST_SIZE)).map((a) => (
               <li key={a.id} data-testid="allocation-row">
                 {editing === a.id ? (
