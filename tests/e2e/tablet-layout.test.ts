@@ -110,6 +110,30 @@ describe('registry beside the checklist', () => {
     }
   });
 
+  it('scrolls the open dwelling into the list beside it, without moving the page', async () => {
+    const context = await browser.newContext({ viewport: TABLET });
+    try {
+      const page = await context.newPage();
+      await login(page, server.url, 'inspektor');
+      await page.goto(`${server.url}/dwellings`);
+      await page.locator('[data-testid="registry-count"]', { hasText: '119 av 119 boliger' }).waitFor({ timeout: 60_000 });
+      const far = page.locator('.reg-link').nth(60);
+      const address = (await far.locator('.reg-address').textContent())!;
+      await far.click();
+      await page.locator('h1', { hasText: address }).waitFor();
+      const row = page.locator('.dw-side li[aria-current]');
+      await row.waitFor();
+      await expect.poll(async () => {
+        const [r, side] = [await row.boundingBox(), await page.locator('.dw-side').boundingBox()];
+        return r !== null && side !== null && r.y >= side.y && r.y + r.height <= side.y + side.height;
+      }).toBe(true);
+      expect(await row.textContent()).toContain(address);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('on a phone the checklist is one column without the list', async () => {
     const context = await browser.newContext({ viewport: PHONE });
     try {

@@ -1,5 +1,5 @@
 /** The dwelling registry: search, filters and the list. Full on its own page, compact (search only) beside a dwelling. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { MELHUS_AREAS } from '../../../core/schemas/place';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
@@ -55,6 +55,17 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
   };
 
   const visible = useMemo(() => (rows ? filterRegistry(rows, filter, new Date()) : []), [rows, filter]);
+  // Beside an open dwelling: its line is scrolled into the list's view (only the list scrolls, not the page).
+  const listRef = useRef<HTMLUListElement>(null);
+  const hasRows = rows !== undefined;
+  useEffect(() => {
+    const list = listRef.current;
+    const row = list?.querySelector<HTMLElement>('li[aria-current]');
+    const scroller = list?.closest<HTMLElement>('.dw-side');
+    if (!compact || !row || !scroller) return;
+    const top = row.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+    if (top < 0 || top + row.offsetHeight > scroller.clientHeight) scroller.scrollTop += top - scroller.clientHeight / 3;
+  }, [compact, selectedId, hasRows]);
   const dateFormat = useMemo(() => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }), [lang]);
   const Heading = compact ? 'h2' : 'h1';
   const filtered = filterToSearch(filter) !== '';
@@ -112,7 +123,7 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
           <p class="reg-count" role="status" data-testid="registry-count">{t('count', { shown: visible.length, total: rows.length })}</p>
           {rows.length === 0 && <p>{t('emptyRegistry')}</p>}
           {rows.length > 0 && visible.length === 0 && <p>{t('noMatches')}</p>}
-          <ul class="reg-list" data-testid="registry-list" data-fresh={fresh ? 'true' : undefined} aria-busy={!fresh || undefined}>
+          <ul class="reg-list" ref={listRef} data-testid="registry-list" data-fresh={fresh ? 'true' : undefined} aria-busy={!fresh || undefined}>
             {visible.slice(0, shown).map((r) => (
               <li key={r.id} class="reg-row" aria-current={r.id === selectedId ? 'true' : undefined}>
                 <a class="reg-link" href={`/dwellings/${r.id}`} aria-current={r.id === selectedId ? 'page' : undefined}>
