@@ -10,6 +10,8 @@ import { UpdatePrompt } from './shell/UpdatePrompt';
 // Lazy: everything behind log-in (screens, local database, sync) stays out of the log-in route's first load.
 // A chunk that cannot be fetched would leave the page blank; explain it and offer a reload instead.
 const Shell = lazy(() => import('./shell/Shell').catch(() => ({ default: LoadFailed })));
+// A temporary password: this screen comes before any other, and the shell (with sync) is not loaded until it is done.
+const ChangePasswordScreen = lazy(() => import('./screens/password/ChangePasswordScreen').catch(() => ({ default: LoadFailed })));
 
 /** The whole app. */
 export function App() {
@@ -39,6 +41,12 @@ export function App() {
   else if (!session) body = <LoginScreen />;
   else if (loggingInAgain)
     body = <LoginScreen username={session.user.username} onCancel={() => setLoggingInAgain(false)} />;
+  else if (session.user.mustChangePassword && !session.expired)
+    body = (
+      <ErrorBoundary onError={() => setFailed(true)}>
+        <ChangePasswordScreen session={session} />
+      </ErrorBoundary>
+    );
   else
     body = (
       <ErrorBoundary onError={() => setFailed(true)}>

@@ -1,5 +1,5 @@
 /** The one way the browser app talks to the server: bearer token in, typed errors out. */
-import { getSession, markSessionExpired } from './session';
+import { getSession, markPasswordChangeRequired, markSessionExpired } from './session';
 
 /** An API call that did not succeed. `status` 0 means no answer reached us (offline, server down, connection cut). */
 export class ApiError extends Error {
@@ -71,7 +71,10 @@ export async function apiFetch<T = unknown>(path: string, init: ApiInit = {}): P
   if (!res.ok) {
     // Only a refused token expires the session; a wrong password at log-in is also a 401 but sent no token.
     if (res.status === 401 && sendsSession) markSessionExpired();
-    throw await toError(res);
+    const error = await toError(res);
+    // The app learns of a temporary password set since log-in and shows the change screen.
+    if (res.status === 403 && sendsSession && error.code === 'password_change_required') markPasswordChangeRequired();
+    throw error;
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();

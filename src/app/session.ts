@@ -30,6 +30,12 @@ export function markSessionExpired(): void {
   if (s && !s.expired) setSession({ ...s, expired: true });
 }
 
+/** Marks the stored user as having a temporary password (the server answered 403 `password_change_required`). */
+export function markPasswordChangeRequired(): void {
+  const s = getSession();
+  if (s && !s.user.mustChangePassword) setSession({ ...s, user: { ...s.user, mustChangePassword: true } });
+}
+
 /** Subscribes to session changes; returns the unsubscribe function. */
 export function onSessionChange(fn: (s: Session | null) => void): () => void {
   listeners.add(fn);

@@ -15,6 +15,8 @@ export async function checkSession(): Promise<void> {
     const now = getSession();
     if (!now || now.token !== before.token || user.id !== now.user.id) return;
     const next: SessionUser = { ...now.user, ...user };
+    // The server leaves the temporary-password mark out once it is cleared; so must the stored user.
+    if (!user.mustChangePassword) delete next.mustChangePassword;
     if (JSON.stringify(next) !== JSON.stringify(now.user)) setSession({ ...now, user: next });
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;

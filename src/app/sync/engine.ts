@@ -24,9 +24,10 @@ export function syncEngine(): SyncEngine {
   const db = deviceDb();
   const client = new SyncClient({
     db,
+    // No sync with a temporary password: the server refuses it until the person has chosen their own.
     getToken: () => {
       const s = getSession();
-      return s && !s.expired ? s.token : null;
+      return s && !s.expired && !s.user.mustChangePassword ? s.token : null;
     },
     onUnauthorized: markSessionExpired,
     locks: typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null,
@@ -36,7 +37,7 @@ export function syncEngine(): SyncEngine {
     hasPending: async () => (await db.outbox.count()) > 0,
     isVisible: () => document.visibilityState === 'visible',
     onOutcome: (o) => {
-      if (!o.ok && o.code !== 'unauthorized' && o.code !== 'signed_out') registerBackgroundSync();
+      if (!o.ok && o.code !== 'unauthorized' && o.code !== 'signed_out' && o.code !== 'password_change') registerBackgroundSync();
     },
   });
   const onOnline = () => void scheduler.trigger('online');
@@ -51,7 +52,7 @@ export function syncEngine(): SyncEngine {
   navigator.serviceWorker?.addEventListener('message', onWorker);
   const offChange = onLocalChange(() => void scheduler.trigger('change'));
   const offSession = onSessionChange((s) => {
-    if (s && !s.expired) void scheduler.trigger('session');
+    if (s && !s.expired && !s.user.mustChangePassword) void scheduler.trigger('session');
   });
   scheduler.start();
   engine = {

@@ -21,7 +21,7 @@ import type { ConflictEntry, EgnetDb, OutboxOp, RejectedOp, StoredRecord } from 
 import { ensureClientId, readMeta } from './meta';
 
 /** Why a round did not finish. */
-export type SyncFailureCode = 'signed_out' | 'unauthorized' | 'network' | 'server' | 'busy' | 'refused' | 'stuck';
+export type SyncFailureCode = 'signed_out' | 'unauthorized' | 'password_change' | 'network' | 'server' | 'busy' | 'refused' | 'stuck';
 
 /** The outcome of one round. */
 export type SyncOutcome =
@@ -53,6 +53,10 @@ const TEXT: Record<SyncFailureCode, LocalText> = {
     nb: 'Innloggingen er utløpt. Logg inn igjen for å synkronisere; endringene er trygt lagret på enheten.',
     en: 'Your session has expired. Sign in again to sync; your changes are safe on this device.',
   },
+  password_change: {
+    nb: 'Bytt det midlertidige passordet for å synkronisere; endringene er trygt lagret på enheten.',
+    en: 'Change the temporary password to sync; your changes are safe on this device.',
+  },
   network: { nb: 'Får ikke kontakt med serveren. Prøver igjen senere.', en: 'Cannot reach the server. Will try again later.' },
   server: { nb: 'Serveren svarte med en feil. Prøver igjen senere.', en: 'The server answered with an error. Will try again later.' },
   busy: { nb: 'Serveren er opptatt. Prøver igjen senere.', en: 'The server is busy. Will try again later.' },
@@ -79,6 +83,15 @@ function wire(op: OutboxOp): Op {
   return op.delete
     ? { opId: op.opId, entity: op.entity, id: op.id, baseRev: op.baseRev, delete: true }
     : { opId: op.opId, entity: op.entity, id: op.id, baseRev: op.baseRev, set: op.set ?? {} };
+}
+
+async function errorCode(res: Response): Promise<string | undefined> {
+  try {
+    const body = (await res.clone().json()) as { error?: { code?: unknown } } | null;
+    return typeof body?.error?.code === 'string' ? body.error.code : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function retryAfterMs(res: Response): number | undefined {
@@ -175,6 +188,8 @@ export class SyncClient {
     }
     if (res.ok || res.status === 404 || res.status === 413) return res;
     if (res.status === 401) throw new SyncFailure('unauthorized');
+    // A temporary password refuses every request, not these ops: wait for the new password instead of rejecting them.
+    if (res.status === 403 && (await errorCode(res)) === 'password_change_required') throw new SyncFailure('password_change');
     if (res.status === 429 || res.status === 503) throw new SyncFailure('busy', retryAfterMs(res));
     if (res.status >= 500) throw new SyncFailure('server', undefined, `HTTP ${res.status}`);
     throw new SyncFailure('refused', undefined, `HTTP ${res.status}: ${await res.text().catch(() => '')}`);

@@ -91,8 +91,8 @@ export class SyncScheduler {
       this.failures = 0;
       return outcome;
     }
-    if (outcome.code === 'unauthorized' || outcome.code === 'signed_out') {
-      // Nothing to gain from retrying until someone signs in (trigger 'session').
+    if (outcome.code === 'unauthorized' || outcome.code === 'signed_out' || outcome.code === 'password_change') {
+      // Nothing to gain from retrying until someone signs in or changes the password (trigger 'session').
       this.paused = true;
       return outcome;
     }

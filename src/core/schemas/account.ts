@@ -88,6 +88,25 @@ export type AccountChange = z.output<typeof accountChangeSchema>;
 /** A new password an administrator sets (a temporary one the person is told in person). */
 export const newPasswordSchema = z.object({ password: passwordField }).strict();
 
+/** What to fix when the new password is the one in use. */
+export const SAME_PASSWORD_RULE = bilingual('Det nye passordet må være et annet enn det du har nå', 'The new password must differ from the one you have now');
+/** What to fix when the current password is missing. */
+export const CURRENT_PASSWORD_MISSING = bilingual('Skriv passordet du har nå', 'Enter the password you have now');
+
+/** A person changing their own password: the one in use, and a new one that follows the rules and differs from it. */
+export const ownPasswordChangeSchema = z
+  .object({
+    currentPassword: z
+      .string({ error: fieldError(CURRENT_PASSWORD_MISSING) })
+      .min(1, { error: CURRENT_PASSWORD_MISSING })
+      .max(MAX_PASSWORD_LENGTH, { error: CURRENT_PASSWORD_MISSING }),
+    newPassword: passwordField,
+  })
+  .strict()
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], error: SAME_PASSWORD_RULE });
+/** An own password change after parsing. */
+export type OwnPasswordChange = z.output<typeof ownPasswordChangeSchema>;
+
 /** An account as the administrators' API reports it. */
 export type Account = {
   id: string;
@@ -97,6 +116,8 @@ export type Account = {
   units: OwnerUnit[];
   disabled: boolean;
   createdAt: string;
+  /** True while the person still has a temporary password from an administrator. */
+  mustChangePassword?: boolean;
 };
 
 /** One line of an account's change log: who changed what, field by field (never a password). */

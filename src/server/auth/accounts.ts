@@ -63,9 +63,15 @@ export function findAccount(db: Db, id: string): Account | undefined {
 
 /**
  * Creates an account (the caller has hashed the password) with its units, and logs it; `actorId` null = the command
- * line. Throws 409 `username_taken` when the username is in use.
+ * line. `mustChangePassword`: the first password is a temporary one from an administrator. Throws 409
+ * `username_taken` when the username is in use.
  */
-export function createAccount(db: Db, input: Omit<NewAccount, 'password'> & { passwordHash: string }, actorId: string | null, now: Date): Account {
+export function createAccount(
+  db: Db,
+  input: Omit<NewAccount, 'password'> & { passwordHash: string; mustChangePassword?: boolean },
+  actorId: string | null,
+  now: Date,
+): Account {
   return db.transaction(() => {
     if (findUserByUsername(db, input.username)) {
       throw new ApiError(409, 'username_taken', bilingual(`Brukernavnet «${input.username}» er tatt`, `The username "${input.username}" is taken`), [
@@ -133,15 +139,31 @@ export function changeAccount(db: Db, actor: SessionUser, id: string, change: Ac
 /**
  * Sets a new password (hashed by the caller), logs that it happened (never the password), ends the person's other
  * sessions and clears their failed log-ins, so a person locked out by mistyping can sign in with it at once.
+ * Set for someone else it is temporary: the person must change it at their next log-in. An administrator's own stays theirs.
  */
 export function setAccountPassword(db: Db, actorId: string, id: string, passwordHash: string, now: Date, keepToken?: string): void {
   db.transaction(() => {
     const row = rowOf(db, id);
     if (!row) throw userNotFound();
-    db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
+    db.prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?').run(passwordHash, id === actorId ? 0 : 1, id);
     revokeSessions(db, id, now, id === actorId ? keepToken : undefined);
     clearLoginFailures(db, row.username);
     log(db, now, actorId, id, 'password', {});
+  })();
+}
+
+/**
+ * A person's own new password (hashed by the caller, who has checked the current one): clears the temporary-password
+ * mark, ends the person's other sessions (keeps `keepToken`'s) and logs that it happened, with the person as actor.
+ */
+export function changeOwnPassword(db: Db, id: string, passwordHash: string, now: Date, keepToken: string): void {
+  db.transaction(() => {
+    const row = rowOf(db, id);
+    if (!row) throw userNotFound();
+    db.prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?').run(passwordHash, id);
+    revokeSessions(db, id, now, keepToken);
+    clearLoginFailures(db, row.username);
+    log(db, now, id, id, 'password', {});
   })();
 }
 

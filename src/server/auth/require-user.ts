@@ -12,12 +12,31 @@ export function bearerToken(c: Context): string | undefined {
   return TOKEN_PATTERN.exec(c.req.header('Authorization') ?? '')?.[1];
 }
 
+/** The 403 every route but changing one's own password, reading the session and log-out gives while the mark is set. */
+function passwordChangeRequired(): ApiError {
+  return new ApiError(
+    403,
+    'password_change_required',
+    'Du må bytte det midlertidige passordet før du kan fortsette / You must change the temporary password before you can go on',
+  );
+}
+
 /**
  * Sets `c.get('user')` from the bearer token, or throws 401 (`unauthenticated`: no or unknown token;
  * `session_expired`: idle 30 days, revoked or account disabled). With roles given, the user needs one of them (else 403).
+ * A person with a temporary password gets 403 `password_change_required` until they have changed it.
  * The session's expiry slides forward only when the request succeeded, so a failed request writes nothing.
  */
 export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return signedIn(roles, false);
+}
+
+/** Like `requireUser()`, but lets a person with a temporary password through: GET/DELETE session, changing the password. */
+export function requireSession(): MiddlewareHandler<AppEnv> {
+  return signedIn([], true);
+}
+
+function signedIn(roles: Role[], allowTemporaryPassword: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const { db, now } = c.get('deps');
     const token = bearerToken(c);
@@ -33,6 +52,7 @@ export function requireUser(...roles: Role[]): MiddlewareHandler<AppEnv> {
         'WWW-Authenticate': 'Bearer error="invalid_token"',
       });
     }
+    if (found.user.mustChangePassword && !allowTemporaryPassword) throw passwordChangeRequired();
     if (roles.length > 0 && !found.user.roles.some((r) => roles.includes(r))) {
       throw new ApiError(403, 'forbidden', 'Du har ikke tilgang til dette / You do not have access to this');
     }

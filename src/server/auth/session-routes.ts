@@ -1,14 +1,16 @@
-/** Log-in, who-am-I and log-out: POST/GET/DELETE /api/session. */
+/** Log-in, who-am-I and log-out: POST/GET/DELETE /api/session; a person's own new password: PUT /api/session/password. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Deps } from '../env';
 import { ApiError } from '../http/error';
 import { readJson } from '../http/read-json';
+import { bilingual } from '../../core/schemas/bilingual';
+import { normalizeUsername, ownPasswordChangeSchema } from '../../core/schemas/account';
+import { changeOwnPassword } from './accounts';
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './login-throttle';
-import { unknownUserHash, verifyPassword } from './password';
-import { bearerToken, requireUser } from './require-user';
+import { hashPassword, unknownUserHash, verifyPassword } from './password';
+import { bearerToken, requireSession } from './require-user';
 import { createSession, revokeSession } from './sessions';
-import { normalizeUsername } from '../../core/schemas/account';
 import { findUserByUsername, toSessionUser } from './users';
 
 const loginSchema = z.object({
@@ -24,9 +26,8 @@ export function sessionRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { db } = deps;
 
-  app.post('/session', async (c) => {
-    const body = await readJson(c, loginSchema);
-    const username = normalizeUsername(body.username);
+  // Guessing through the password change counts against the same limit as guessing at log-in.
+  function refuseWhileThrottled(username: string): void {
     const wait = loginRetryAfter(db, username, deps.now());
     if (wait > 0) {
       const minutes = Math.ceil(wait / 60);
@@ -38,6 +39,12 @@ export function sessionRoutes(deps: Deps): Hono<AppEnv> {
         { 'Retry-After': String(wait) },
       );
     }
+  }
+
+  app.post('/session', async (c) => {
+    const body = await readJson(c, loginSchema);
+    const username = normalizeUsername(body.username);
+    refuseWhileThrottled(username);
     // Counted as failed until the password proves right: parallel guesses cannot slip past the limit while hashing.
     recordLoginFailure(db, username, deps.now());
     const user = findUserByUsername(db, username);
@@ -51,11 +58,28 @@ export function sessionRoutes(deps: Deps): Hono<AppEnv> {
     return c.json({ token, user: toSessionUser(user) });
   });
 
-  app.get('/session', requireUser(), (c) => c.json({ user: c.get('user') }));
+  // Open with a temporary password too: the app must learn about the mark, and the person may leave instead.
+  app.get('/session', requireSession(), (c) => c.json({ user: c.get('user') }));
 
-  app.delete('/session', requireUser(), (c) => {
+  app.delete('/session', requireSession(), (c) => {
     revokeSession(db, bearerToken(c)!, deps.now());
     return c.body(null, 204);
+  });
+
+  // The person's own new password. A wrong current one is 400 (not 401, which would end the session in the app).
+  app.put('/session/password', requireSession(), async (c) => {
+    const { currentPassword, newPassword } = await readJson(c, ownPasswordChangeSchema);
+    const me = c.get('user');
+    refuseWhileThrottled(me.username);
+    recordLoginFailure(db, me.username, deps.now());
+    const row = findUserByUsername(db, me.username);
+    if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
+      const message = bilingual('Passordet du har nå er feil', 'The password you have now is wrong');
+      throw new ApiError(400, 'wrong_password', message, [{ code: 'custom', path: ['currentPassword'], message }]);
+    }
+    clearLoginFailures(db, me.username);
+    changeOwnPassword(db, me.id, await hashPassword(newPassword), deps.now(), bearerToken(c)!);
+    return c.json({ user: toSessionUser({ ...row, must_change_password: 0 }) });
   });
 
   return app;

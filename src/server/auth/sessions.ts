@@ -37,11 +37,11 @@ export type SessionLookup =
 export function findSession(db: Db, token: string, now: Date): SessionLookup {
   const row = db
     .prepare(
-      `SELECT s.last_used_at, s.revoked_at, u.id, u.username, u.name, u.roles, u.disabled
+      `SELECT s.last_used_at, s.revoked_at, u.id, u.username, u.name, u.roles, u.disabled, u.must_change_password
        FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
     )
     .get(hashToken(token)) as
-    | (Pick<UserRow, 'id' | 'username' | 'name' | 'roles' | 'disabled'> & { last_used_at: string; revoked_at: string | null })
+    | (Pick<UserRow, 'id' | 'username' | 'name' | 'roles' | 'disabled' | 'must_change_password'> & { last_used_at: string; revoked_at: string | null })
     | undefined;
   if (!row) return { state: 'unknown' };
   const idle = now.getTime() - Date.parse(row.last_used_at);

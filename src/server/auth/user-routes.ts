@@ -1,4 +1,7 @@
-/** Administrators' account routes: list, create, change, set a temporary password, read an account's change log. */
+/**
+ * Administrators' account routes: list, create, change, set a temporary password, read an account's change log.
+ * The first password and every password set here are temporary: the person must change them at log-in.
+ */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { accountChangeSchema, newAccountSchema, newPasswordSchema } from '../../core/schemas/account';
@@ -28,7 +31,7 @@ export function userRoutes(deps: Deps): Hono<AppEnv> {
   app.post('/users', admin, async (c) => {
     const { password, ...input } = await readJson(c, newAccountSchema);
     const passwordHash = await hashPassword(password);
-    return c.json({ user: createAccount(db, { ...input, passwordHash }, c.get('user').id, deps.now()) }, 201);
+    return c.json({ user: createAccount(db, { ...input, passwordHash, mustChangePassword: true }, c.get('user').id, deps.now()) }, 201);
   });
 
   app.get('/users/:id', admin, (c) => {

@@ -8,7 +8,7 @@ import { LanguagePicker } from '../../shell/LanguagePicker';
 import { Logo } from '../../shell/Logo';
 import { LOGIN_TEXT } from './text';
 
-type LoginAnswer = { token: string; user: { id: string; username?: string; name: string; roles: Role[] } };
+type LoginAnswer = { token: string; user: { id: string; username?: string; name: string; roles: Role[]; mustChangePassword?: boolean } };
 type Problem = { key: keyof typeof LOGIN_TEXT; vars?: Record<string, string | number> };
 
 function problemOf(err: unknown): Problem {
@@ -63,6 +63,7 @@ export function LoginScreen({ username: fixed, onCancel }: { username?: string; 
         username: answer.user.username ?? name,
         name: answer.user.name,
         roles: answer.user.roles,
+        ...(answer.user.mustChangePassword ? { mustChangePassword: true } : {}),
       };
       askPersistentStorage();
       setSession({ token: answer.token, user });

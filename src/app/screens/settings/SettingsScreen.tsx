@@ -1,4 +1,4 @@
-/** Settings: app version, language, storage status (persistence, usage, quota) and log-out. */
+/** Settings: app version, language, storage status (persistence, usage, quota), changing one's password and log-out. */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
@@ -6,6 +6,7 @@ import { logOut, type LogoutRefusal } from '../../logout';
 import { getSession } from '../../session';
 import { LanguagePicker } from '../../shell/LanguagePicker';
 import { UnsyncedExport } from '../../sync/UnsyncedExport';
+import { ChangePasswordForm } from '../password/ChangePasswordForm';
 import { SETTINGS_TEXT } from './text';
 
 type Persistence = 'asking' | 'granted' | 'denied' | 'unsupported';
@@ -146,6 +147,13 @@ export default function SettingsScreen() {
             {t('askAgain')}
           </button>
         )}
+      </section>
+
+      <section class="settings-group" aria-labelledby="settings-password">
+        <h2 class="ds-heading" data-size="sm" id="settings-password">
+          {t('changePassword')}
+        </h2>
+        <ChangePasswordForm />
       </section>
 
       <UnsyncedExport />

@@ -27,6 +27,7 @@ export const SETTINGS_TEXT = defineText({
   usage: { nb: 'Brukt', en: 'Used' },
   usageOf: { nb: '{usage} av {quota}', en: '{usage} of {quota}' },
   usageUnknown: { nb: 'Ukjent – nettleseren oppgir ikke plassbruk.', en: 'Unknown – the browser does not report usage.' },
+  changePassword: { nb: 'Bytt passord', en: 'Change password' },
   logOut: { nb: 'Logg ut', en: 'Log out' },
   loggingOut: { nb: 'Logger ut …', en: 'Logging out …' },
   logOutRefused: { nb: 'Du kan ikke logge ut ennå:', en: 'You cannot log out yet:' },
