@@ -45,6 +45,12 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** How far the page scrolls sideways, once what the screen was loading is on it (tables come with the data). */
+async function pageOverflow(page: Page): Promise<number> {
+  await expect.poll(() => page.locator('main [aria-busy="true"]').count(), { timeout: 10_000 }).toBe(0);
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 describe('bottom navigation at 360 × 740', () => {
   for (const username of ['admin', 'inspektor', 'boveileder', 'inntak']) {
     it(`fits without sideways scrolling and reaches every screen of ${username} through the bar or "Mer"`, async () => {
@@ -78,6 +84,7 @@ describe('bottom navigation at 360 × 740', () => {
         }
         await page.waitForURL(`${server.url}${path}`);
         await page.locator('main h1').first().waitFor();
+        expect(await pageOverflow(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
         // The current page is marked where it sits; under "Mer" the button says so too.
         const current = page.locator(`nav.app-nav a[href="${path}"][aria-current="page"]`);
         expect(await current.count(), path).toBeGreaterThanOrEqual(1);
@@ -133,11 +140,18 @@ describe('bottom navigation at 360 × 740', () => {
     await expectNoAxeViolations(page, 'settings with "Mer" open (phone)');
   });
 
-  it('keeps the full side navigation without "Mer" at tablet width', async () => {
+  it('keeps the full side navigation without "Mer" at tablet width, and no screen scrolls sideways beside it', async () => {
     const page = await phone('admin', TABLET);
     expect(await more(page).isVisible()).toBe(false);
-    const visible = await page.locator('nav.app-nav > ul > li:visible > a').count();
-    expect(visible).toBe(ROUTES.filter((r) => r.nav && mayOpen(r, ['admin'])).length);
+    const links = page.locator('nav.app-nav > ul > li:visible > a');
+    const paths = ROUTES.filter((r) => r.nav && mayOpen(r, ['admin'])).map((r) => r.path);
+    expect(await links.count()).toBe(paths.length);
+    for (const path of paths) {
+      await page.locator(`nav.app-nav > ul > li > a[href="${path}"]`).click();
+      await page.waitForURL(`${server.url}${path}`);
+      await page.locator('main h1').first().waitFor();
+      expect(await pageOverflow(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
   });
 });
 
