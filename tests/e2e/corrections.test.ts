@@ -1,6 +1,7 @@
 // Correcting and removing in Chromium at phone size: a counsellor edits a task, removes one and undoes it, removes
-// another and lets it go; the intake team corrects an allocation and removes another, and after sync the server's
-// figures (GET /api/figures) change with the device's. axe-core on every changed screen, with the form and toast open.
+// another and lets it go, on /tasks and on a household page; the intake team corrects an allocation and removes
+// another, and after sync the server's figures (GET /api/figures) change with the device's. axe-core on every changed
+// screen, with the form and toast open.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -119,6 +120,70 @@ describe('tasks: correct, remove, undo', () => {
     expect(await row('Bestille tolk').count()).toBe(0);
     expect(await row('Søke om startlån hos Husbanken').count()).toBe(1);
     await page.context().close();
+  });
+});
+
+describe('tasks on a household page: the same row, form and undo as on /tasks', () => {
+  it('a counsellor corrects one task and removes another with Angre there, with the form and toast open at once', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    try {
+      await login(page, server.url, 'boveileder');
+      await page.goto(`${server.url}/tasks`);
+      await firstSync(page);
+      for (const title of ['Avklare skolevei', 'Søke om SFO-plass']) {
+        await page.locator('#new-task-title').fill(title);
+        await page.locator('#new-task-householdId').selectOption({ label: 'Familie Bjørk' });
+        await page.getByRole('button', { name: 'Legg til oppgave' }).click();
+        await page.locator('.tk-form [role="status"]', { hasText: `«${title}» er lagret` }).waitFor();
+      }
+      await page.goto(`${server.url}/households`);
+      await page.getByRole('link', { name: 'Familie Bjørk', exact: true }).click();
+      await page.waitForURL(/\/households\/[0-9a-f-]{36}$/);
+      const householdId = page.url().split('/').at(-1)!;
+      const list = page.locator('[data-testid="household-tasks"]');
+      const row = (title: string) => list.locator('[data-testid="task-row"]', { has: page.locator(`span:text-is("${title}")`) });
+      await row('Avklare skolevei').waitFor();
+
+      // Removed by keyboard: focus moves to Angre, and the pointer resting on the toast keeps its clock still.
+      await row('Søke om SFO-plass').getByRole('button', { name: 'Fjern oppgaven «Søke om SFO-plass»' }).focus();
+      await page.keyboard.press('Enter');
+      await toast(page).locator('[role="status"]', { hasText: 'Oppgaven «Søke om SFO-plass» er fjernet.' }).waitFor();
+      expect(await row('Søke om SFO-plass').count()).toBe(0);
+      await expect.poll(() => activeLabel(page)).toBe('Angre: hent tilbake «Søke om SFO-plass»');
+      await toast(page).hover();
+
+      // The correction form opens in the row, by keyboard, while the undo is still offered.
+      await row('Avklare skolevei').getByRole('button', { name: 'Endre oppgaven «Avklare skolevei»' }).focus();
+      await page.keyboard.press('Enter');
+      const form = page.getByRole('form', { name: 'Endre oppgaven «Avklare skolevei»' });
+      await form.waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toMatch(/^edit-.*-title$/);
+      await expectNoAxeViolations(page, 'household page with a task edit form and the undo toast');
+      expect(await toast(page).getAttribute('data-open')).toBe('true');
+      await form.locator('input[type="date"]').fill('2030-02-01');
+      await form.locator('input[type="text"]').fill('Avklare skolevei med skolen');
+      await page.keyboard.press('Enter');
+      await row('Avklare skolevei med skolen').locator('[role="status"]', { hasText: 'Endringene i «Avklare skolevei med skolen» er lagret.' }).waitFor();
+      await expect.poll(() => activeLabel(page)).toBe('Endre oppgaven «Avklare skolevei med skolen»');
+
+      await toast(page).getByRole('button', { name: 'Angre: hent tilbake «Søke om SFO-plass»' }).focus();
+      await page.keyboard.press('Enter');
+      await toast(page).locator('[role="status"]', { hasText: 'Oppgaven «Søke om SFO-plass» er hentet tilbake.' }).waitFor();
+      await row('Søke om SFO-plass').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('tasks-title');
+
+      await syncNow(page);
+      const edited = serverTasks('Avklare skolevei med skolen');
+      expect(edited.live).toHaveLength(1);
+      expect(edited.live[0]).toMatchObject({ householdId, dueDate: '2030-02-01', status: 'open' });
+      expect(serverTasks('Avklare skolevei').live).toHaveLength(0);
+      const restored = serverTasks('Søke om SFO-plass');
+      expect(restored.live).toHaveLength(1);
+      expect(restored.live[0]).toMatchObject({ householdId });
+    } finally {
+      await context.close();
+    }
   });
 });
 

@@ -164,6 +164,8 @@ describe('a counsellor offline', () => {
       await counsellor.locator('form.tk-form button[type=submit]').click();
       await counsellor.locator('[data-testid="visit-tasks"]', { hasText: title }).waitFor();
     }
+    // Agreed actions are task rows like every other list: the counsellor may correct or remove them here.
+    expect(await counsellor.locator('[data-testid="visit-tasks"]').getByRole('button', { name: 'Endre oppgaven «Søke bostøtte»' }).count()).toBe(1);
   });
 
   it('cannot log out while the changes are only on the device', async () => {
@@ -211,6 +213,10 @@ describe('back online', () => {
     expect(page).not.toContain('Gitt av');
     expect(page).toContain('Søke bostøtte');
     expect(page).not.toContain('Vurdere startlån');
+    // The same rule as on /tasks: the intake team may mark its unit's task done, but not correct or remove it.
+    const tasks = intake.locator('[data-testid="household-tasks"]');
+    expect(await tasks.getByRole('button', { name: 'Merk «Søke bostøtte» som utført' }).count()).toBe(1);
+    expect(await tasks.getByRole('button', { name: /^(Endre|Fjern) oppgaven/ }).count()).toBe(0);
     await expectNoAxeViolations(intake, 'household page, intake');
     const onDevice = (await idbRecords(intake)).find((r) => r.id === householdId)!;
     expect(Object.keys(onDevice.data).sort()).toEqual(['adults', 'childBirthYears', 'counsellorIds', 'displayName', 'dwellingId', 'languageNeeds', 'needs', 'priorityFamily']);

@@ -3,13 +3,13 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Household } from '../../../core/schemas/household';
-import { OWNER_UNIT_LABELS } from '../../../core/schemas/ownerUnit';
 import type { Task } from '../../../core/schemas/task';
 import type { Visit } from '../../../core/schemas/visit';
-import { useLanguage, useLocal, useText } from '../../i18n/language';
+import { useLanguage, useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/use-query';
+import { TaskList } from '../tasks/TaskList';
 import { startVisit } from '../visits/startVisit';
 import { ConsentSummary, dateText } from './ConsentSummary';
 import { bedroomsFor, childAges, compositionText, consentStateOf, crowdingOf, seesAll, type HouseholdView } from './householdFacts';
@@ -20,7 +20,6 @@ import './households.css';
 /** The page at `/households/:id`. */
 export default function HouseholdScreen({ id }: { id: string }) {
   const t = useText(HOUSEHOLD_TEXT);
-  const local = useLocal();
   const lang = useLanguage();
   const { route } = useLocation();
   const me = getSession()?.user;
@@ -32,6 +31,7 @@ export default function HouseholdScreen({ id }: { id: string }) {
   const tasks = useQuery(() => repo<Task>('task').list((v) => v.householdId === id), [id]);
   const [confirming, setConfirming] = useState(false);
   const withdrawButton = useRef<HTMLButtonElement>(null);
+  const tasksHeading = useRef<HTMLHeadingElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   const asked = useRef(false);
   // Keyboard and screen-reader users land on the question when it opens, and back on the button when it closes.
@@ -208,20 +208,9 @@ export default function HouseholdScreen({ id }: { id: string }) {
       )}
 
       <section class="screen-section" aria-labelledby="tasks-title">
-        <h2 id="tasks-title" class="ds-heading" data-size="sm">{t('tasksTitle')}</h2>
-        {(tasks ?? []).length === 0 ? <p class="ds-paragraph">{t('tasksNone')}</p> : (
-          <ul class="row-list" data-testid="household-tasks">
-            {(tasks ?? []).slice().sort((a, b) => a.data.dueDate.localeCompare(b.data.dueDate)).map((task) => (
-              <li key={task.id} class="row-item">
-                <span>{task.data.title}</span>
-                <span class="hh-item-facts">
-                  <span>{local(OWNER_UNIT_LABELS[task.data.ownerUnit])}, {t('due', { date: dateText(task.data.dueDate, lang) })}</span>
-                  <span class="ds-tag" data-color={task.data.status === 'done' ? 'success' : 'neutral'}>{t(task.data.status)}</span>
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <h2 id="tasks-title" ref={tasksHeading} tabIndex={-1} class="ds-heading" data-size="sm">{t('tasksTitle')}</h2>
+        {tasks && tasks.length === 0 && <p class="ds-paragraph">{t('tasksNone')}</p>}
+        <TaskList tasks={tasks ?? []} heading={tasksHeading} testId="household-tasks" />
         <a class="ds-link" href="/tasks">{t('allTasks')}</a>
       </section>
     </section>

@@ -141,7 +141,4 @@ export const HOUSEHOLD_TEXT = defineText({
   tasksTitle: { nb: 'Oppgaver', en: 'Tasks' },
   tasksNone: { nb: 'Ingen oppgaver.', en: 'No tasks.' },
   allTasks: { nb: 'Alle oppgaver', en: 'All tasks' },
-  due: { nb: 'frist {date}', en: 'due {date}' },
-  open: { nb: 'Åpen', en: 'Open' },
-  done: { nb: 'Utført', en: 'Done' },
 });

@@ -37,5 +37,4 @@ export const VISIT_TEXT = defineText({
     en: "Each action becomes a task with an owner unit and a deadline. The unit sees the task only if the family's consent covers agreed tasks.",
   },
   noTasks: { nb: 'Ingen oppgaver fra dette besøket ennå.', en: 'No tasks from this visit yet.' },
-  due: { nb: 'frist {date}', en: 'due {date}' },
 });
