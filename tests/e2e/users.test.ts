@@ -1,9 +1,10 @@
 // The Brukere screen in Chromium against the real server: an administrator finds people, creates a counsellor with a
 // unit (errors next to the fields first), is told "Krever nett" offline with the form kept, sets a temporary password,
-// disables and enables with a confirmation; the counsellor then logs in and holds the unit. axe-core at phone size.
+// disables and enables with a confirmation; the counsellor then logs in (choosing her own password) and holds the unit.
+// axe-core at phone size.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, expectNoAxeViolations, launchChromium, login } from '../support/browser';
+import { PHONE, expectNoAxeViolations, launchChromium, login, loginWithTemporaryPassword } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 
 let server: ServerProcess;
@@ -136,11 +137,11 @@ describe('an administrator on the Brukere screen', () => {
     await expect.poll(() => admin.locator('[data-testid="user-status"]').textContent()).toContain('aktiv og kan logge inn');
   });
 
-  it('the new counsellor logs in with the temporary password and holds the units given', async () => {
+  it('the new counsellor logs in with the temporary password, chooses her own, and holds the units given', async () => {
     const context = await browser.newContext({ viewport: PHONE });
     try {
       const page = await context.newPage();
-      await login(page, server.url, 'kari', 'nytt-passord-2');
+      await loginWithTemporaryPassword(page, server.url, 'kari', 'nytt-passord-2', 'karis-eget-passord');
       expect(await page.locator('nav.app-nav a[href="/households"]').count()).toBe(1);
       expect(await page.locator('nav.app-nav a[href="/users"]').count()).toBe(0);
       const units = await page.evaluate(async (id) => {

@@ -37,6 +37,22 @@ export async function login(page: Page, baseUrl: string, username: string, passw
 }
 
 /**
+ * Logs in with a temporary password from an administrator: the Bytt passord screen comes first; chooses `chosen` there
+ * and waits for the signed-in app.
+ */
+export async function loginWithTemporaryPassword(page: Page, baseUrl: string, username: string, temporary: string, chosen: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(temporary);
+  await page.locator('form.login-form button[type="submit"]').click();
+  await page.locator('#password-current').fill(temporary);
+  await page.locator('#password-new').fill(chosen);
+  await page.locator('#password-repeat').fill(chosen);
+  await page.locator('[data-testid="password-form"] button[type="submit"]').click();
+  await page.locator('nav.app-nav').waitFor();
+}
+
+/**
  * On a phone, opens the navigation's "Mer" menu when the screen called `name` sits there (not in the bottom bar), so
  * the link can then be clicked by its name; elsewhere it does nothing.
  */

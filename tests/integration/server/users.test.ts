@@ -134,7 +134,8 @@ describe('POST /api/users', () => {
     expect(user).toMatchObject({ username: 'kari.nordmann', name: 'Kari Nordmann', roles: ['admin', 'counsellor'], units: ['refugeeUnit'], disabled: false });
     const res = await login('kari.nordmann', 'midlertidig-1');
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { user: unknown }).user).toEqual({ id: user.id, username: 'kari.nordmann', name: 'Kari Nordmann', roles: ['admin', 'counsellor'] });
+    // The first password is temporary: the session says the person must change it.
+    expect(((await res.json()) as { user: unknown }).user).toEqual({ id: user.id, username: 'kari.nordmann', name: 'Kari Nordmann', roles: ['admin', 'counsellor'], mustChangePassword: true });
     const log = await logOf(user.id);
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ action: 'create', actorId: ADMIN_ID, actorName: 'Ada Administrator' });
