@@ -1,7 +1,8 @@
 /** The screen a person with a temporary password sees after log-in, before any other: choose your own password. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useLocal, useText } from '../../i18n/language';
+import { useText } from '../../i18n/language';
+import { LogoutRefused } from '../../components/LogoutRefused';
 import { logOut, type LogoutRefusal } from '../../logout';
 import type { Session } from '../../session';
 import { LanguagePicker } from '../../shell/LanguagePicker';
@@ -12,7 +13,6 @@ import { PASSWORD_TEXT } from './text';
 /** Loaded lazily by the app root while the session is marked; done, the app opens on the home page. */
 export default function ChangePasswordScreen({ session }: { session: Session }) {
   const t = useText(PASSWORD_TEXT);
-  const local = useLocal();
   const { route } = useLocation();
   const heading = useRef<HTMLHeadingElement>(null);
   const [refusals, setRefusals] = useState<LogoutRefusal[]>([]);
@@ -38,18 +38,7 @@ export default function ChangePasswordScreen({ session }: { session: Session }) 
         </div>
         <p class="ds-paragraph">{t('forcedIntro', { name: session.user.name })}</p>
         <ChangePasswordForm forced onDone={() => route('/', true)} />
-        <div role="alert">
-          {refusals.length > 0 && (
-            <div class="ds-alert" data-color="warning">
-              <p class="ds-paragraph">{t('logOutRefused')}</p>
-              <ul>
-                {refusals.map((r, i) => (
-                  <li key={i}>{local(r.reason)}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </div>
+        <LogoutRefused title={t('logOutRefused')} refusals={refusals} />
         <div>
           <button type="button" class="ds-button" data-variant="secondary" onClick={() => void onLogOut()}>
             {t('logOut')}

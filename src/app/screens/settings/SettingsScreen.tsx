@@ -1,7 +1,8 @@
 /** Settings: app version, language, storage status (persistence, usage, quota), changing one's password and log-out. */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { useLanguage, useLocal, useText } from '../../i18n/language';
+import { useLanguage, useText } from '../../i18n/language';
+import { LogoutRefused } from '../../components/LogoutRefused';
 import { logOut, type LogoutRefusal } from '../../logout';
 import { getSession } from '../../session';
 import { LanguagePicker } from '../../shell/LanguagePicker';
@@ -51,7 +52,6 @@ async function estimate(): Promise<Estimate> {
 /** The settings screen. */
 export default function SettingsScreen() {
   const t = useText(SETTINGS_TEXT);
-  const local = useLocal();
   const lang = useLanguage();
   const { route } = useLocation();
   const [persistence, setPersistence] = useState<Persistence>('asking');
@@ -162,18 +162,7 @@ export default function SettingsScreen() {
         <h2 class="ds-heading" data-size="sm" id="settings-logout">
           {t('logOut')}
         </h2>
-        <div role="alert">
-          {refusals.length > 0 && (
-            <div class="ds-alert" data-color="warning">
-              <p class="ds-paragraph">{t('logOutRefused')}</p>
-              <ul>
-                {refusals.map((r, i) => (
-                  <li key={i}>{local(r.reason)}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </div>
+        <LogoutRefused title={t('logOutRefused')} refusals={refusals} />
         <button type="button" class="ds-button" data-variant="primary" onClick={onLogOut} aria-busy={busy || undefined}>
           {busy ? t('loggingOut') : t('logOut')}
         </button>
