@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../../../core/entities';
 import type { Account, AccountLogEntry } from '../../../core/schemas/account';
 import { OWNER_UNIT_LABELS, OWNER_UNITS, type OwnerUnit } from '../../../core/schemas/ownerUnit';
 import { apiFetch, ApiError } from '../../api';
+import { CheckboxChoices } from '../../components/CheckboxChoices';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
@@ -53,26 +54,7 @@ function CheckboxGroup<V extends string>({ id, legend, hint, error, options, sel
     <fieldset class="ds-fieldset form-field" aria-describedby={described}>
       <legend class="ds-label">{legend}</legend>
       <p class="form-hint" id={`${id}-hint`}>{hint}</p>
-      <div class="us-choices">
-        {options.map((o, i) => (
-          <label key={o.value} class="ds-label form-choice" data-weight="regular">
-            <input
-              class="ds-input"
-              type="checkbox"
-              id={i === 0 ? id : undefined}
-              value={o.value}
-              checked={selected.includes(o.value)}
-              disabled={o.locked}
-              aria-invalid={error ? true : undefined}
-              onChange={(e) => {
-                const on = e.currentTarget.checked;
-                onChange(options.map((x) => x.value).filter((v) => (v === o.value ? on : selected.includes(v))));
-              }}
-            />
-            {o.label}
-          </label>
-        ))}
-      </div>
+      <CheckboxChoices class="us-choices" options={options} selected={selected} onChange={onChange} firstId={id} invalid={Boolean(error)} />
       {error && <p class="ds-validation-message" id={`${id}-error`}>{error}</p>}
     </fieldset>
   );
