@@ -24,7 +24,7 @@ function withUnit(n: number, item: Extract<Item, { kind: 'number' }>, lang: 'nb'
 }
 
 /** The problem with a given (non-blank) value for this item, or null when it is acceptable. */
-function valueProblem(item: Item, answer: { value?: unknown; note?: unknown; photos?: unknown }): LocalText | null {
+export function valueProblem(item: Item, answer: { value?: unknown; note?: unknown; photos?: unknown }): LocalText | null {
   const value = answer.value;
   switch (item.kind) {
     case 'yesNo':

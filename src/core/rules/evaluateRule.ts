@@ -3,6 +3,7 @@ import { isAnswered } from '../checklist/isAnswered';
 import { shownChecker } from '../checklist/isShown';
 import { itemIndex, type IndexedItem } from '../checklist/itemIndex';
 import { missingAnswers, requiredItems } from '../checklist/missingAnswers';
+import { valueProblem } from '../checklist/validateAnswers';
 import type { Answer, Item, Template } from '../checklist/template';
 import { latestTemplate } from '../checklist/templates';
 import { MAX_INSPECTED_BEDROOMS } from '../checklist/templates/dwellingInspection';
@@ -45,6 +46,8 @@ type Read =
   | { state: 'noChecklist' }
   | { state: 'hidden' }
   | { state: 'unanswered' }
+  /** Answered, but the value cannot be right (a radon level below zero): never counted, named in the reason. */
+  | { state: 'invalid' }
   | { state: 'answered'; value: unknown; answer: Answer; item: Item };
 
 // Reasons are built only when asked for: figures over thousands of dwellings need the verdicts, not the sentences.
@@ -72,12 +75,15 @@ function read(ctx: RuleContext, templateId: string, itemId: string): Read {
   // Plain indexing is safe: item ids come from the template, never from the answers.
   const answer = filled.inspection.answers[itemId];
   if (!answer || !isAnswered(item, answer)) return { state: 'unanswered' };
+  // A draft may hold a value out of range (an older device saved it); a rule must not count it. Grade notes are
+  // checked at completion, not here: a grade's value itself is what the rules read.
+  if (item.kind !== 'grade' && item.kind !== 'photos' && valueProblem(item, answer)) return { state: 'invalid' };
   return { state: 'answered', value: answer.value, answer, item };
 }
 
 const numberOf = (r: Read): number | undefined => (r.state === 'answered' && typeof r.value === 'number' ? r.value : undefined);
 const boolOf = (r: Read): boolean | undefined => (r.state === 'answered' && typeof r.value === 'boolean' ? r.value : undefined);
-const isOpen = (r: Read): boolean => r.state === 'noChecklist' || r.state === 'unanswered';
+const isOpen = (r: Read): boolean => r.state === 'noChecklist' || r.state === 'unanswered' || r.state === 'invalid';
 
 function labelOf(templateId: string, itemId: string): LocalText {
   const template = latestTemplate(templateId);
@@ -121,8 +127,13 @@ class Gaps {
   items: string[] = NONE;
   private from: string[] = NONE;
   checklists: Set<string> = NO_CHECKLISTS;
+  private invalid: Set<string> = NO_CHECKLISTS;
   add(r: Read, templateId: string, itemId: string): void {
     if (r.state === 'noChecklist') this.noChecklist(templateId);
+    if (r.state === 'invalid') {
+      if (this.invalid === NO_CHECKLISTS) this.invalid = new Set();
+      this.invalid.add(itemId);
+    }
     if (this.items === NONE) [this.items, this.from] = [[], []];
     this.items.push(itemId);
     this.from.push(templateId);
@@ -144,7 +155,20 @@ class Gaps {
           `${s.en}: no completed checklist ${names.map((n) => `"${n.en}"`).join(', ')}`,
         );
       }
-      const labels = this.items.map((id, i) => labelOf(this.from[i] ?? '', id));
+      const bad = this.items.flatMap((id, i) => (this.invalid.has(id) ? [labelOf(this.from[i] ?? '', id)] : []));
+      const open = this.items.flatMap((id, i) => (this.invalid.has(id) ? [] : [labelOf(this.from[i] ?? '', id)]));
+      const parts: LocalText[] = [];
+      if (bad.length > 0) {
+        parts.push(both(`ugyldig svar på ${bad.map((l) => `«${l.nb}»`).join(', ')}`, `invalid answer for ${bad.map((l) => `"${l.en}"`).join(', ')}`));
+      }
+      if (open.length > 0) {
+        parts.push(both(`mangler svar på ${open.map((l) => `«${l.nb}»`).join(', ')}`, `answer missing for ${open.map((l) => `"${l.en}"`).join(', ')}`));
+      }
+      if (bad.length > 0) {
+        const all = join(parts, '; ');
+        return both(`${s.nb}: ${all.nb}`, `${s.en}: ${all.en}`);
+      }
+      const labels = open;
       return both(
         `${s.nb}: mangler svar på ${labels.map((l) => `«${l.nb}»`).join(', ')}`,
         `${s.en}: answer missing for ${labels.map((l) => `"${l.en}"`).join(', ')}`,
