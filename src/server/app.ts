@@ -3,13 +3,13 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { sessionRoutes } from './auth/session-routes';
-import { userRoutes } from './auth/user-routes';
+import { sessionRoutes } from './auth/sessionRoutes';
+import { userRoutes } from './auth/userRoutes';
 import type { AppEnv, Deps } from './env';
 import { figuresRoutes } from './figures/routes';
 import { ApiError, errorResponse } from './http/error';
-import { securityHeaders } from './http/security-headers';
-import { isApiPath, staticFiles } from './http/static-files';
+import { securityHeaders } from './http/securityHeaders';
+import { isApiPath, staticFiles } from './http/staticFiles';
 import { privacyRoutes } from './privacy/routes';
 import { syncRoutes } from './sync/routes';
 

@@ -11,8 +11,8 @@ import type { Page } from 'playwright-core';
 import { DEMO_USERS } from '../../src/core/demo/users';
 import { MELHUS_AREAS } from '../../src/core/schemas/place';
 import { openDatabase } from '../../src/server/db';
-import { applyPush } from '../../src/server/sync/apply-push';
-import { BlobStore } from '../../src/server/sync/blob-store';
+import { applyPush } from '../../src/server/sync/applyPush';
+import { BlobStore } from '../../src/server/sync/blobStore';
 import { launchChromium, login } from '../support/browser';
 import { startServer } from '../support/server-process';
 

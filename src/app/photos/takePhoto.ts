@@ -1,6 +1,6 @@
 /** From a picked or captured file to a stored photo reference: shrink, strip, store — or a reason it failed. */
 import type { PhotoRef } from '../../core/sync/protocol';
-import { savePhoto } from '../store/save-photo';
+import { savePhoto } from '../store/savePhoto';
 import { isQuotaError, PhotoError } from './PhotoError';
 import { shrinkPhoto } from './shrinkPhoto';
 

@@ -1,5 +1,5 @@
 /** Small previews of stored photos, made once per app run: a list of 2000 px photos would use far too much memory. */
-import { deviceDb } from '../store/device-db';
+import { deviceDb } from '../store/deviceDb';
 
 /** Width of a thumbnail in CSS pixels × 2 for sharp screens. */
 const THUMB_WIDTH = 240;

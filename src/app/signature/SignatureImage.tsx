@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PhotoRef } from '../../core/sync/protocol';
 import { useText } from '../i18n/language';
 import { getSession } from '../session';
-import { deviceDb } from '../store/device-db';
+import { deviceDb } from '../store/deviceDb';
 import { SIGNATURE_TEXT } from './text';
 import './signature.css';
 

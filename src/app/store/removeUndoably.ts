@@ -5,7 +5,7 @@
  */
 import type { EntityName } from '../../core/entities';
 import type { EgnetDb } from './db';
-import { deviceDb } from './device-db';
+import { deviceDb } from './deviceDb';
 import { ChangeRefusedError, repo } from './repo';
 
 /** A written removal: the data as it was, and the undo that restores it (once, however often it is called). */

@@ -13,13 +13,13 @@
  * ```
  */
 import { ENTITY_NAMES, type EntityName } from '../../core/entities';
-import { applySet } from '../../core/sync/apply-set';
+import { applySet } from '../../core/sync/applySet';
 import { pathSchema } from '../../core/sync/protocol';
 import { getSession } from '../session';
 import type { EgnetDb, OutboxOp, StoredRecord } from './db';
-import { deviceDb } from './device-db';
-import { notifyLocalChange } from './local-change';
-import { withReopen } from './with-reopen';
+import { deviceDb } from './deviceDb';
+import { notifyLocalChange } from './localChange';
+import { withReopen } from './withReopen';
 
 /** A record as screens see it: the device's current view, with local changes applied. */
 export type LocalRecord<T> = {

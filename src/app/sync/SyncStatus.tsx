@@ -1,11 +1,11 @@
 /** The sync status in the header: waiting changes and their age, last sync, last error, what needs attention, "Sync now". */
 import { useEffect, useState } from 'preact/hooks';
 import { useLanguage, useLocal, useText } from '../i18n/language';
-import { onNotSaved } from '../store/not-saved';
+import { onNotSaved } from '../store/notSaved';
 import { syncEngine } from './engine';
-import { installSyncLogoutRules } from './logout-guard';
+import { installSyncLogoutRules } from './logoutGuard';
 import { SYNC_TEXT } from './text';
-import { useNow, useSyncStatus } from './use-sync-status';
+import { useNow, useSyncStatus } from './useSyncStatus';
 import './sync.css';
 
 /** "5 min", "2 t": how long ago, short enough for a header. */

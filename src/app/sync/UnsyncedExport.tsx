@@ -2,9 +2,9 @@
 import { useState } from 'preact/hooks';
 import { useText } from '../i18n/language';
 import { getSession } from '../session';
-import { downloadUnsynced } from './export-unsynced';
+import { downloadUnsynced } from './exportUnsynced';
 import { SYNC_TEXT } from './text';
-import { useSyncStatus } from './use-sync-status';
+import { useSyncStatus } from './useSyncStatus';
 
 /** A settings section with the counts and the export button. */
 export function UnsyncedExport() {

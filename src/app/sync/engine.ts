@@ -1,9 +1,9 @@
 /** The app's sync engine: one SyncClient on the device database, run by the scheduler from browser events. */
 import { getSession, markSessionExpired, onSessionChange } from '../session';
-import { deviceDb } from '../store/device-db';
-import { onLocalChange } from '../store/local-change';
-import { SyncClient, type SyncOutcome } from './sync-client';
-import { SyncScheduler } from './sync-scheduler';
+import { deviceDb } from '../store/deviceDb';
+import { onLocalChange } from '../store/localChange';
+import { SyncClient, type SyncOutcome } from './syncClient';
+import { SyncScheduler } from './syncScheduler';
 
 /** The running engine: "Sync now" and stop. */
 export type SyncEngine = { syncNow: () => Promise<SyncOutcome | null>; stop: () => void };

@@ -1,5 +1,5 @@
 /** The device's view of a record: the server's version with the pending local ops on top. */
-import { applySet } from './apply-set';
+import { applySet } from './applySet';
 
 /** A pending local change as the rebase needs it. */
 export type PendingChange = { set?: Record<string, unknown>; delete?: true };

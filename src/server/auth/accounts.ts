@@ -9,8 +9,8 @@ import { OWNER_UNITS } from '../../core/schemas/ownerUnit';
 import type { Db } from '../db';
 import { ApiError } from '../http/error';
 import { setUserUnits, userUnits } from '../privacy/units';
-import { touchSeenDifferently, viewsBefore } from './access-changes';
-import { clearLoginFailures } from './login-throttle';
+import { touchSeenDifferently, viewsBefore } from './accessChanges';
+import { clearLoginFailures } from './loginThrottle';
 import { hashToken } from './sessions';
 import { findUserByUsername, insertUser, toSessionUser, type UserRow } from './users';
 

@@ -5,9 +5,9 @@ import { computeFigures } from '../../core/figures/computeFigures';
 import { trendFigures } from '../../core/figures/trendFigures';
 import { norwegianDate } from '../../core/privacy/consentState';
 import type { Allocation, Dwelling, Inspection } from '../../core/schemas';
-import { requireUser } from '../auth/require-user';
+import { requireUser } from '../auth/requireUser';
 import type { AppEnv, Deps } from '../env';
-import { readRecords } from './read-records';
+import { readRecords } from './readRecords';
 
 function wholeNumber(name: string, max: number) {
   const error = `${name} må være et heltall 1–${max} / ${name} must be a whole number 1–${max}`;

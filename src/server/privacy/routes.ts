@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { OWNER_UNITS, type OwnerUnit } from '../../core/schemas/ownerUnit';
 import { changeAccount } from '../auth/accounts';
-import { requireUser } from '../auth/require-user';
+import { requireUser } from '../auth/requireUser';
 import type { AppEnv, Deps } from '../env';
 import { ApiError } from '../http/error';
-import { readJson } from '../http/read-json';
+import { readJson } from '../http/readJson';
 import { policyContext, readView } from '../sync/policy';
-import { logAccesses, readAudit } from './audit-log';
+import { logAccesses, readAudit } from './auditLog';
 import { userUnits } from './units';
 
 const uuid = z.uuid();

@@ -6,7 +6,7 @@
 import type { EntityName, Role, SessionUser } from '../../core/entities';
 import { isPrivacyGoverned, privacyReadView, privacyWriteDenial, type Links, type Viewer } from '../../core/privacy/recordAccess';
 import type { Db } from '../db';
-import { storedLinks } from '../privacy/stored-links';
+import { storedLinks } from '../privacy/storedLinks';
 import { viewerOf } from '../privacy/units';
 
 type Data = Record<string, unknown>;

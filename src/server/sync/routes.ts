@@ -2,15 +2,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { BLOB_MIME_TYPES, MAX_BLOB_BYTES, MAX_PULL_LIMIT, pushRequestSchema, sha256Schema } from '../../core/sync/protocol';
-import { requireUser } from '../auth/require-user';
+import { requireUser } from '../auth/requireUser';
 import type { AppEnv, Deps } from '../env';
 import { ApiError } from '../http/error';
-import { readJson } from '../http/read-json';
-import { applyPush } from './apply-push';
-import { BlobStore } from './blob-store';
-import { logPulled } from '../privacy/audit-log';
-import { touchExpiredConsents } from '../privacy/visibility-changes';
-import { readChanges } from './read-changes';
+import { readJson } from '../http/readJson';
+import { applyPush } from './applyPush';
+import { BlobStore } from './blobStore';
+import { logPulled } from '../privacy/auditLog';
+import { touchExpiredConsents } from '../privacy/visibilityChanges';
+import { readChanges } from './readChanges';
 
 /** Largest push body: 200 ops of a few KiB each fit easily; bigger is refused with 413 before parsing. */
 export const PUSH_BODY_LIMIT = 5 * 1024 * 1024;

@@ -1,9 +1,9 @@
 // The API's contract through app.request() on a temp SQLite file: health, every error code and its JSON shape.
 import { HTTPException } from 'hono/http-exception';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireUser } from '../../../src/server/auth/require-user';
-import { CONTENT_SECURITY_POLICY } from '../../../src/server/http/security-headers';
-import { readJson } from '../../../src/server/http/read-json';
+import { requireUser } from '../../../src/server/auth/requireUser';
+import { CONTENT_SECURITY_POLICY } from '../../../src/server/http/securityHeaders';
+import { readJson } from '../../../src/server/http/readJson';
 import { z } from 'zod';
 import { tempApp, type TempApp } from '../../support/temp-app';
 

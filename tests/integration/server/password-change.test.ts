@@ -227,7 +227,7 @@ describe('who gets the mark', () => {
 
   it('not an account made with npm run user:add', async () => {
     const result = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/user-add.ts', 'forste', 'admin'], {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/userAdd.ts', 'forste', 'admin'], {
         cwd: ROOT,
         env: { ...process.env, EGNET_DATA_DIR: server.dataDir },
         stdio: ['pipe', 'pipe', 'pipe'],

@@ -19,7 +19,7 @@ afterAll(async () => {
 /** Runs `npm run user:add -- …args` (as tsx directly) with `stdin` piped in; resolves with exit code and output. */
 function userAdd(dataDir: string, args: string[], stdin: string): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/user-add.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli/userAdd.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, EGNET_DATA_DIR: dataDir },
       stdio: ['pipe', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../src/server/http/security-headers';
+import { CONTENT_SECURITY_POLICY } from '../../../src/server/http/securityHeaders';
 import { tempApp, type TempApp } from '../../support/temp-app';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';

@@ -1,7 +1,7 @@
 // The real sync client (Dexie on fake-indexeddb) against the app in-process on a real SQLite file.
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { savePhoto } from '../../../src/app/store/save-photo';
+import { savePhoto } from '../../../src/app/store/savePhoto';
 import { makeDevice, type Device } from './device';
 import { sampleDwelling, sampleInspection } from './sample-records';
 import { startSyncApp, type SyncApp } from './sync-app';

@@ -2,7 +2,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { EgnetDb } from '../../../src/app/store/db';
 import { repo } from '../../../src/app/store/repo';
-import { SyncClient, type SyncClientOptions } from '../../../src/app/sync/sync-client';
+import { SyncClient, type SyncClientOptions } from '../../../src/app/sync/syncClient';
 import type { EntityName } from '../../../src/core/entities';
 
 /** One installation: database, sync client, and shortcuts to its repositories. */

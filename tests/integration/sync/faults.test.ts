@@ -3,7 +3,7 @@
 // 500/503/429, cuts bodies off, and SIGKILLs the server mid-request. Then faults stop, sync settles, and I1–I7 must hold.
 // Replay a run with EGNET_SEED=<seed>; EGNET_SOAK=1 adds fresh random seeds and more edits.
 import { afterAll, describe, expect, it } from 'vitest';
-import { savePhoto } from '../../../src/app/store/save-photo';
+import { savePhoto } from '../../../src/app/store/savePhoto';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../../src/core/demo/users';
 import type { SessionUser } from '../../../src/core/entities';
 import { startServer, type ServerProcess } from '../../support/server-process';

@@ -1,8 +1,8 @@
 // When sync runs: triggers, the 2 s change delay, backoff with jitter after failures (reset by online and Sync now),
 // Retry-After, the pause on a refused session.
 import { describe, expect, it } from 'vitest';
-import type { SyncOutcome } from '../../../src/app/sync/sync-client';
-import { SyncScheduler } from '../../../src/app/sync/sync-scheduler';
+import type { SyncOutcome } from '../../../src/app/sync/syncClient';
+import { SyncScheduler } from '../../../src/app/sync/syncScheduler';
 
 /** A hand-driven clock: timers fire only when the test advances time. */
 function fakeClock() {

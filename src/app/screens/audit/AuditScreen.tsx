@@ -5,7 +5,7 @@ import type { Household } from '../../../core/schemas/household';
 import { apiFetch, ApiError } from '../../api';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { AUDIT_FIELD_NAMES } from './fieldNames';
 import { AUDIT_TEXT } from './text';
 import '../../components/layout.css';

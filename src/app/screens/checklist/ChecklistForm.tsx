@@ -1,6 +1,6 @@
 /** The one renderer for every checklist template: section navigation with progress, the open section's items, paging. */
 import { useMemo } from 'preact/hooks';
-import { deepEqual } from '../../../core/sync/deep-equal';
+import { deepEqual } from '../../../core/sync/deepEqual';
 import { isShown } from '../../../core/checklist/isShown';
 import { sectionProgress } from '../../../core/checklist/sectionProgress';
 import type { Answer, Answers, Template } from '../../../core/checklist/template';

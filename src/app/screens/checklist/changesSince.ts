@@ -1,7 +1,7 @@
 /** What changed in a checklist since the previous completed one, item by item, in template order. */
 import { isShown } from '../../../core/checklist/isShown';
 import type { Answer, Answers, Item, Template } from '../../../core/checklist/template';
-import { deepEqual } from '../../../core/sync/deep-equal';
+import { deepEqual } from '../../../core/sync/deepEqual';
 
 /** One changed item: its answer then and now (undefined when not answered). */
 export type ItemChange = { item: Item; sectionId: string; before: Answer | undefined; after: Answer | undefined };

@@ -10,7 +10,7 @@ import { FormField } from '../../components/FormField';
 import '../../components/forms.css';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import {
   DWELLING_FIELDS,
   changedFields,

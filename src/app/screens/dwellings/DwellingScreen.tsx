@@ -12,7 +12,7 @@ import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { PhotoList } from '../../photos/PhotoList';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { draftFrom, latestCompletedOf } from '../checklist/newDraft';
 import { personName } from '../checklist/personName';
 import { RegistryLayout } from './RegistryLayout';

@@ -10,7 +10,7 @@ import '../../components/forms.css';
 import { useLanguage, useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { foyerBirthYears } from './planReviews';
 import { FOYER_TEXT } from './text';
 import '../../components/layout.css';

@@ -9,7 +9,7 @@ import '../../components/forms.css';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { DomainPanel } from './DomainPanel';
 import { planRatings } from './planReviews';
 import { FOYER_TEXT } from './text';

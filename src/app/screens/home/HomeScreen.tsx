@@ -10,7 +10,7 @@ import { getSession } from '../../session';
 import { ROLE_NAMES } from '../../shell/roleNames';
 import { useOnline } from '../../shell/useOnline';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { attentionItems } from './attentionItems';
 import { HOME_TEXT, SCREEN_DESCRIPTIONS } from './text';
 import '../../components/layout.css';

@@ -12,8 +12,8 @@ import '../../components/forms.css';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { SignaturePad } from '../../signature/SignaturePad';
 import { repo } from '../../store/repo';
-import { savePhoto } from '../../store/save-photo';
-import { useQuery } from '../../store/use-query';
+import { savePhoto } from '../../store/savePhoto';
+import { useQuery } from '../../store/useQuery';
 import { HOUSEHOLD_TEXT } from './text';
 import './households.css';
 

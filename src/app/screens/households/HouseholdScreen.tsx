@@ -8,7 +8,7 @@ import type { Visit } from '../../../core/schemas/visit';
 import { useLanguage, useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { TaskList } from '../tasks/TaskList';
 import { startVisit } from '../visits/startVisit';
 import { ConsentSummary, dateText } from './ConsentSummary';

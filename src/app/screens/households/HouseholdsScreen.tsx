@@ -3,7 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { compositionText, consentStateOf, personsIn, seesAll, type HouseholdView } from './householdFacts';
 import { HOUSEHOLD_TEXT } from './text';
 import '../../components/layout.css';

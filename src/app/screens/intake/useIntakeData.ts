@@ -1,7 +1,7 @@
 /** The records the intake screens read, live from the device store: they follow every sync and every local change. */
 import type { Allocation, Dwelling, Household, Inspection, WithId } from '../../../core/schemas';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { dwellingStamps } from './dwellingStamps';
 import { recordsVersion } from './recordsVersion';
 

@@ -15,7 +15,7 @@ import type { PhotoRef } from '../../../core/sync/protocol';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { answerText } from '../checklist/answerText';
 import { personName } from '../checklist/personName';
 import { PrintBar } from './PrintBar';

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PhotoRef } from '../../../core/sync/protocol';
 import { getSession } from '../../session';
-import { deviceDb } from '../../store/device-db';
+import { deviceDb } from '../../store/deviceDb';
 
 type State = { url: string } | 'loading' | 'missing';
 

@@ -8,11 +8,11 @@ import { splitPath } from '../../../core/sync/path';
 import type { Language, LocalText } from '../../../core/text';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import type { ConflictEntry, RejectedOp, StoredRecord } from '../../store/db';
-import { deviceDb } from '../../store/device-db';
-import { useQuery } from '../../store/use-query';
-import { discardRejected, resolveConflict, retryRejected } from '../../sync/review-actions';
+import { deviceDb } from '../../store/deviceDb';
+import { useQuery } from '../../store/useQuery';
+import { discardRejected, resolveConflict, retryRejected } from '../../sync/reviewActions';
 import { UnsyncedExport } from '../../sync/UnsyncedExport';
-import { useSyncStatus } from '../../sync/use-sync-status';
+import { useSyncStatus } from '../../sync/useSyncStatus';
 import { REVIEW_TEXT } from './text';
 import '../../sync/sync.css';
 

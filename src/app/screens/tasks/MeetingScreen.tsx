@@ -6,7 +6,7 @@ import { OWNER_UNIT_LABELS } from '../../../core/schemas/ownerUnit';
 import type { Task } from '../../../core/schemas/task';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { meetingAgenda } from './meetingAgenda';
 import { TASK_TEXT } from './text';
 import '../../components/layout.css';

@@ -8,7 +8,7 @@ import { ChoiceField } from '../../components/ChoiceField';
 import { useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { TaskForm } from './TaskForm';
 import { TaskList } from './TaskList';
 import { TASK_TEXT } from './text';

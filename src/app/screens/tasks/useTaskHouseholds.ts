@@ -3,7 +3,7 @@ import { useMemo } from 'preact/hooks';
 import type { Household } from '../../../core/schemas/household';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { seesAll } from '../households/householdFacts';
 
 /** A household as a task form offers it. */

@@ -3,7 +3,7 @@ import { useRef } from 'preact/hooks';
 import type { Task } from '../../../core/schemas/task';
 import { useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import { TaskForm } from '../tasks/TaskForm';
 import { TaskList } from '../tasks/TaskList';
 import { VISIT_TEXT } from './text';

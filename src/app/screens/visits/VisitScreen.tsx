@@ -5,7 +5,7 @@ import type { Inspection } from '../../../core/schemas/inspection';
 import type { Visit } from '../../../core/schemas/visit';
 import { useLanguage, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
-import { useQuery } from '../../store/use-query';
+import { useQuery } from '../../store/useQuery';
 import InspectionScreen from '../checklist/InspectionScreen';
 import { AgreedActions } from './AgreedActions';
 import { DutyToNotify } from './DutyToNotify';

@@ -6,9 +6,9 @@ import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EgnetDb, type StoredRecord } from '../../../../src/app/store/db';
 import { ChangeRefusedError, repo } from '../../../../src/app/store/repo';
-import { savePhoto, sha256Hex } from '../../../../src/app/store/save-photo';
-import { withReopen } from '../../../../src/app/store/with-reopen';
-import { NotSavedError, onNotSaved } from '../../../../src/app/store/not-saved';
+import { savePhoto, sha256Hex } from '../../../../src/app/store/savePhoto';
+import { withReopen } from '../../../../src/app/store/withReopen';
+import { NotSavedError, onNotSaved } from '../../../../src/app/store/notSaved';
 
 const opened: EgnetDb[] = [];
 function freshDb(): EgnetDb {

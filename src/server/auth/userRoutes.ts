@@ -6,10 +6,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { accountChangeSchema, newAccountSchema, newPasswordSchema } from '../../core/schemas/account';
 import type { AppEnv, Deps } from '../env';
-import { readJson } from '../http/read-json';
+import { readJson } from '../http/readJson';
 import { changeAccount, createAccount, findAccount, listAccounts, readAccountLog, setAccountPassword, userNotFound } from './accounts';
 import { hashPassword } from './password';
-import { bearerToken, requireUser } from './require-user';
+import { bearerToken, requireUser } from './requireUser';
 
 const uuid = z.uuid();
 

@@ -1,6 +1,6 @@
 /** The last resort: everything not yet on the server, as one JSON file a person can download and hand over. */
 import type { EgnetDb } from '../store/db';
-import { deviceDb } from '../store/device-db';
+import { deviceDb } from '../store/deviceDb';
 import { downloadFile } from '../downloadFile';
 import { readMeta } from './meta';
 

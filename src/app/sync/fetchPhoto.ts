@@ -2,8 +2,8 @@
 import { sha256Schema } from '../../core/sync/protocol';
 import { getSession } from '../session';
 import type { EgnetDb } from '../store/db';
-import { deviceDb } from '../store/device-db';
-import { sha256Hex } from '../store/save-photo';
+import { deviceDb } from '../store/deviceDb';
+import { sha256Hex } from '../store/savePhoto';
 
 /**
  * True when the photo is on this device (already, or now fetched from the server). False when it cannot be had now:

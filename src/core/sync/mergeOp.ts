@@ -1,6 +1,6 @@
 /** The server's conflict rule for one op's `set`, as a pure function (table-tested in tests/unit/core/sync). */
-import { applySet } from './apply-set';
-import { deepEqual } from './deep-equal';
+import { applySet } from './applySet';
+import { deepEqual } from './deepEqual';
 import { pathsOverlap, readPath } from './path';
 
 /** The last write of one path of a record: at which revision, from which installation, by whom, when. */

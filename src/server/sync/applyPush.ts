@@ -1,19 +1,19 @@
 /**
  * The push of the sync contract: every op of a batch decided in one SQLite transaction, each exactly once per opId,
- * with the conflict rule of core/sync/merge-op, the entity's schema on every merged record, and the access policy.
+ * with the conflict rule of core/sync/mergeOp, the entity's schema on every merged record, and the access policy.
  */
 import type { z } from 'zod';
 import { ENTITY_NAMES, type EntityName, type SessionUser } from '../../core/entities';
 import { entitySchemas } from '../../core/schemas';
-import { mergeOp, type PathWrite } from '../../core/sync/merge-op';
+import { mergeOp, type PathWrite } from '../../core/sync/mergeOp';
 import { pathsOverlap, WHOLE_RECORD } from '../../core/sync/path';
-import { findPhotoRefs } from '../../core/sync/photo-refs';
+import { findPhotoRefs } from '../../core/sync/photoRefs';
 import { opSchema, type OpResult, type pushRequestSchema } from '../../core/sync/protocol';
 import { isPrivacyGoverned } from '../../core/privacy/recordAccess';
 import type { Db } from '../db';
-import type { BlobStore } from './blob-store';
-import { touchRecordsOf } from '../privacy/visibility-changes';
-import { logPushed } from '../privacy/audit-log';
+import type { BlobStore } from './blobStore';
+import { touchRecordsOf } from '../privacy/visibilityChanges';
+import { logPushed } from '../privacy/auditLog';
 import { mayWriteEntity, policyContext, writeRefusal } from './policy';
 
 /** Largest JSON a record's data may grow to; keeps one record from filling every device. */

@@ -3,13 +3,13 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Deps } from '../env';
 import { ApiError } from '../http/error';
-import { readJson } from '../http/read-json';
+import { readJson } from '../http/readJson';
 import { bilingual } from '../../core/schemas/bilingual';
 import { normalizeUsername, ownPasswordChangeSchema } from '../../core/schemas/account';
 import { changeOwnPassword } from './accounts';
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './login-throttle';
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './loginThrottle';
 import { hashPassword, unknownUserHash, verifyPassword } from './password';
-import { bearerToken, requireSession } from './require-user';
+import { bearerToken, requireSession } from './requireUser';
 import { createSession, revokeSession } from './sessions';
 import { findUserByUsername, toSessionUser } from './users';
 

@@ -1,8 +1,8 @@
 /** The sync status as screens show it, live from the device database. */
 import { useEffect, useState } from 'preact/hooks';
 import type { EgnetDb } from '../store/db';
-import { deviceDb } from '../store/device-db';
-import { useQuery } from '../store/use-query';
+import { deviceDb } from '../store/deviceDb';
+import { useQuery } from '../store/useQuery';
 import { readMeta, type SyncError } from './meta';
 
 /** Pending ops, the oldest one's time, records needing review, ops that could not be saved, last sync and error. */

@@ -5,7 +5,7 @@
  * same code the app runs.
  */
 import type { EntityName } from '../../core/entities';
-import { findPhotoRefs } from '../../core/sync/photo-refs';
+import { findPhotoRefs } from '../../core/sync/photoRefs';
 import {
   MAX_OPS_PER_PUSH,
   MAX_PULL_LIMIT,

@@ -4,7 +4,7 @@
  * jitter (1 s to 5 min) after failures, reset by `online` and "Sync now". A refused session pauses until sign-in.
  */
 import { backoffDelay } from '../../core/sync/backoff';
-import type { SyncOutcome } from './sync-client';
+import type { SyncOutcome } from './syncClient';
 
 /** Why a sync was asked for; `online` and `manual` clear the backoff. */
 export type SyncTrigger = 'start' | 'online' | 'visible' | 'change' | 'interval' | 'manual' | 'worker' | 'session';

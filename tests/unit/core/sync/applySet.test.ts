@@ -1,10 +1,10 @@
 // Paths, the rebase of pending ops, deep equality, backoff and photo references: the small pure pieces of sync.
 import { describe, expect, it } from 'vitest';
-import { applySet } from '../../../../src/core/sync/apply-set';
+import { applySet } from '../../../../src/core/sync/applySet';
 import { backoffDelay, BACKOFF_MAX_MS } from '../../../../src/core/sync/backoff';
-import { deepEqual } from '../../../../src/core/sync/deep-equal';
+import { deepEqual } from '../../../../src/core/sync/deepEqual';
 import { pathsOverlap, readPath, splitPath } from '../../../../src/core/sync/path';
-import { findPhotoRefs } from '../../../../src/core/sync/photo-refs';
+import { findPhotoRefs } from '../../../../src/core/sync/photoRefs';
 import { pathSchema } from '../../../../src/core/sync/protocol';
 import { rebase } from '../../../../src/core/sync/rebase';
 

@@ -1,6 +1,6 @@
 // The conflict rule as a table: who wrote a path after my base revision, and is the value different?
 import { describe, expect, it } from 'vitest';
-import { mergeOp, type PathWrite } from '../../../../src/core/sync/merge-op';
+import { mergeOp, type PathWrite } from '../../../../src/core/sync/mergeOp';
 
 const ME = 'client-me';
 const OTHER = 'client-other';

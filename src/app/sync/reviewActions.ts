@@ -1,6 +1,6 @@
 /** What a person can do with a conflict or a refused op; every choice that changes data becomes a new op. */
 import type { ConflictEntry, EgnetDb, RejectedOp } from '../store/db';
-import { deviceDb } from '../store/device-db';
+import { deviceDb } from '../store/deviceDb';
 import { recordChange } from '../store/repo';
 
 /**

@@ -1,8 +1,8 @@
 /** Keeps a photo on the device as bytes plus type, named by its SHA-256, ready to upload before the op that uses it. */
 import { BLOB_MIME_TYPES, MAX_BLOB_BYTES, type PhotoRef } from '../../core/sync/protocol';
 import type { EgnetDb } from './db';
-import { deviceDb } from './device-db';
-import { withReopen } from './with-reopen';
+import { deviceDb } from './deviceDb';
+import { withReopen } from './withReopen';
 
 /** Lowercase hex SHA-256 of some bytes (Web Crypto, so it runs in browsers and in Node). */
 export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string> {

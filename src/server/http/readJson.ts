@@ -1,7 +1,7 @@
 /** Reads a JSON request body within a size limit and parses it with a zod schema. */
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { bodyLimit } from './body-limit';
+import { bodyLimit } from './bodyLimit';
 import { ApiError } from './error';
 
 /** Default cap for JSON bodies; routes that take more (sync push) pass their own. */

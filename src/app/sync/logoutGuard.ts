@@ -1,7 +1,7 @@
 /** Log-out on a shared device: refused while changes are not on the server; once allowed, this user's data is wiped. */
 import { addLogoutCleanup, addLogoutGuard } from '../logout';
 import type { EgnetDb } from '../store/db';
-import { deviceDb } from '../store/device-db';
+import { deviceDb } from '../store/deviceDb';
 import { stopSyncEngine } from './engine';
 import { SYNC_TEXT } from './text';
 

@@ -1,6 +1,6 @@
 /** Runs a database write, reopening the connection and trying once more when the browser dropped it (Safari does). */
 import type Dexie from 'dexie';
-import { NotSavedError, reportNotSaved } from './not-saved';
+import { NotSavedError, reportNotSaved } from './notSaved';
 
 /** True for the errors of a lost IndexedDB connection (Dexie's DatabaseClosedError, Safari's "server lost"). */
 export function isConnectionLost(err: unknown): boolean {

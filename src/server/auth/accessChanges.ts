@@ -4,7 +4,7 @@
  */
 import type { EntityName, SessionUser } from '../../core/entities';
 import type { Db } from '../db';
-import { touch } from '../privacy/visibility-changes';
+import { touch } from '../privacy/visibilityChanges';
 import { policyContext, readView } from '../sync/policy';
 
 type Row = { entity: EntityName; id: string; data: string };
