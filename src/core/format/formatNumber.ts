@@ -1,5 +1,5 @@
 /** Numbers as a person reads them: "10 000" and "2,4" in Bokmål, "10,000" and "2.4" in English. */
-import type { Language, LocalText } from '../text';
+import type { Language } from '../text';
 
 /** Formats a number for one language, with thousands grouped and at most `decimals` decimals (trailing zeros cut). */
 export function formatNumber(n: number, lang: Language, decimals = 2): string {
@@ -10,9 +10,4 @@ export function formatNumber(n: number, lang: Language, decimals = 2): string {
   const grouped = lang === 'nb' && whole.length <= 4 ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'nb' ? ' ' : ',');
   const sign = n < 0 && fixed !== '0' ? '-' : '';
   return sign + grouped + (fraction ? (lang === 'nb' ? ',' : '.') + fraction : '');
-}
-
-/** The same number formatted in both languages. */
-export function localNumber(n: number, decimals = 2): LocalText {
-  return { nb: formatNumber(n, 'nb', decimals), en: formatNumber(n, 'en', decimals) };
 }

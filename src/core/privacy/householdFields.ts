@@ -1,7 +1,6 @@
 /** The visibility class of every household field: counsellor only, or shareable with a unit when consent grants a category. */
 import type { ConsentCategory, Household } from '../schemas/household';
 import { CONSENT_CATEGORIES } from '../schemas/household';
-import type { LocalText } from '../text';
 
 /** Who may see a field beyond the assigned counsellors and administrators. */
 export type FieldVisibility =
@@ -30,12 +29,6 @@ export const HOUSEHOLD_FIELD_VISIBILITY: { readonly [K in keyof Required<Househo
   priorityFamily: shareable('tasks'),
   consent: only,
   notes: only,
-};
-
-/** A field's class as people read it on the household screen. */
-export const VISIBILITY_LABELS: Record<FieldVisibility['class'], LocalText> = {
-  counsellorOnly: { nb: 'Bare boveileder', en: 'Counsellor only' },
-  shareable: { nb: 'Kan deles etter samtykke', en: 'Shareable with consent' },
 };
 
 /** The fields of `household` a unit granted `categories` may see; every other field is left out, not blanked. */

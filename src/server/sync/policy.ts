@@ -1,5 +1,5 @@
 /**
- * Who may write and read which records — the one place sync asks. Push calls `canWrite` for every op and pull calls
+ * Who may write and read which records — the one place sync asks. Push calls `writeRefusal` for every op and pull calls
  * `readView` for every change. The role table below is the first gate; household data (households, visits, home-visit
  * checklists, tasks, Foyer plans) must also pass the household rules of core/privacy: consent, assignment, per field.
  */
@@ -78,11 +78,6 @@ export function writeRefusal(user: SessionUser, entity: EntityName, before: Data
   if (!isPrivacyGoverned(entity, before) && !isPrivacyGoverned(entity, after)) return null;
   const denial = privacyWriteDenial(ctx.viewer, entity, before, after, ctx.links, ctx.now);
   return denial ? `${denial.message.nb} / ${denial.message.en}` : null;
-}
-
-/** May this user change the record from `before` to `after`? See `writeRefusal` for the reason when not. */
-export function canWrite(user: SessionUser, entity: EntityName, before: Data | null, after: Data | null, ctx: PolicyContext): boolean {
-  return writeRefusal(user, entity, before, after, ctx) === null;
 }
 
 /** May this user write records of this entity at all (checked before the record is even read)? */
