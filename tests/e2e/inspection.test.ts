@@ -164,6 +164,26 @@ describe('dwelling inspection, offline', () => {
     expect(await page.locator('[id="item-bedroom1.ceilingHeightM-error"]').textContent()).toBe('Mangler svar');
   });
 
+  it('keeps a radon level below zero as typed text only: not a value, not counted by the verdict, still there after a reload', async () => {
+    await page.locator('.cl-section-link', { hasText: 'Radon' }).click();
+    await page.locator('.cl-item[data-item="radon.documented"] label', { hasText: 'Ja' }).click();
+    await saved();
+    await byId('item-radon.bqm3').fill('−5');
+    await byId('item-radon.bqm3').press('Tab');
+    await saved();
+    expect(await page.locator('[id="item-radon.bqm3-error"]').textContent()).toContain('0');
+    const radon = page.locator('.verdict li[data-rule="gate.radon"]');
+    await expect.poll(() => radon.getAttribute('data-status')).toBe('missing');
+    expect(await radon.textContent()).toContain('ugyldig svar');
+    expect(await radon.textContent()).not.toContain('innenfor grensen');
+    await page.reload();
+    await page.locator('#checklist-section-title').waitFor();
+    expect(await sectionTitle()).toBe('Radon');
+    expect(await byId('item-radon.bqm3').inputValue()).toBe('−5');
+    await page.locator('[id="item-radon.bqm3-error"]').waitFor();
+    await expect.poll(() => radon.getAttribute('data-status')).toBe('missing');
+  });
+
   it('takes every answer, keeps the draft through a reload half-way, and completes with the new verdict', async () => {
     await page.locator('.cl-section-link').first().click();
     for (let i = 0; i < template.sections.length; i++) {

@@ -107,6 +107,11 @@ export const answerSchema = z.object({
   value: z.union([z.boolean(), z.number(), z.string().max(20000), z.array(z.string().max(200)).max(100), riskValueSchema, z.null()]).optional(),
   note: z.string().max(5000).optional(),
   photos: z.array(photoRefSchema).max(20).optional(),
+  /**
+   * What was typed into a number field that is not an acceptable value ("−5" for radon): kept for the person to fix,
+   * never a value, never read by a rule. A draft only; a checklist with one cannot be completed.
+   */
+  typed: z.string().max(100).optional(),
 });
 export type Answer = z.infer<typeof answerSchema>;
 

@@ -84,6 +84,18 @@ export function valueProblem(item: Item, answer: { value?: unknown; note?: unkno
   }
 }
 
+/** Why text kept as typed is not an answer: the item's range when it has one. */
+function typedProblem(item: Item, typed: string): LocalText {
+  const shown = typed.trim().slice(0, 40);
+  if (item.kind === 'number') {
+    return {
+      nb: `«${shown}» er ikke et gyldig svar: skriv et tall fra ${formatNumber(item.min, 'nb')} til ${withUnit(item.max, item, 'nb')}`,
+      en: `"${shown}" is not a valid answer: enter a number from ${formatNumber(item.min, 'en')} to ${withUnit(item.max, item, 'en')}`,
+    };
+  }
+  return { nb: `«${shown}» er ikke et gyldig svar`, en: `"${shown}" is not a valid answer` };
+}
+
 /**
  * Every problem with the answers to a shown item: missing required answers and answers that cannot be right.
  * Hidden items are not checked (their answers are kept, not judged). Never throws, whatever `answers` holds.
@@ -95,6 +107,11 @@ export function validateAnswers(template: Template, answers: unknown): AnswerPro
     for (const item of section.items) {
       if (!isShown(item, map, template)) continue;
       const answer = Object.hasOwn(map, item.id) ? map[item.id] : undefined;
+      const typed = typeof answer === 'object' && answer !== null ? (answer as { typed?: unknown }).typed : undefined;
+      if (typeof typed === 'string' && typed.trim() !== '') {
+        problems.push({ itemId: item.id, sectionId: section.id, code: 'invalid', message: typedProblem(item, typed) });
+        continue;
+      }
       if (!isAnswered(item, answer)) {
         if (item.required) problems.push({ itemId: item.id, sectionId: section.id, code: 'missing', message: MISSING });
         continue;

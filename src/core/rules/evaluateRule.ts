@@ -74,6 +74,8 @@ function read(ctx: RuleContext, templateId: string, itemId: string): Read {
   if (item.showWhen && !shownOf(filled)(item)) return { state: 'hidden' };
   // Plain indexing is safe: item ids come from the template, never from the answers.
   const answer = filled.inspection.answers[itemId];
+  // Text typed into a draft that is no acceptable value: the verdict names it instead of calling it missing.
+  if (answer?.typed) return { state: 'invalid' };
   if (!answer || !isAnswered(item, answer)) return { state: 'unanswered' };
   // A draft may hold a value out of range (an older device saved it); a rule must not count it. Grade notes are
   // checked at completion, not here: a grade's value itself is what the rules read.

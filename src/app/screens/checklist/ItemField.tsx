@@ -41,6 +41,7 @@ function cleaned(a: Answer): Answer | null {
   if (a.value !== undefined && a.value !== null && !(Array.isArray(a.value) && a.value.length === 0)) out.value = a.value;
   if (a.note) out.note = a.note;
   if (a.photos?.length) out.photos = a.photos;
+  if (a.typed) out.typed = a.typed;
   return Object.keys(out).length ? out : null;
 }
 
@@ -124,7 +125,9 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous }: Pr
         <NumberControl
           {...common}
           value={typeof answer?.value === 'number' ? answer.value : undefined}
-          onChange={setValue}
+          typed={answer?.typed}
+          onChange={(value) => change({ value, typed: undefined })}
+          onTyped={(typed) => change({ value: undefined, typed })}
           unit={spec.unit}
           inputMode={spec.inputMode}
           min={spec.min}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isShown } from '../../../../src/core/checklist/isShown';
 import { itemIndex } from '../../../../src/core/checklist/itemIndex';
 import { sectionProgress } from '../../../../src/core/checklist/sectionProgress';
-import type { Answers, Item, Template } from '../../../../src/core/checklist/template';
+import { answerSchema, type Answers, type Item, type Template } from '../../../../src/core/checklist/template';
 import { latestTemplate, TEMPLATE_IDS, templates } from '../../../../src/core/checklist/templates';
 import { validateAnswers } from '../../../../src/core/checklist/validateAnswers';
 import { goodA, goodB } from '../rules/fixture';
@@ -40,6 +40,18 @@ describe('validateAnswers', () => {
     expect(problem(B, { ...goodB(), 'distances.busStopM': v(-1) }, 'distances.busStopM')?.code).toBe('invalid');
     expect(problem(A, { ...goodA(), 'bedrooms.count': v(2.5) }, 'bedrooms.count')?.message.nb).toBe('Må være et helt tall');
     expect(problem(A, { ...goodA(), 'radon.bqm3': v('80') }, 'radon.bqm3')?.message.en).toBe('Must be a number');
+  });
+
+  it('keeps text typed into a number field as text only: it is an invalid answer, never a value, never a rule input', () => {
+    const answers = { ...goodB(), 'distances.busStopM': { typed: '−5' } } as Answers;
+    expect(problem(B, answers, 'distances.busStopM')).toEqual({
+      itemId: 'distances.busStopM',
+      sectionId: 'distances',
+      code: 'invalid',
+      message: { nb: '«−5» er ikke et gyldig svar: skriv et tall fra 0 til 10 000 m', en: '"−5" is not a valid answer: enter a number from 0 to 10,000 m' },
+    });
+    // The record schema keeps the typed text through a save and a sync (no value with it).
+    expect(answerSchema.parse({ typed: '−5' })).toEqual({ typed: '−5' });
   });
 
   it('asks for cause and consequence on TG2, and a cost estimate too on TG3', () => {

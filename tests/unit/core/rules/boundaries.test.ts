@@ -40,6 +40,7 @@ const cases: Case[] = [
   { name: 'radon 100, no action note', a: { 'radon.bqm3': v(100) }, rule: 'gate.radon', status: 'passed', verdict: 'suited0to3', reason: /^Radon 100 Bq\/m³ — innenfor grensen på 200 Bq\/m³$/ },
   // An answer out of the item's range (typed on an older device) is never counted: the reason names it as invalid.
   { name: 'radon -5', a: { 'radon.bqm3': v(-5) }, rule: 'gate.radon', status: 'missing', verdict: 'notAssessed', reason: /^Radon: ugyldig svar på «[^»]*»$/ },
+  { name: 'radon typed as −5, no value', a: { 'radon.bqm3': { typed: '−5' } }, rule: 'gate.radon', status: 'missing', verdict: 'notAssessed', reason: /ugyldig svar/ },
   { name: 'radon 20001', a: { 'radon.bqm3': v(20001) }, rule: 'gate.radon', status: 'missing', verdict: 'notAssessed', reason: /ugyldig svar/ },
   { name: 'bus stop -1 m', b: { 'distances.busStopM': v(-1) }, rule: '3plus.busStop', status: 'missing', verdict: 'notAssessed', reason: /^Bussholdeplass: ugyldig svar på/ },
   { name: 'radon not documented', a: { 'radon.documented': v(false) }, rule: 'gate.radon', status: 'failed', verdict: 'notSuitable', reason: /ikke dokumentert/ },

@@ -12,35 +12,57 @@ export type NumberProblem = { key: 'numberInvalid' | 'numberWhole' | 'numberRang
 
 /**
  * A text input in decimal mode (a `type=number` field would throw away "2,4" on some keyboards).
- * Unreadable text stays in the field with a message and is not saved; the last saved number is kept.
+ * Unreadable or out-of-range text stays in the field with a message and is saved as typed text only (`onTyped`):
+ * never as the answer's value, so no rule counts it and no value is synced; it is still there after a reload.
  */
 export function NumberControl(
-  props: ControlProps<number> & NumberLimits & { unit: LocalText; inputMode: 'numeric' | 'decimal'; onProblem: (p: NumberProblem) => void },
+  props: ControlProps<number> &
+    NumberLimits & {
+      unit: LocalText;
+      inputMode: 'numeric' | 'decimal';
+      onProblem: (p: NumberProblem) => void;
+      /** Text kept from an earlier try that was not an acceptable number. */
+      typed?: string | undefined;
+      onTyped: (text: string) => void;
+    },
 ) {
   const lang = useLanguage();
   const local = useLocal();
-  const { inputId, value, onChange, describedBy, invalid, required, unit, inputMode, onProblem, min, max, integer } = props;
-  const [text, setText] = useState(value === undefined ? '' : editableNumber(value, lang));
-  const { schedule, flush } = useDebouncedCommit(onChange);
+  const { inputId, value, typed, onChange, onTyped, describedBy, invalid, required, unit, inputMode, onProblem, min, max, integer } = props;
+  const [text, setText] = useState(typed ?? (value === undefined ? '' : editableNumber(value, lang)));
+  const commit = (v: number | string | undefined) => (typeof v === 'string' ? onTyped(v) : onChange(v));
+  const { schedule, flush } = useDebouncedCommit(commit);
+
+  // Text kept from before a reload says at once what is wrong with it.
+  useEffect(() => {
+    if (typed !== undefined) onProblem(problemOf(typed));
+    // Only on first draw: later problems are reported as the person types.
+  }, []);
+
+  function problemOf(raw: string): NumberProblem {
+    const parsed = parseNumber(raw, { min, max, integer }, lang);
+    if (parsed.kind === 'invalid') return { key: parsed.reason === 'notWhole' ? 'numberWhole' : 'numberInvalid' };
+    if (parsed.kind === 'number' && !parsed.inRange) return { key: 'numberRange', vars: { min: formatNumber(min, lang), max: formatNumber(max, lang) } };
+    return null;
+  }
 
   // A value changed elsewhere (copied from last time, a sync) replaces the text unless it means the same number.
   const textRef = useRef(text);
   textRef.current = text;
   useEffect(() => {
     const parsed = parseNumber(textRef.current, { min, max, integer }, lang);
-    const same = parsed.kind === 'number' ? parsed.value === value : parsed.kind === 'empty' && value === undefined;
+    const same = parsed.kind === 'number' ? parsed.value === value || !parsed.inRange : parsed.kind === 'empty' && value === undefined;
     if (!same && parsed.kind !== 'invalid') setText(value === undefined ? '' : editableNumber(value, lang));
   }, [value, min, max, integer, lang]);
 
   const onInput = (raw: string) => {
     setText(raw);
     const parsed = parseNumber(raw, { min, max, integer }, lang);
-    if (parsed.kind === 'invalid') {
-      onProblem({ key: parsed.reason === 'notWhole' ? 'numberWhole' : 'numberInvalid' });
-      return;
-    }
-    onProblem(parsed.kind === 'number' && !parsed.inRange ? { key: 'numberRange', vars: { min: formatNumber(min, lang), max: formatNumber(max, lang) } } : null);
-    schedule(parsed.kind === 'number' ? parsed.value : undefined);
+    const problem = problemOf(raw);
+    onProblem(problem);
+    // Anything that is not an acceptable number is kept as typed text, and the value it replaces is taken away.
+    if (problem) schedule(raw.trim().slice(0, 100));
+    else schedule(parsed.kind === 'number' ? parsed.value : undefined);
   };
 
   return (
