@@ -1,4 +1,4 @@
-/** The one place that opens a port: database, demo seed, app and HTTP server, with a clean shutdown. */
+/** The one place that opens a port: database, demo data, app and HTTP server, with a clean shutdown. */
 import { serve } from '@hono/node-server';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';

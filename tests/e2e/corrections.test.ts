@@ -210,7 +210,7 @@ describe('allocations: correct and remove, and the figures follow', () => {
     await rows.first().waitFor();
     expect(await page.locator('[data-testid="total-2019"]').textContent()).toBe(String(before['2019']!.total));
 
-    // The 2019 allocations, newest first; the seed's figure is 68 % to families with children.
+    // The 2019 allocations, newest first; the Melhus report's figure is 68 % to families with children.
     const showAll = page.getByRole('button', { name: /^Vis alle/ });
     if (await showAll.count()) await showAll.click();
     const of2019 = page.locator('[data-testid="allocation-row"]', { hasText: /^2019-/ });

@@ -69,7 +69,7 @@ afterAll(async () => {
 });
 
 describe('intake overview, matching and allocations', () => {
-  it('shows the seed’s figures, computed on the device and equal to GET /api/figures', async () => {
+  it('shows the Melhus report’s figures, computed on the device and equal to GET /api/figures', async () => {
     expect(await headline()).toBe('119 boliger · 11 godt egnet 0–3 år · 40 godt egnet 3 år + · 43 % egnet');
     const f = await serverFigures();
     expect(f.byVerdict).toEqual({ suited0to3: 11, suited3plus: 40, notSuitable: 68, notAssessed: 0 });

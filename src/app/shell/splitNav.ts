@@ -4,7 +4,7 @@ import type { Role } from '../../core/entities';
 /** Slots in the phone's bottom bar, "Mer" included: five labels of about 72 px fit a 360 px screen. */
 export const BAR_SLOTS = 5;
 
-// What each role opens most, most used first (docs/product.md: who uses it, and for what).
+// What each role opens most, most used first (README: who uses Egnet, and for what).
 // Entries in no list rank after the listed ones, in navigation order.
 const MOST_USED: Record<Role, readonly string[]> = {
   inspector: ['/', '/dwellings'],

@@ -1,6 +1,6 @@
 /**
  * Deterministic demo data for an empty database: 119 dwellings whose completed checklists the real rules judge as
- * 11 suited0to3, 40 suited3plus and 68 notSuitable (the seed's 43 %), a few drafts, households with consent, visits,
+ * 11 suited0to3, 40 suited3plus and 68 notSuitable (the Melhus report's 43 %), a few drafts, households with consent, visits,
  * tasks, one Foyer plan, and allocations in 2018 and 2019 that went 72 % and 68 % to households with children.
  * No verdict is written into the data: each dwelling gets answers that make the rules come out as intended.
  * Addresses are fictional; the area names are real places in Melhus.
@@ -21,7 +21,7 @@ export type DemoRecord = { entity: EntityName; id: string; data: Record<string, 
 /** Everything the demo database starts with. */
 export type DemoData = { records: DemoRecord[] };
 
-/** The default seed; any seed gives the same figures, only the details differ. */
+/** The generator's default random seed; any seed gives the same figures, only the details differ. */
 export const DEMO_SEED = 20190613;
 
 const userId = (username: string): string => {

@@ -7,7 +7,7 @@ import { toCsv, type CsvCell } from './csv';
 
 const t = (nb: string, en: string): LocalText => ({ nb, en });
 
-/** A share (fraction) as a percentage with one decimal, the way the seed reports it. */
+/** A share (fraction) as a percentage with one decimal, the way the Melhus report reports it. */
 function percent(share: number): number {
   return Math.round(share * 1000) / 10;
 }

@@ -1,4 +1,4 @@
-/** Stock figures like the seed's: verdict counts and shares in total, per area, bedrooms and vacancy, and "children first" per year. */
+/** Stock figures like the Melhus report's: verdict counts and shares in total, per area, bedrooms and vacancy, and "children first" per year. */
 import { verdictOf } from '../rules/assessDwelling';
 import { defaultRuleSet } from '../rules/defaultRuleSet';
 import type { RuleSet } from '../rules/ruleSet';

@@ -53,7 +53,7 @@ export type Exclusion = { dwelling: MatchCandidate; reasons: MatchReason[] };
 /** The answer to one matching query. */
 export type MatchResult = { matches: Match[]; excluded: Exclusion[] };
 
-/** Children younger than this need a dwelling suited for 0–3 (domain.md). */
+/** Children younger than this need a dwelling suited for 0–3 (docs/domain.md). */
 export const SMALL_CHILD_AGE = 3;
 
 /** Formats metres as a person reads them: "450 m", "1,2 km" in Bokmål and "1.2 km" in English. */

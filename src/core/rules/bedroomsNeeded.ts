@@ -1,4 +1,4 @@
-/** Approved bedrooms a household needs (domain.md): one for the adults, one per two children. */
+/** Approved bedrooms a household needs (docs/domain.md): one for the adults, one per two children. */
 
 /** 1 + ceil(children / 2), plus one for each adult beyond a couple (an adult son or a grandparent sleeps apart). */
 export function bedroomsNeeded(adults: number, children: number): number {

@@ -1,4 +1,4 @@
-/** Melhus's suitability rule set, version 1: domain.md's proposal as data. A change of threshold is a new version here. */
+/** Melhus's suitability rule set, version 1: the proposal of docs/domain.md as data. A change of threshold is a new version here. */
 import { TEMPLATE_IDS } from '../checklist/templates';
 import { ruleSetSchema, type RuleSet } from './ruleSet';
 

@@ -2,7 +2,7 @@
 import type { LocalText } from '../text';
 import { enumField } from './fields';
 
-/** Units that own tasks and may be named in a consent (the seed's cross-disciplinary team and partners). */
+/** Units that own tasks and may be named in a consent (the Melhus report's cross-disciplinary team and partners). */
 export const OWNER_UNITS = [
   'nav',
   'buildingsAndProperty',

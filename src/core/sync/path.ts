@@ -1,4 +1,4 @@
-/** Paths of the sync contract: `field` (a top-level field of `data`) or `field.key` (one entry of a map-valued field). */
+/** Paths of the sync contract (docs/sync-contract.md): `field` (a top-level field of `data`) or `field.key` (one entry of a map-valued field). */
 
 /** A path split into its field and, for a map entry, its key (the key may itself contain dots). */
 export type PathParts = { field: string; key?: string };

@@ -1,4 +1,4 @@
-/** Wire format of the sync contract (docs/sync-protocol.md): push, pull and photo references. */
+/** Wire format of the sync contract (docs/sync-contract.md): push, pull and photo references. */
 import { z } from 'zod';
 import { ENTITY_NAMES } from '../entities';
 

@@ -32,7 +32,7 @@ export const DEMO_USER_UNITS: Readonly<Record<string, readonly OwnerUnit[]>> = {
   '00000000-0000-4000-8000-000000000002': ['buildingsAndProperty'],
 };
 
-/** Records the demo accounts' units; called with the demo seed, in its transaction. */
+/** Records the demo accounts' units; called while the demo data is written, in its transaction. */
 export function seedDemoUnits(db: Db): void {
   for (const [userId, units] of Object.entries(DEMO_USER_UNITS)) setUserUnits(db, userId, units);
 }

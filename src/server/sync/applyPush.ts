@@ -1,5 +1,5 @@
 /**
- * The push of the sync contract: every op of a batch decided in one SQLite transaction, each exactly once per opId,
+ * The push of the sync contract (docs/sync-contract.md): every op of a batch decided in one SQLite transaction, each exactly once per opId,
  * with the conflict rule of core/sync/mergeOp, the entity's schema on every merged record, and the access policy.
  */
 import type { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The pull of the sync contract: records changed after a cursor, in change order, as this user may see them.
+ * The pull of the sync contract (docs/sync-contract.md): records changed after a cursor, in change order, as this user may see them.
  * A record this user may not read goes out as deleted, so a device that held it drops its copy.
  */
 import type { EntityName, SessionUser } from '../../core/entities';

@@ -1,4 +1,4 @@
-/** Sync endpoints (docs: shared sync-protocol): POST /sync/push, GET /sync/pull, PUT|HEAD|GET /blobs/<sha256>. */
+/** Sync endpoints (docs/sync-contract.md): POST /sync/push, GET /sync/pull, PUT|HEAD|GET /blobs/<sha256>. */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { BLOB_MIME_TYPES, MAX_BLOB_BYTES, MAX_PULL_LIMIT, pushRequestSchema, sha256Schema } from '../../core/sync/protocol';

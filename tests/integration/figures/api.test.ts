@@ -1,4 +1,4 @@
-// GET /api/figures on a real SQLite file with the demo data: the seed's figures, who may ask, and equality with what a
+// GET /api/figures on a real SQLite file with the demo data: the Melhus report's figures, who may ask, and equality with what a
 // device computes from the records it pulled — before and after an allocation is pushed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFigures } from '../../../src/core/figures/computeFigures';
@@ -64,7 +64,7 @@ describe('GET /api/figures', () => {
     expect((await get('/api/figures?colour=red', intake)).status).toBe(400);
   });
 
-  it('gives the seed’s figures on the demo data: 119 · 11 · 40 · 43 %, and 72 % / 68 % to families with children', async () => {
+  it('gives the Melhus report’s figures on the demo data: 119 · 11 · 40 · 43 %, and 72 % / 68 % to families with children', async () => {
     const f = await figures();
     expect(f.dwellings).toBe(119);
     expect(f.byVerdict).toEqual({ suited0to3: 11, suited3plus: 40, notSuitable: 68, notAssessed: 0 });

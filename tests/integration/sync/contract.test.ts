@@ -1,4 +1,4 @@
-// The server side of the sync contract, in-process on a real SQLite file: push results, exactly-once, conflicts,
+// The server side of the sync contract (docs/sync-contract.md), in-process on a real SQLite file: push results, exactly-once, conflicts,
 // rejection, per-client order, pull with cursor and visibility, blobs.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';

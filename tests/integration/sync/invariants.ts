@@ -1,5 +1,5 @@
 /**
- * The invariants I1–I7 of the sync contract, checked after faults stop and sync settles: the devices' databases
+ * The invariants I1–I7 of the sync contract (docs/sync-contract.md, which names the tests per invariant), checked after faults stop and sync settles: the devices' databases
  * against the server's SQLite file read directly, and the blobs on disk hashed again.
  */
 import Database from 'better-sqlite3';

@@ -1,4 +1,4 @@
-/** A printable A4 report of the stock for the municipal council: the seed's headline, the charts and "children first". */
+/** A printable A4 report of the stock for the municipal council: the Melhus report's headline, the charts and "children first". */
 import { defaultRuleSet } from '../../../core/rules/defaultRuleSet';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { getSession } from '../../session';

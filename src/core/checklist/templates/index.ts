@@ -6,7 +6,7 @@ import { homeVisitV1 } from './homeVisit';
 import { neighbourhoodV1 } from './neighbourhood';
 import { riskAssessmentV1 } from './riskAssessment';
 
-/** Ids of the five templates (domain.md A–E). */
+/** Ids of the five templates (docs/domain.md A–E). */
 export const TEMPLATE_IDS = {
   dwellingInspection: 'dwelling-inspection',
   neighbourhood: 'neighbourhood',

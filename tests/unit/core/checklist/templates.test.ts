@@ -76,14 +76,14 @@ describe.each(templates.map((t) => [t.id, t] as const))('template %s', (_, templ
 });
 
 describe('the template registry', () => {
-  it('holds the five templates of domain.md, each in version 1', () => {
+  it('holds the five templates of docs/domain.md, each in version 1', () => {
     expect(Object.values(TEMPLATE_IDS).map((id) => latestTemplate(id)?.version)).toEqual([1, 1, 1, 1, 1]);
     expect(getTemplate(TEMPLATE_IDS.neighbourhood, 1)?.kind).toBe('neighbourhood');
     expect(getTemplate(TEMPLATE_IDS.neighbourhood, 2)).toBeUndefined();
     expect(latestTemplate('unknown')).toBeUndefined();
   });
 
-  it('asks every item domain.md lists for the dwelling inspection', () => {
+  it('asks every item docs/domain.md lists for the dwelling inspection', () => {
     const ids = dwellingInspectionV1.sections.flatMap((s) => s.items.map((i) => i.id));
     for (const id of [
       'fire.smokeDetectorsCount',

@@ -49,7 +49,7 @@ describe('registryCsv', () => {
 });
 
 describe('figuresCsv', () => {
-  it('carries the seed’s figures and the children-first shares per year', () => {
+  it('carries the Melhus report’s figures and the children-first shares per year', () => {
     const figures = computeFigures(demo);
     const rows = read(figuresCsv(figures, trendByQuarter(demo, '2026-11-27'), 'nb'));
     const total = rows.find((r) => r.Gruppe === 'Totalt')!;

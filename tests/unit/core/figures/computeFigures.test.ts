@@ -1,4 +1,4 @@
-// The figures: the demo data gives the seed's numbers; breakdowns add up; allocation shares on small hand-made cases.
+// The figures: the demo data gives the Melhus report's numbers; breakdowns add up; allocation shares on small hand-made cases.
 import { describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../../../src/core/demo/generate';
 import { computeFigures, type FiguresInput } from '../../../../src/core/figures/computeFigures';
@@ -17,19 +17,21 @@ function demoInput(seed?: number): FiguresInput {
 describe('computeFigures on the demo data', () => {
   const figures = computeFigures(demoInput());
 
-  it("equals the seed: 119 dwellings, 11 + 40 suitable, 68 not, 43 %", () => {
+  it("equals the Melhus report: 119 dwellings, 11 + 40 suitable, 68 not, 43 %", () => {
     expect(figures.dwellings).toBe(119);
     expect(figures.byVerdict).toEqual({ suited0to3: 11, suited3plus: 40, notSuitable: 68, notAssessed: 0 });
     expect(figures.suitableShare).toBe(0.4286);
     expect(Math.round(figures.suitableShare * 100)).toBe(43);
   });
 
-  it('equals the seed: 72 % of 2018 and 68 % of 2019 allocations went to households with children', () => {
+  it('equals the Melhus report: 72 % of 2018 and 68 % of 2019 allocations went to households with children', () => {
     expect(figures.allocationsByYear['2018']).toMatchObject({ total: 25, withChildren: 18, share: 0.72 });
     expect(figures.allocationsByYear['2019']).toMatchObject({ total: 25, withChildren: 17, share: 0.68 });
   });
 
-  it('holds for other seeds too: the figures come from the rules, not the seed', () => {
+  // The generator places per-fault quotas that sum to the report's totals; this shows the rules confirm those quotas
+  // whatever the generator's random seed, not that the figures would arise from any data.
+  it('gives the same verdict counts for other generator seeds: the rules confirm the generator’s quotas', () => {
     for (const seed of [1, 2, 3, 99]) {
       const other = computeFigures(demoInput(seed));
       expect(other.byVerdict).toEqual({ suited0to3: 11, suited3plus: 40, notSuitable: 68, notAssessed: 0 });

@@ -31,7 +31,7 @@ const table: Row[] = [
   { name: 'an entry written by other conflicts with the whole map', data: { answers: { a: { value: 1 } } }, writes: [w('answers.a', 5, OTHER)], baseRev: 3, set: { answers: {} }, written: [], conflicts: ['answers'] },
   { name: 'a creation by another client covers every path', data: { floor: 1, rooms: 2 }, writes: [w('', 1, OTHER)], baseRev: 0, set: { floor: 2, rooms: 2 }, written: ['rooms'], conflicts: ['floor'] },
   { name: 'a creation before my base revision does not', data: { floor: 1 }, writes: [w('', 1, OTHER)], baseRev: 1, set: { floor: 2 }, written: ['floor'], conflicts: [] },
-  { name: 'server write from the seed (no client) counts as other', data: { floor: 1 }, writes: [w('floor', 1, null)], baseRev: 0, set: { floor: 2 }, written: [], conflicts: ['floor'] },
+  { name: 'server write from the demo data (no client) counts as other', data: { floor: 1 }, writes: [w('floor', 1, null)], baseRev: 0, set: { floor: 2 }, written: [], conflicts: ['floor'] },
   { name: 'partial: one path conflicts, the other is written', data: { floor: 2, rooms: 3 }, writes: [w('floor', 4, OTHER)], baseRev: 3, set: { floor: 9, rooms: 5 }, written: ['rooms'], conflicts: ['floor'], after: { floor: 2, rooms: 5 } },
   { name: 'clearing an entry someone else already cleared', data: { answers: {} }, writes: [w('answers.a', 4, OTHER)], baseRev: 3, set: { 'answers.a': null }, written: ['answers.a'], conflicts: [] },
   { name: 'newest foreign write names who and when', data: { floor: 7 }, writes: [w('floor', 4, OTHER), w('floor', 6, 'third')], baseRev: 3, set: { floor: 1 }, written: [], conflicts: ['floor'] },
