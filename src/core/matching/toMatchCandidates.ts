@@ -3,6 +3,7 @@ import { TEMPLATE_IDS } from '../checklist/templates';
 import type { Verdict } from '../rules/verdict';
 import type { Allocation, Dwelling, Inspection, WithId } from '../schemas';
 import type { MatchCandidate } from './match';
+import { activeAllocation } from './vacancy';
 
 // The latest completed checklist of one template per dwelling; a correction completed later replaces the earlier one.
 function latestByDwelling(inspections: readonly WithId<Inspection>[], templateId: string): Map<string, Inspection> {
@@ -21,7 +22,12 @@ function metres(i: Inspection | undefined, itemId: string): number | undefined {
 }
 
 /** Allocations, and when each dwelling record was last changed (ISO time), to tell a dwelling just allocated. */
-export type AllocationState = { allocations: readonly Allocation[]; dwellingChangedAt: Readonly<Record<string, string>> };
+export type AllocationState = {
+  allocations: readonly Allocation[];
+  dwellingChangedAt: Readonly<Record<string, string>>;
+  /** Today (ISO date): fixed-term allocations ended before it no longer hold their dwelling. */
+  today?: string;
+};
 
 /**
  * One candidate per dwelling. Step-free comes from the inspector's pram-access answer (step-free or lift), falling
@@ -34,15 +40,12 @@ export function toMatchCandidates(
   verdicts: Readonly<Record<string, Verdict>>,
   allocated?: AllocationState,
 ): MatchCandidate[] {
-  const taken = new Map<string, string>();
-  for (const a of allocated?.allocations ?? []) {
-    const changed = allocated?.dwellingChangedAt[a.dwellingId]?.slice(0, 10);
-    // Without the time of change nothing can be told: the registry's word stands.
-    if (changed !== undefined && a.date >= changed && (taken.get(a.dwellingId) ?? '') < a.date) taken.set(a.dwellingId, a.date);
-  }
   const homes = latestByDwelling(inspections, TEMPLATE_IDS.dwellingInspection);
   const areas = latestByDwelling(inspections, TEMPLATE_IDS.neighbourhood);
   return dwellings.map((d) => {
+    // Without the time of change nothing can be told: the registry's word stands.
+    const changed = allocated?.dwellingChangedAt[d.id];
+    const held = allocated && changed !== undefined ? activeAllocation(d.id, allocated.allocations, allocated.today ?? '', changed) : undefined;
     const access = homes.get(d.id)?.answers['childSafety.pramAccess']?.value;
     const near = areas.get(d.id);
     const distances: MatchCandidate['distances'] = {};
@@ -58,7 +61,7 @@ export function toMatchCandidates(
       area: d.area,
       vacant: d.vacant,
       ...(d.vacantFrom ? { vacantFrom: d.vacantFrom } : {}),
-      ...(taken.has(d.id) ? { allocatedOn: taken.get(d.id)! } : {}),
+      ...(held ? { allocatedOn: held.date } : {}),
       approvedBedrooms: d.approvedBedrooms,
       rooms: d.rooms,
       areaM2: d.areaM2,

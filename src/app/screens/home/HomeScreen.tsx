@@ -1,6 +1,7 @@
 /** The start page after log-in: what needs this person now, the way to each of their screens, and who is signed in. */
 import { useEffect } from 'preact/hooks';
 import { norwegianDate } from '../../../core/privacy/consentState';
+import type { Allocation } from '../../../core/schemas/allocation';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Household } from '../../../core/schemas/household';
 import type { Task } from '../../../core/schemas/task';
@@ -25,17 +26,19 @@ export default function HomeScreen() {
   const countsVacancy = roles.includes('intake') || roles.includes('admin');
   const attention = useQuery(async () => {
     if (!user) return [];
-    const [tasks, households, dwellings] = await Promise.all([
+    const [tasks, households, dwellings, allocations] = await Promise.all([
       repo<Task>('task').list(),
       repo<Partial<Household>>('household').list(),
       countsVacancy ? repo<Dwelling>('dwelling').list((d) => d.vacant) : Promise.resolve(undefined),
+      countsVacancy ? repo<Allocation>('allocation').list() : Promise.resolve(undefined),
     ]);
     const now = new Date();
     return attentionItems({
       user,
       tasks: tasks.map((r) => r.data),
       households: households.map((r) => r.data),
-      dwellings: dwellings?.map((r) => r.data),
+      dwellings: dwellings?.map((r) => ({ ...r.data, id: r.id, changedAt: r.updatedAt })),
+      allocations: allocations?.map((r) => r.data),
       today: norwegianDate(now),
       now,
     });

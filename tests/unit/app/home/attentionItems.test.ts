@@ -34,8 +34,20 @@ describe('attentionItems', () => {
   it('shows the intake team the vacant dwellings, and says nothing when nothing counts', () => {
     const intake = { id: 'i1', roles: ['intake'] as const };
     // The intake team holds only shared household fields: no consent state is counted for them.
-    const items = attentionItems(base({ user: intake, households: [{ adults: 2 }], dwellings: [{ vacant: true }, { vacant: false }, { vacant: true }] }));
+    const items = attentionItems(base({ user: intake, households: [{ adults: 2 }], dwellings: [{ id: 'd1', vacant: true }, { id: 'd2', vacant: false }, { id: 'd3', vacant: true }] }));
     expect(items).toEqual([{ key: 'vacantDwellings', n: 2, href: '/match' }]);
     expect(attentionItems(base({}))).toEqual([]);
+  });
+
+  it('does not count a dwelling allocated since its record last changed as vacant', () => {
+    const intake = { id: 'i1', roles: ['intake'] as const };
+    const dwellings = [
+      { id: 'd1', vacant: true, changedAt: '2026-01-01T10:00:00Z' },
+      { id: 'd2', vacant: true, changedAt: '2026-01-01T10:00:00Z' },
+    ];
+    const allocation = { dwellingId: 'd1', date: '2026-02-01', householdHasChildren: true, childrenCount: 2, leaseType: 'openEnded' as const };
+    // An allocation older than the record's last change was known when the registry was updated: it does not count.
+    const old = { ...allocation, dwellingId: 'd2', date: '2025-06-01' };
+    expect(attentionItems(base({ user: intake, dwellings, allocations: [allocation, old] }))).toEqual([{ key: 'vacantDwellings', n: 1, href: '/match' }]);
   });
 });
