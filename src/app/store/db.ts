@@ -80,7 +80,7 @@ export type RejectedOp = {
   at: string;
 };
 
-/** Small named values: `cursor`, `clientId`, `lastSync`, `lastError` (see src/app/sync/meta.ts). */
+/** Small named values: `cursor`, `generation`, `resync`, `clientId`, `lastSync`, `lastError` (see src/app/sync/meta.ts). */
 export type MetaRow = { key: string; value: unknown };
 
 /** One schema version: the Dexie store declarations and, when data must move, the upgrade that moves it. */

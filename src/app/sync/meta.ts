@@ -9,6 +9,8 @@ export type SyncError = { at: string; code: string; text: LocalText };
 export type SyncMeta = {
   /** The server's change sequence up to which this device has applied changes. */
   cursor: number;
+  /** The server database's generation the cursor belongs to; absent before the first pull of this app version. */
+  generation?: string;
   /** This installation's id (sent as `clientId`); made once per database. */
   clientId?: string;
   /** When the last sync finished without error (ISO). */
@@ -18,10 +20,11 @@ export type SyncMeta = {
 
 /** Reads the engine's state (cursor 0 when never synced). Call inside a transaction over `meta` to read consistently. */
 export async function readMeta(db: EgnetDb): Promise<SyncMeta> {
-  const rows = await db.meta.bulkGet(['cursor', 'clientId', 'lastSync', 'lastError']);
-  const [cursor, clientId, lastSync, lastError] = rows.map((r) => r?.value);
+  const rows = await db.meta.bulkGet(['cursor', 'clientId', 'lastSync', 'lastError', 'generation']);
+  const [cursor, clientId, lastSync, lastError, generation] = rows.map((r) => r?.value);
   return {
     cursor: typeof cursor === 'number' ? cursor : 0,
+    ...(typeof generation === 'string' ? { generation } : {}),
     ...(typeof clientId === 'string' ? { clientId } : {}),
     ...(typeof lastSync === 'string' ? { lastSync } : {}),
     ...(lastError ? { lastError: lastError as SyncError } : {}),

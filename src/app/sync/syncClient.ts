@@ -382,15 +382,19 @@ export class SyncClient {
     }
   }
 
-  /** Pulls pages until the server has no more; returns how many changes were applied. */
+  /**
+   * Pulls pages until the server has no more; returns how many changes were applied. A cursor stored without a
+   * generation (by an app from before generations) is treated as "pull everything".
+   */
   private async pullAll(token: string): Promise<number> {
     let applied = 0;
     for (;;) {
-      const { cursor } = await readMeta(this.db);
-      const res = await this.request(token, `/api/sync/pull?cursor=${cursor}&limit=${this.pullLimit}`);
+      const { cursor, generation } = await readMeta(this.db);
+      const query = generation === undefined ? 'cursor=0' : `cursor=${cursor}&generation=${generation}`;
+      const res = await this.request(token, `/api/sync/pull?${query}&limit=${this.pullLimit}`);
       if (res.status !== 200) throw new SyncFailure('refused', undefined, `pull answered ${res.status}`);
       const page = await this.json<PullResponse>(res, pullResponseSchema);
-      applied += await this.applyPage(cursor, page);
+      applied += await this.applyPage(cursor, generation, page);
       if (!page.hasMore) return applied;
     }
   }
@@ -399,24 +403,40 @@ export class SyncClient {
    * Applies one page and stores its cursor in one transaction. For a record with queued ops, the server's version
    * becomes the base and the queued changes stay on top. A page that does not start where this device stands (another
    * tab moved the cursor meanwhile) is dropped and fetched again.
+   *
+   * A page of another generation than the stored one (the server's database was restored from a backup) starts a
+   * full pull: every record here without queued ops is listed in `meta.resync`, each pulled record is struck off,
+   * and when the last page has arrived the records still listed — gone from the restored server — are dropped.
+   * Queued ops stay and are pushed on top of the restored state.
    */
-  private async applyPage(from: number, page: PullResponse): Promise<number> {
+  private async applyPage(from: number, fromGeneration: string | undefined, page: PullResponse): Promise<number> {
     const db = this.db;
     return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
-      const { cursor } = await readMeta(db);
-      if (cursor !== from) return 0;
-      const keys = page.changes.map((c) => [c.entity, c.id] as [string, string]);
-      const locals = await db.records.bulkGet(keys);
+      const { cursor, generation } = await readMeta(db);
+      if (generation !== fromGeneration || (generation !== undefined && cursor !== from)) return 0;
+      const reset = page.generation !== generation;
       const queued = new Map<string, OutboxOp[]>();
       for (const op of await db.outbox.orderBy('seq').toArray()) {
         const k = `${op.entity}/${op.id}`;
         queued.set(k, [...(queued.get(k) ?? []), op]);
       }
+      const queuedKeys = new Set(queued.keys());
+      let resync: string[] | undefined;
+      if (reset) {
+        const all = (await db.records.toCollection().primaryKeys()) as [string, string][];
+        resync = all.map(([e, i]) => `${e}/${i}`).filter((k) => !queuedKeys.has(k));
+      } else {
+        const row = await db.meta.get('resync');
+        resync = Array.isArray(row?.value) ? (row.value as string[]) : undefined;
+      }
+      const keys = page.changes.map((c) => [c.entity, c.id] as [string, string]);
+      const locals = await db.records.bulkGet(keys);
       const puts: StoredRecord[] = [];
       const deletes: [string, string][] = [];
       page.changes.forEach((change, i) => {
         const local = locals[i];
-        if (local && local.rev > change.rev) return;
+        // While pulling everything again after a restore, the server's revision may be lower than the one held here.
+        if (local && local.rev > change.rev && !resync) return;
         const pending = queued.get(`${change.entity}/${change.id}`) ?? [];
         if (change.deleted && pending.length === 0) {
           if (local) deletes.push([change.entity, change.id]);
@@ -439,6 +459,18 @@ export class SyncClient {
       await db.records.bulkPut(puts);
       await db.records.bulkDelete(deletes);
       await db.meta.put({ key: 'cursor', value: page.cursor });
+      await db.meta.put({ key: 'generation', value: page.generation });
+      if (resync) {
+        const pulled = new Set(keys.map(([e, i]) => `${e}/${i}`));
+        const left = resync.filter((k) => !pulled.has(k));
+        if (page.hasMore) {
+          await db.meta.put({ key: 'resync', value: left });
+        } else {
+          const gone = left.filter((k) => !queuedKeys.has(k)).map((k) => k.split('/', 2) as [string, string]);
+          await db.records.bulkDelete(gone);
+          await db.meta.delete('resync');
+        }
+      }
       return page.changes.length;
     });
   }

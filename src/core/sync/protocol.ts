@@ -105,10 +105,17 @@ export const changeSchema = z.object({
 });
 export type Change = z.infer<typeof changeSchema>;
 
-/** A pull answer: changes after the cursor, the new cursor, and whether more wait. */
+/** A database generation id: 32 lowercase hex digits, replaced when the server's database is restored from a backup. */
+export const generationSchema = z.string().regex(/^[0-9a-f]{32}$/, 'Ugyldig generasjon / invalid generation');
+
+/**
+ * A pull answer: changes after the cursor, the new cursor, the generation it belongs to, and whether more wait. The
+ * next pull sends both `cursor` and `generation`; a page whose generation differs from the one sent starts at 0.
+ */
 export const pullResponseSchema = z.object({
   changes: z.array(changeSchema),
   cursor: z.number().int().min(0),
+  generation: generationSchema,
   hasMore: z.boolean(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;

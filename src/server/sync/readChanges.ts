@@ -19,15 +19,31 @@ type Row = {
   seq: number;
 };
 
+/** The database's generation id: replaced by a restore from backup (docs/decisions/005-database-generation.md). */
+export function currentGeneration(db: Db): string {
+  const row = db.prepare('SELECT id FROM generation LIMIT 1').get() as { id: string } | undefined;
+  if (!row) throw new Error('The database has no generation id (migration 006 missing)');
+  return row.id;
+}
+
 /**
  * Up to `limit` changes after `cursor`. The cursor returned is the last change looked at (readable or not), so the
- * next pull continues after it. A cursor beyond the newest change (a server restored from an older backup) starts
- * again from 0: sending records twice is safe, skipping them is not.
+ * next pull continues after it. A cursor from another generation (the database was restored from a backup since)
+ * starts again from 0, and so does a cursor beyond the newest change: sending records twice is safe, skipping them
+ * is not. A cursor without a generation (an app from before generations) keeps the old rule only.
  */
-export function readChanges(db: Db, user: SessionUser, cursor: number, limit: number, now: Date): PullResponse {
+export function readChanges(
+  db: Db,
+  user: SessionUser,
+  cursor: number,
+  limit: number,
+  now: Date,
+  generation?: string,
+): PullResponse {
   const policy = policyContext(db, user, now);
+  const current = currentGeneration(db);
   const newest = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM changes').get() as { n: number }).n;
-  const from = cursor > newest ? 0 : cursor;
+  const from = cursor > newest || (generation !== undefined && generation !== current) ? 0 : cursor;
   const rows = db
     .prepare(
       `SELECT r.entity, r.id, r.rev, r.data, r.deleted, r.updated_at, r.updated_by, u.name, r.seq
@@ -49,5 +65,5 @@ export function readChanges(db: Db, user: SessionUser, cursor: number, limit: nu
       ...(r.name ? { updatedByName: r.name } : {}),
     };
   });
-  return { changes, cursor: page.at(-1)?.seq ?? from, hasMore: rows.length > limit };
+  return { changes, cursor: page.at(-1)?.seq ?? from, generation: current, hasMore: rows.length > limit };
 }

@@ -1,7 +1,7 @@
 /** Sync endpoints (docs/sync-contract.md): POST /sync/push, GET /sync/pull, PUT|HEAD|GET /blobs/<sha256>. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { BLOB_MIME_TYPES, MAX_BLOB_BYTES, MAX_PULL_LIMIT, pushRequestSchema, sha256Schema } from '../../core/sync/protocol';
+import { BLOB_MIME_TYPES, generationSchema, MAX_BLOB_BYTES, MAX_PULL_LIMIT, pushRequestSchema, sha256Schema } from '../../core/sync/protocol';
 import { requireUser } from '../auth/requireUser';
 import type { AppEnv, Deps } from '../env';
 import { ApiError } from '../http/error';
@@ -19,6 +19,8 @@ const pullQuerySchema = z
   .object({
     cursor: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
     limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(500),
+    /** The generation the cursor belongs to; absent from apps made before generations. */
+    generation: generationSchema.optional(),
   })
   .strict();
 
@@ -75,7 +77,7 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     const now = deps.now();
     // A consent that ran out with nobody editing the household stops sharing here, at the next sync.
     touchExpiredConsents(deps.db, now);
-    const page = readChanges(deps.db, c.get('user'), q.cursor, q.limit, now);
+    const page = readChanges(deps.db, c.get('user'), q.cursor, q.limit, now, q.generation);
     logPulled(deps.db, c.get('user').id, page.changes, now);
     return c.json(page);
   });

@@ -77,6 +77,6 @@ export async function pullAll(api: PrivacyApi, as: string, cursor = 0): Promise<
     const page = (await res.json()) as PullResponse;
     changes.push(...page.changes);
     cursor = page.cursor;
-    if (!page.hasMore) return { changes, cursor, hasMore: false };
+    if (!page.hasMore) return { changes, cursor, generation: page.generation, hasMore: false };
   }
 }

@@ -65,7 +65,7 @@ async function pullAll(token: string, cursor = 0): Promise<PullResponse> {
     const page = (await res.json()) as PullResponse;
     changes.push(...page.changes);
     cursor = page.cursor;
-    if (!page.hasMore) return { changes, cursor, hasMore: false };
+    if (!page.hasMore) return { changes, cursor, generation: page.generation, hasMore: false };
   }
 }
 
