@@ -168,4 +168,16 @@ describe('sync client', () => {
     expect(await a.db.outbox.count()).toBe(1);
     expect((await a.db.meta.get('lastError'))?.value).toMatchObject({ code: 'unauthorized' });
   });
+  it('pulls everything again once for a cursor stored without a generation (an app from before generations)', async () => {
+    const a = device('a', 'inspektor');
+    const ids = [await a.repo('dwelling').create(sampleDwelling(1)), await a.repo('dwelling').create(sampleDwelling(2))];
+    expect(await a.client.sync()).toMatchObject({ ok: true });
+    expect((await a.db.meta.get('generation'))?.value).toMatch(/^[0-9a-f]{32}$/);
+    expect(await a.client.sync()).toMatchObject({ ok: true, pulled: 0 });
+    // As an older app left it: a cursor, no generation.
+    await a.db.meta.delete('generation');
+    expect(await a.client.sync()).toMatchObject({ ok: true, pulled: 2 });
+    expect(await a.client.sync()).toMatchObject({ ok: true, pulled: 0 });
+    for (const id of ids) expect(await a.repo('dwelling').get(id)).toBeTruthy();
+  });
 });

@@ -224,6 +224,27 @@ describe('pull', () => {
     expect((await pull('inspektor', cursor)).changes).toEqual([]);
   });
 
+  it('starts again at 0 for a cursor of another generation; a cursor without a generation keeps the old rule', async () => {
+    const ids = Array.from({ length: 4 }, () => uuid());
+    await push('inspektor', CLIENT_A, ids.map((id, i) => ({ opId: uuid(), entity: 'dwelling', id, baseRev: 0, set: sampleDwelling(i) })));
+    const first = await pull('inspektor');
+    expect(first.generation).toMatch(/^[0-9a-f]{32}$/);
+    const at = async (query: string) => {
+      const res = await app.request(`/api/sync/pull?${query}`, { as: 'inspektor' });
+      expect(res.status).toBe(200);
+      return (await res.json()) as PullResponse;
+    };
+    expect((await at(`cursor=2&generation=${first.generation}`)).changes.map((c) => c.id)).toEqual(ids.slice(2));
+    const other = 'f'.repeat(32);
+    const restarted = await at(`cursor=2&generation=${other}`);
+    expect(restarted.changes.map((c) => c.id)).toEqual(ids);
+    expect(restarted.generation).toBe(first.generation);
+    // An app from before generations: its cursor still works as it did.
+    expect((await at('cursor=2')).changes.map((c) => c.id)).toEqual(ids.slice(2));
+    expect((await at('cursor=99')).changes.map((c) => c.id)).toEqual(ids);
+    expect((await app.request('/api/sync/pull?cursor=0&generation=nope', { as: 'inspektor' })).status).toBe(400);
+  });
+
   it('sends only what the role may read; an unreadable record goes out as deleted with no data', async () => {
     const dwellingId = uuid();
     const inspection = uuid();
