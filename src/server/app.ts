@@ -12,6 +12,7 @@ import { securityHeaders } from './http/securityHeaders';
 import { isApiPath, staticFiles } from './http/staticFiles';
 import { privacyRoutes } from './privacy/routes';
 import { syncRoutes } from './sync/routes';
+import { bilingual } from '../core/schemas/bilingual';
 
 /** Builds the app on the given database, clock and folders. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -41,8 +42,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   // Reached when no route answered, so routes added after createApp (e.g. in tests) still work.
   app.notFound((c) =>
     isApiPath(c.req.path)
-      ? errorResponse(c, new ApiError(404, 'not_found', 'Ukjent API-adresse / Unknown API route'))
-      : c.text('Fant ikke siden / Not found', 404),
+      ? errorResponse(c, new ApiError(404, 'not_found', bilingual('Ukjent API-adresse', 'Unknown API route')))
+      : c.text(bilingual('Fant ikke siden', 'Not found'), 404),
   );
 
   app.onError((err, c) => {
@@ -50,19 +51,19 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     if (err instanceof z.core.$ZodError) {
       return errorResponse(
         c,
-        new ApiError(400, 'invalid', 'Forespørselen har ugyldig innhold / The request content is invalid', err.issues),
+        new ApiError(400, 'invalid', bilingual('Forespørselen har ugyldig innhold', 'The request content is invalid'), err.issues),
       );
     }
     if (err instanceof HTTPException && err.status < 500) {
       const status = err.status;
       return errorResponse(
         c,
-        new ApiError(status, `http_${status}`, `Forespørselen ble avvist (HTTP ${status}) / The request was refused (HTTP ${status})`),
+        new ApiError(status, `http_${status}`, bilingual(`Forespørselen ble avvist (HTTP ${status})`, `The request was refused (HTTP ${status})`)),
       );
     }
     // Log the details here; the client only learns that something failed.
     console.error(`${c.req.method} ${c.req.path} failed:`, err);
-    return errorResponse(c, new ApiError(500, 'internal', 'Noe gikk galt på serveren / Something went wrong on the server'));
+    return errorResponse(c, new ApiError(500, 'internal', bilingual('Noe gikk galt på serveren', 'Something went wrong on the server')));
   });
 
   return app;

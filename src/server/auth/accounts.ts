@@ -46,7 +46,7 @@ function revokeSessions(db: Db, userId: string, at: Date, keepToken?: string): n
 
 /** 404 for an id that names no account. */
 export function userNotFound(): ApiError {
-  return new ApiError(404, 'not_found', 'Fant ikke brukeren / User not found');
+  return new ApiError(404, 'not_found', bilingual('Fant ikke brukeren', 'User not found'));
 }
 
 /** Every account, by name. */

@@ -4,6 +4,7 @@ import type { Role } from '../../core/entities';
 import type { AppEnv } from '../env';
 import { ApiError } from '../http/error';
 import { findSession, touchSession } from './sessions';
+import { bilingual } from '../../core/schemas/bilingual';
 
 const TOKEN_PATTERN = /^Bearer ([A-Za-z0-9_-]{43})$/;
 
@@ -17,7 +18,7 @@ function passwordChangeRequired(): ApiError {
   return new ApiError(
     403,
     'password_change_required',
-    'Du må bytte det midlertidige passordet før du kan fortsette / You must change the temporary password before you can go on',
+    bilingual('Du må bytte det midlertidige passordet før du kan fortsette', 'You must change the temporary password before you can go on'),
   );
 }
 
@@ -43,18 +44,18 @@ function signedIn(roles: Role[], allowTemporaryPassword: boolean): MiddlewareHan
     const at = now();
     const found = token ? findSession(db, token, at) : { state: 'unknown' as const };
     if (found.state === 'unknown') {
-      throw new ApiError(401, 'unauthenticated', 'Du må logge inn / You need to log in', undefined, {
+      throw new ApiError(401, 'unauthenticated', bilingual('Du må logge inn', 'You need to log in'), undefined, {
         'WWW-Authenticate': 'Bearer',
       });
     }
     if (found.state === 'expired') {
-      throw new ApiError(401, 'session_expired', 'Økten er utløpt. Logg inn igjen / Your session has expired. Log in again', undefined, {
+      throw new ApiError(401, 'session_expired', bilingual('Økten er utløpt. Logg inn igjen', 'Your session has expired. Log in again'), undefined, {
         'WWW-Authenticate': 'Bearer error="invalid_token"',
       });
     }
     if (found.user.mustChangePassword && !allowTemporaryPassword) throw passwordChangeRequired();
     if (roles.length > 0 && !found.user.roles.some((r) => roles.includes(r))) {
-      throw new ApiError(403, 'forbidden', 'Du har ikke tilgang til dette / You do not have access to this');
+      throw new ApiError(403, 'forbidden', bilingual('Du har ikke tilgang til dette', 'You do not have access to this'));
     }
     c.set('user', found.user);
     await next();

@@ -14,12 +14,12 @@ import { createSession, revokeSession } from './sessions';
 import { findUserByUsername, toSessionUser } from './users';
 
 const loginSchema = z.object({
-  username: z.string().trim().min(1, 'Skriv brukernavn / Enter a username').max(100),
-  password: z.string().min(1, 'Skriv passord / Enter a password').max(1000),
+  username: z.string().trim().min(1, bilingual('Skriv brukernavn', 'Enter a username')).max(100),
+  password: z.string().min(1, bilingual('Skriv passord', 'Enter a password')).max(1000),
 });
 
 /** One message for unknown user and wrong password, so the answer does not tell which usernames exist. */
-export const WRONG_LOGIN_MESSAGE = 'Feil brukernavn eller passord / Wrong username or password';
+export const WRONG_LOGIN_MESSAGE = bilingual('Feil brukernavn eller passord', 'Wrong username or password');
 
 /** The session routes, mounted under /api. */
 export function sessionRoutes(deps: Deps): Hono<AppEnv> {
@@ -34,7 +34,7 @@ export function sessionRoutes(deps: Deps): Hono<AppEnv> {
       throw new ApiError(
         429,
         'too_many_attempts',
-        `For mange mislykkede innlogginger. Prøv igjen om ${minutes} min / Too many failed log-ins. Try again in ${minutes} min`,
+        bilingual(`For mange mislykkede innlogginger. Prøv igjen om ${minutes} min`, `Too many failed log-ins. Try again in ${minutes} min`),
         undefined,
         { 'Retry-After': String(wait) },
       );

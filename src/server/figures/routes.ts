@@ -8,15 +8,16 @@ import type { Allocation, Dwelling, Inspection } from '../../core/schemas';
 import { requireUser } from '../auth/requireUser';
 import type { AppEnv, Deps } from '../env';
 import { readRecords } from './readRecords';
+import { bilingual } from '../../core/schemas/bilingual';
 
 function wholeNumber(name: string, max: number) {
-  const error = `${name} må være et heltall 1–${max} / ${name} must be a whole number 1–${max}`;
+  const error = bilingual(`${name} må være et heltall 1–${max}`, `${name} must be a whole number 1–${max}`);
   return z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error }).optional();
 }
 
 const querySchema = z.strictObject(
   { quarters: wholeNumber('quarters', 40), maxAgeMonths: wholeNumber('maxAgeMonths', 240) },
-  { error: 'Kjente parametre: quarters, maxAgeMonths / Known parameters: quarters, maxAgeMonths' },
+  { error: bilingual('Kjente parametre: quarters, maxAgeMonths', 'Known parameters: quarters, maxAgeMonths') },
 );
 
 /** The figures route, mounted under /api. The same core functions compute the overview on the device. */

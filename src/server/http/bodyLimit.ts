@@ -2,6 +2,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit as honoBodyLimit } from 'hono/body-limit';
 import { ApiError } from './error';
+import { bilingual } from '../../core/schemas/bilingual';
 
 /** Middleware refusing bodies over `maxBytes` with 413 `too_large` (checks Content-Length and the bytes actually sent). */
 export function bodyLimit(maxBytes: number): MiddlewareHandler {
@@ -11,7 +12,7 @@ export function bodyLimit(maxBytes: number): MiddlewareHandler {
       throw new ApiError(
         413,
         'too_large',
-        `Forespørselen er for stor (over ${formatBytes(maxBytes)}) / The request is too large (over ${formatBytes(maxBytes)})`,
+        bilingual(`Forespørselen er for stor (over ${formatBytes(maxBytes)})`, `The request is too large (over ${formatBytes(maxBytes)})`),
       );
     },
   });

@@ -10,6 +10,7 @@ import { readJson } from '../http/readJson';
 import { policyContext, readView } from '../sync/policy';
 import { logAccesses, readAudit } from './auditLog';
 import { userUnits } from './units';
+import { bilingual } from '../../core/schemas/bilingual';
 
 const uuid = z.uuid();
 const auditQuerySchema = z
@@ -28,7 +29,7 @@ function idParam(raw: string): string {
 }
 
 function notFound(): ApiError {
-  return new ApiError(404, 'not_found', 'Fant ikke husstanden, eller du har ikke tilgang / Household not found, or you have no access');
+  return new ApiError(404, 'not_found', bilingual('Fant ikke husstanden, eller du har ikke tilgang', 'Household not found, or you have no access'));
 }
 
 /** The privacy routes, mounted under /api. */
@@ -71,7 +72,7 @@ export function privacyRoutes(deps: Deps): Hono<AppEnv> {
     const id = c.req.param('id');
     const user = c.get('user');
     if (id !== user.id && !user.roles.includes('admin')) {
-      throw new ApiError(403, 'forbidden', 'Du har ikke tilgang til dette / You do not have access to this');
+      throw new ApiError(403, 'forbidden', bilingual('Du har ikke tilgang til dette', 'You do not have access to this'));
     }
     return c.json({ units: userUnits(deps.db, id) });
   });

@@ -15,6 +15,7 @@ import type { BlobStore } from './blobStore';
 import { touchRecordsOf } from '../privacy/visibilityChanges';
 import { logPushed } from '../privacy/auditLog';
 import { mayWriteEntity, policyContext, writeRefusal } from './policy';
+import { bilingual } from '../../core/schemas/bilingual';
 
 /** Largest JSON a record's data may grow to; keeps one record from filling every device. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
@@ -87,13 +88,13 @@ export function applyPush(
     const parsed = opSchema.safeParse(raw);
     if (!parsed.success) {
       if (!(ENTITY_NAMES as readonly string[]).includes(entityText)) {
-        return log(raw, entityText, idText, null, rejected(opId, 'unknown_entity', `Ukjent posttype «${entityText}» / Unknown entity "${entityText}"`));
+        return log(raw, entityText, idText, null, rejected(opId, 'unknown_entity', bilingual(`Ukjent posttype «${entityText}»`, `Unknown entity "${entityText}"`)));
       }
-      return log(raw, entityText, idText, null, rejected(opId, 'invalid', 'Endringen har ugyldig form / The change is malformed', parsed.error.issues));
+      return log(raw, entityText, idText, null, rejected(opId, 'invalid', bilingual('Endringen har ugyldig form', 'The change is malformed'), parsed.error.issues));
     }
     const op = parsed.data;
     if (!mayWriteEntity(user, op.entity)) {
-      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', 'Du har ikke lov til å endre denne typen poster / You may not change records of this kind'));
+      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', bilingual('Du har ikke lov til å endre denne typen poster', 'You may not change records of this kind')));
     }
     const row = findRecord.get(op.entity, op.id) as RecordRow | undefined;
     const before = row && !row.deleted ? (JSON.parse(row.data) as Data) : null;
@@ -109,11 +110,11 @@ export function applyPush(
     }
 
     if (row?.deleted) {
-      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'deleted', 'Posten er slettet / The record has been deleted'));
+      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'deleted', bilingual('Posten er slettet', 'The record has been deleted')));
     }
     const missing = findPhotoRefs(op.set).filter((p) => !blobs.has(p.sha256)).map((p) => p.sha256);
     if (missing.length > 0) {
-      return { opId, status: 'retry', error: { code: 'missing_blob', message: 'Bildet mangler på serveren / The photo is not on the server', issues: missing } };
+      return { opId, status: 'retry', error: { code: 'missing_blob', message: bilingual('Bildet mangler på serveren', 'The photo is not on the server'), issues: missing } };
     }
     const writes = findWrites.all(op.entity, op.id, op.baseRev) as PathWrite[];
     const merged = mergeOp({
@@ -126,12 +127,12 @@ export function applyPush(
     });
     const checked = entitySchemas[op.entity].safeParse(merged.data);
     if (!checked.success) {
-      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'invalid', 'Posten blir ugyldig med denne endringen / The change would make the record invalid', checked.error.issues));
+      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'invalid', bilingual('Posten blir ugyldig med denne endringen', 'The change would make the record invalid'), checked.error.issues));
     }
     const after = checked.data as Data;
     const json = JSON.stringify(after);
     if (json.length > MAX_RECORD_BYTES) {
-      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'too_large', 'Posten blir for stor / The record would become too large'));
+      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'too_large', bilingual('Posten blir for stor', 'The record would become too large')));
     }
     const refusal = writeRefusal(user, op.entity, before, after, policy);
     if (refusal) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', refusal));
@@ -157,7 +158,7 @@ export function applyPush(
       if (seen) {
         if (seen.user_id !== user.id) {
           // Never hand one person's stored result (which may hold values) to another.
-          results.push({ opId: raw.opId, status: 'rejected', error: { code: 'op_id_taken', message: 'Endrings-ID-en er brukt av en annen / The change id is taken' } });
+          results.push({ opId: raw.opId, status: 'rejected', error: { code: 'op_id_taken', message: bilingual('Endrings-ID-en er brukt av en annen', 'The change id is taken') } });
           continue;
         }
         results.push({ ...(JSON.parse(seen.result) as OpResult), status: 'duplicate', original: seen.status });
@@ -165,7 +166,7 @@ export function applyPush(
       }
       // Ops of one installation apply in the order sent: once one must wait, so do all after it.
       if (waiting) {
-        results.push({ opId: raw.opId, status: 'retry', error: { code: 'waiting', message: 'Venter på en tidligere endring / Waiting for an earlier change' } });
+        results.push({ opId: raw.opId, status: 'retry', error: { code: 'waiting', message: bilingual('Venter på en tidligere endring', 'Waiting for an earlier change') } });
         continue;
       }
       const result = decide(raw as Data & { opId: string });

@@ -8,6 +8,7 @@ import { isPrivacyGoverned, privacyReadView, privacyWriteDenial, type Links, typ
 import type { Db } from '../db';
 import { storedLinks } from '../privacy/storedLinks';
 import { viewerOf } from '../privacy/units';
+import { bilingual } from '../../core/schemas/bilingual';
 
 type Data = Record<string, unknown>;
 
@@ -64,7 +65,7 @@ export function policyContext(db: Db, user: SessionUser, now: Date): PolicyConte
   return { viewer: viewerOf(db, user), links: storedLinks(db), now };
 }
 
-const FORBIDDEN = 'Du har ikke lov til å gjøre denne endringen / You may not make this change';
+const FORBIDDEN = bilingual('Du har ikke lov til å gjøre denne endringen', 'You may not make this change');
 
 /**
  * Why this user may not change the record from `before` to `after` (`before` null: creating; `after` null: deleting),
@@ -77,7 +78,7 @@ export function writeRefusal(user: SessionUser, entity: EntityName, before: Data
   if (!roleAllows) return FORBIDDEN;
   if (!isPrivacyGoverned(entity, before) && !isPrivacyGoverned(entity, after)) return null;
   const denial = privacyWriteDenial(ctx.viewer, entity, before, after, ctx.links, ctx.now);
-  return denial ? `${denial.message.nb} / ${denial.message.en}` : null;
+  return denial ? bilingual(denial.message.nb, denial.message.en) : null;
 }
 
 /** May this user write records of this entity at all (checked before the record is even read)? */

@@ -11,6 +11,7 @@ import { BlobStore } from './blobStore';
 import { logPulled } from '../privacy/auditLog';
 import { touchExpiredConsents } from '../privacy/visibilityChanges';
 import { readChanges } from './readChanges';
+import { bilingual } from '../../core/schemas/bilingual';
 
 /** Largest push body: 200 ops of a few KiB each fit easily; bigger is refused with 413 before parsing. */
 export const PUSH_BODY_LIMIT = 5 * 1024 * 1024;
@@ -52,12 +53,12 @@ async function readBytes(req: Request, max: number): Promise<Uint8Array> {
 }
 
 function tooLarge(): ApiError {
-  return new ApiError(413, 'too_large', 'Bildet er større enn 10 MiB / The photo is larger than 10 MiB');
+  return new ApiError(413, 'too_large', bilingual('Bildet er større enn 10 MiB', 'The photo is larger than 10 MiB'));
 }
 
 function parseHash(raw: string): string {
   const r = sha256Schema.safeParse(raw);
-  if (!r.success) throw new ApiError(400, 'bad_hash', 'Navnet må være SHA-256 i små heksadesimaler / The name must be a lowercase hex SHA-256', r.error.issues);
+  if (!r.success) throw new ApiError(400, 'bad_hash', bilingual('Navnet må være SHA-256 i små heksadesimaler', 'The name must be a lowercase hex SHA-256'), r.error.issues);
   return r.data;
 }
 
@@ -92,7 +93,7 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     const sha = parseHash(c.req.param('sha256'));
     const info = blobs.info(sha);
     const bytes = info && blobs.read(sha);
-    if (!info || !bytes) throw new ApiError(404, 'not_found', 'Bildet finnes ikke på serveren / The photo is not on the server');
+    if (!info || !bytes) throw new ApiError(404, 'not_found', bilingual('Bildet finnes ikke på serveren', 'The photo is not on the server'));
     return c.body(new Uint8Array(bytes), 200, { 'Content-Type': info.mime });
   });
 
@@ -100,12 +101,12 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     const sha = parseHash(c.req.param('sha256'));
     const mime = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (!(BLOB_MIME_TYPES as readonly string[]).includes(mime)) {
-      throw new ApiError(415, 'unsupported_type', 'Bildet må være JPEG, WebP eller PNG / The photo must be JPEG, WebP or PNG');
+      throw new ApiError(415, 'unsupported_type', bilingual('Bildet må være JPEG, WebP eller PNG', 'The photo must be JPEG, WebP or PNG'));
     }
     const bytes = await readBytes(c.req.raw, MAX_BLOB_BYTES);
     const outcome = blobs.put(sha, bytes, mime, c.get('user').id, deps.now());
     if (outcome === 'mismatch') {
-      throw new ApiError(400, 'hash_mismatch', 'Bildets innhold stemmer ikke med navnet (SHA-256) / The bytes do not hash to the name (SHA-256)');
+      throw new ApiError(400, 'hash_mismatch', bilingual('Bildets innhold stemmer ikke med navnet (SHA-256)', 'The bytes do not hash to the name (SHA-256)'));
     }
     return c.json({ sha256: sha, stored: outcome === 'stored' }, outcome === 'stored' ? 201 : 200);
   });
