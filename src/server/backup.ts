@@ -101,7 +101,9 @@ export async function backup(dataDir: string, folder: string, now = new Date()):
   const src = new Database(source, { fileMustExist: true });
   try {
     src.pragma('busy_timeout = 5000');
-    await src.backup(target);
+    // After a first step of 100 pages, the rest in one step: SQLite starts a backup over when another connection
+    // writes between steps, so many small steps might never finish under a steady write load.
+    await src.backup(target, { progress: ({ remainingPages }) => Math.max(remainingPages, 100) });
   } finally {
     src.close();
   }
