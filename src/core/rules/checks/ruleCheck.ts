@@ -10,22 +10,10 @@ import { formatNumber } from '../../format/formatNumber';
 import type { Dwelling } from '../../schemas/dwelling';
 import type { Inspection } from '../../schemas/inspection';
 import type { LocalText } from '../../text';
-import type { Rule, RuleCheck, RuleLevel, Thresholds } from '../ruleSet';
+import type { Rule, RuleCheck, Thresholds } from '../ruleSet';
 
 /** Whether a rule holds: `missing` when an answer it needs is not there. */
 export type RuleStatus = 'passed' | 'failed' | 'missing';
-
-/** One rule's outcome, with the sentence that explains it (actual values and limits) and the items it read. */
-export type RuleResult = {
-  ruleId: string;
-  level: RuleLevel;
-  status: RuleStatus;
-  reason: LocalText;
-  /** Items the rule read: template item ids, or `dwelling.<field>` for registry facts. */
-  itemIds: string[];
-  /** For `missing`: the items whose answers are needed. */
-  missing: string[];
-};
 
 /** The completed checklist of one template that the rules read, with the template version it was filled in. */
 export type Filled = {
