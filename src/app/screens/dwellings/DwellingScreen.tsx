@@ -8,6 +8,7 @@ import type { Inspection } from '../../../core/schemas/inspection';
 import { LEASE_TYPE_LABELS } from '../../../core/schemas/lease';
 import type { PhotoRef } from '../../../core/sync/protocol';
 import { formatNumber } from '../../../core/format/formatNumber';
+import { FactList } from '../../components/FactList';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { PhotoList } from '../../photos/PhotoList';
 import { getSession } from '../../session';
@@ -128,14 +129,7 @@ export default function DwellingScreen({ id }: { id: string }) {
         {assessment ? <VerdictPanel assessment={assessment} /> : <p aria-busy="true">{t('loading')}</p>}
         <section aria-labelledby="dwelling-facts">
           <h2 id="dwelling-facts" class="ds-heading" data-size="xs">{t('facts')}</h2>
-          <dl class="dw-facts">
-            {facts.map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList facts={facts} class="dw-facts" />
         </section>
         <section aria-labelledby="dwelling-history">
           <h2 id="dwelling-history" class="ds-heading" data-size="xs">{t('history')}</h2>

@@ -12,6 +12,7 @@ import type { Dwelling, Inspection } from '../../../core/schemas';
 import { DWELLING_TYPE_LABELS } from '../../../core/schemas/dwelling';
 import { LEASE_TYPE_LABELS } from '../../../core/schemas/lease';
 import type { PhotoRef } from '../../../core/sync/protocol';
+import { FactList } from '../../components/FactList';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
@@ -111,14 +112,7 @@ export default function DwellingReportScreen({ id }: { id: string }) {
         <h2 id="report-facts" class="ds-heading" data-size="sm">
           {t('facts')}
         </h2>
-        <dl class="report-facts">
-          {facts.map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{v}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList facts={facts} class="report-facts" />
       </section>
 
       <section aria-labelledby="report-checklists" class="report-section">
