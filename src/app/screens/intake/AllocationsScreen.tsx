@@ -6,6 +6,7 @@ import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Allocation, WithId } from '../../../core/schemas';
 import '../../charts/charts.css';
+import { EditRemoveButtons } from '../../components/EditRemoveButtons';
 import { UndoToast, type ToastMessage } from '../../components/UndoToast';
 import { useLocal, useText } from '../../i18n/language';
 import { getSession } from '../../session';
@@ -129,28 +130,15 @@ export default function AllocationsScreen() {
                     </span>
                     {mayChange && (
                       <span class="intake-actions">
-                        <button
-                          type="button"
-                          id={`edit-${a.id}`}
-                          class="ds-button"
-                          data-variant="tertiary"
-                          data-size="sm"
-                          aria-label={t('correctNamed', { name: nameOf(a) })}
-                          onClick={() => setEditing(a.id)}
-                        >
-                          {t('correct')}
-                        </button>
-                        <button
-                          type="button"
-                          class="ds-button"
-                          data-variant="tertiary"
-                          data-color="danger"
-                          data-size="sm"
-                          aria-label={t('removeNamed', { name: nameOf(a) })}
-                          onClick={(e) => void remove(a, e.detail === 0)}
-                        >
-                          {t('remove')}
-                        </button>
+                        <EditRemoveButtons
+                          editId={`edit-${a.id}`}
+                          editText={t('correct')}
+                          editName={t('correctNamed', { name: nameOf(a) })}
+                          onEdit={() => setEditing(a.id)}
+                          removeText={t('remove')}
+                          removeName={t('removeNamed', { name: nameOf(a) })}
+                          onRemove={(byKeyboard) => void remove(a, byKeyboard)}
+                        />
                       </span>
                     )}
                   </div>

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { OWNER_UNIT_LABELS } from '../../../core/schemas/ownerUnit';
 import type { Task } from '../../../core/schemas/task';
+import { EditRemoveButtons } from '../../components/EditRemoveButtons';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
 import { TaskForm } from './TaskForm';
@@ -84,30 +85,15 @@ export function TaskRowItem({ id, task, householdName, today, edit }: Props) {
               {task.status === 'open' ? t('markDoneShort') : t('reopenShort')}
             </button>
             {edit && (
-              <>
-                <button
-                  ref={editButton}
-                  type="button"
-                  class="ds-button"
-                  data-variant="tertiary"
-                  data-size="sm"
-                  aria-label={t('editTaskNamed', { title: task.title })}
-                  onClick={() => setEditing(true)}
-                >
-                  {t('edit')}
-                </button>
-                <button
-                  type="button"
-                  class="ds-button"
-                  data-variant="tertiary"
-                  data-color="danger"
-                  data-size="sm"
-                  aria-label={t('removeTaskNamed', { title: task.title })}
-                  onClick={(e) => edit.onRemove(id, task, e.detail === 0)}
-                >
-                  {t('remove')}
-                </button>
-              </>
+              <EditRemoveButtons
+                editRef={editButton}
+                editText={t('edit')}
+                editName={t('editTaskNamed', { title: task.title })}
+                onEdit={() => setEditing(true)}
+                removeText={t('remove')}
+                removeName={t('removeTaskNamed', { title: task.title })}
+                onRemove={(byKeyboard) => edit.onRemove(id, task, byKeyboard)}
+              />
             )}
           </div>
         </>
