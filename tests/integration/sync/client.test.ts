@@ -1,34 +1,15 @@
 // The real sync client (Dexie on fake-indexeddb) against the app in-process on a real SQLite file.
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { savePhoto } from '../../../src/app/store/savePhoto';
-import { makeDevice, type Device } from './device';
 import { sampleDwelling, sampleInspection } from './sample-records';
-import { startSyncApp, type SyncApp } from './sync-app';
+import { appWithDevices } from './sync-app';
 
-let app: SyncApp;
-const devices: Device[] = [];
-beforeEach(() => {
-  app = startSyncApp();
-});
-afterEach(() => {
-  for (const d of devices.splice(0)) d.close();
-  app.close();
-});
-
-function device(name: string, username: string, extra: { onUnauthorized?: () => void; token?: () => string | null } = {}): Device {
-  const d = makeDevice(name, {
-    getToken: extra.token ?? (() => app.token(username)),
-    fetch: app.fetch,
-    baseUrl: 'http://egnet.test',
-    ...(extra.onUnauthorized ? { onUnauthorized: extra.onUnauthorized } : {}),
-  });
-  devices.push(d);
-  return d;
-}
+const env = appWithDevices();
+const device = env.device;
 
 const serverRecord = (entity: string, id: string) =>
-  app.db.prepare('SELECT rev, data, deleted FROM records WHERE entity = ? AND id = ?').get(entity, id) as
+  env.app.db.prepare('SELECT rev, data, deleted FROM records WHERE entity = ? AND id = ?').get(entity, id) as
     | { rev: number; data: string; deleted: number }
     | undefined;
 
@@ -108,13 +89,13 @@ describe('sync client', () => {
   it('uploads a photo before the op that points to it; the server’s blob hashes to its name', async () => {
     const a = device('a', 'inspektor');
     const dwellingId = await a.repo('dwelling').create(sampleDwelling(1));
-    const inspectionId = await a.repo('inspection').create(sampleInspection(dwellingId, app.user('inspektor').id));
+    const inspectionId = await a.repo('inspection').create(sampleInspection(dwellingId, env.app.user('inspektor').id));
     const bytes = new Uint8Array(50_000).map((_, i) => (i * 31) % 256);
     const ref = await savePhoto(bytes, 'image/jpeg', { db: a.db });
     await a.repo('inspection').setPath(inspectionId, 'answers.roof.grade', { value: 'TG2', photos: [ref] });
     expect(await a.client.sync()).toMatchObject({ ok: true, pushed: 3 });
     expect((await a.db.photos.get(ref.sha256))?.uploaded).toBe(1);
-    const res = await app.request(`/api/blobs/${ref.sha256}`, { as: 'admin' });
+    const res = await env.app.request(`/api/blobs/${ref.sha256}`, { as: 'admin' });
     expect(createHash('sha256').update(new Uint8Array(await res.arrayBuffer())).digest('hex')).toBe(ref.sha256);
   });
 
@@ -123,7 +104,7 @@ describe('sync client', () => {
     const c = device('c', 'boveileder');
     const id = await a.repo('dwelling').create(sampleDwelling(1));
     const dwelling2 = await a.repo('dwelling').create(sampleDwelling(2));
-    const insp = await a.repo('inspection').create(sampleInspection(id, app.user('inspektor').id));
+    const insp = await a.repo('inspection').create(sampleInspection(id, env.app.user('inspektor').id));
     await a.client.sync();
     await c.client.sync();
     expect((await c.repo('dwelling').list()).length).toBe(2);

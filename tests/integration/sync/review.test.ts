@@ -1,7 +1,7 @@
 // What a person does with sync results, on a real device database against the app: settle a conflict, retry a
 // refused change, export what is unsynced, log out on a shared device, fetch a photo another device took.
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addLogoutCleanup, logOut } from '../../../src/app/logout';
 import { setSession } from '../../../src/app/session';
 import { savePhoto } from '../../../src/app/store/savePhoto';
@@ -10,26 +10,14 @@ import { fetchPhoto } from '../../../src/app/sync/fetchPhoto';
 import { installSyncLogoutRules } from '../../../src/app/sync/logoutGuard';
 import { discardRejected, resolveConflict, retryRejected } from '../../../src/app/sync/reviewActions';
 import { memoryStorage } from '../../support/memory-storage';
-import { makeDevice, type Device } from './device';
+import type { Device } from './device';
 import { sampleDwelling } from './sample-records';
-import { startSyncApp, type SyncApp } from './sync-app';
+import { appWithDevices } from './sync-app';
 
-let app: SyncApp;
-const devices: Device[] = [];
-beforeEach(() => {
-  app = startSyncApp();
-});
-afterEach(() => {
-  for (const d of devices.splice(0)) d.close();
-  app.close();
-});
-const device = (name: string, username: string) => {
-  const d = makeDevice(name, { getToken: () => app.token(username), fetch: app.fetch, baseUrl: 'http://egnet.test' });
-  devices.push(d);
-  return d;
-};
+const env = appWithDevices();
+const device = env.device;
 const serverData = (id: string) =>
-  JSON.parse((app.db.prepare("SELECT data FROM records WHERE entity = 'dwelling' AND id = ?").get(id) as { data: string }).data) as Record<string, unknown>;
+  JSON.parse((env.app.db.prepare("SELECT data FROM records WHERE entity = 'dwelling' AND id = ?").get(id) as { data: string }).data) as Record<string, unknown>;
 
 async function conflictOnFloor(): Promise<{ a: Device; b: Device; id: string }> {
   const a = device('a', 'inspektor');
@@ -106,7 +94,7 @@ describe('export and log-out', () => {
   it('refuses log-out while changes wait, and wipes the device after', async () => {
     vi.stubGlobal('localStorage', memoryStorage());
     try {
-      setSession({ token: app.token('inspektor'), user: app.user('inspektor') });
+      setSession({ token: env.app.token('inspektor'), user: env.app.user('inspektor') });
       const a = device('a', 'inspektor');
       installSyncLogoutRules(() => a.db);
       const wiped: string[] = [];
@@ -118,7 +106,7 @@ describe('export and log-out', () => {
       await a.client.sync();
       expect(await logOut()).toEqual({ ok: true });
       off();
-      expect(wiped).toEqual([app.user('inspektor').id]);
+      expect(wiped).toEqual([env.app.user('inspektor').id]);
       expect(await a.db.records.count()).toBe(0);
       expect((await a.db.meta.get('clientId'))?.value).toBeTruthy();
       expect(await a.db.meta.get('cursor')).toBeUndefined();
@@ -132,14 +120,14 @@ describe('photos from other devices', () => {
   it('fetches a photo by hash and keeps it only when the bytes match', async () => {
     vi.stubGlobal('localStorage', memoryStorage());
     try {
-      setSession({ token: app.token('admin'), user: app.user('admin') });
+      setSession({ token: env.app.token('admin'), user: env.app.user('admin') });
       const bytes = new Uint8Array([7, 7, 7, 7]);
       const sha = createHash('sha256').update(bytes).digest('hex');
-      await app.request(`/api/blobs/${sha}`, { method: 'PUT', as: 'inspektor', body: bytes, headers: { 'Content-Type': 'image/webp' } });
+      await env.app.request(`/api/blobs/${sha}`, { method: 'PUT', as: 'inspektor', body: bytes, headers: { 'Content-Type': 'image/webp' } });
       const b = device('b', 'admin');
-      expect(await fetchPhoto(sha, { db: b.db, fetch: app.fetch, baseUrl: 'http://egnet.test' })).toBe(true);
+      expect(await fetchPhoto(sha, { db: b.db, fetch: env.app.fetch, baseUrl: 'http://egnet.test' })).toBe(true);
       expect(await b.db.photos.get(sha)).toMatchObject({ mime: 'image/webp', size: 4, uploaded: 1 });
-      expect(await fetchPhoto('0'.repeat(64), { db: b.db, fetch: app.fetch, baseUrl: 'http://egnet.test' })).toBe(false);
+      expect(await fetchPhoto('0'.repeat(64), { db: b.db, fetch: env.app.fetch, baseUrl: 'http://egnet.test' })).toBe(false);
       const liar: typeof fetch = async () => new Response(new Uint8Array([1]), { headers: { 'Content-Type': 'image/png' } });
       expect(await fetchPhoto('1'.repeat(64), { db: b.db, fetch: liar })).toBe(false);
       expect(await b.db.photos.count()).toBe(1);

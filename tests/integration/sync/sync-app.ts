@@ -3,12 +3,14 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { DEMO_USERS } from '../../../src/core/demo/users';
 import type { SessionUser } from '../../../src/core/entities';
 import { createApp } from '../../../src/server/app';
 import { createSession } from '../../../src/server/auth/sessions';
 import { insertUser } from '../../../src/server/auth/users';
 import { openDatabase, type Db } from '../../../src/server/db';
+import { makeDevice, type Device } from './device';
 
 /** An app with its database, data folder and one bearer token per demo user (by username). */
 export type SyncApp = {
@@ -64,4 +66,42 @@ export function databaseFingerprint(db: Db, skip: readonly string[] = []): strin
     for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY 1, 2`).iterate()) hash.update(JSON.stringify(row) + '\n');
   }
   return hash.digest('hex');
+}
+
+/** Options of a device made by `appWithDevices`: a session token of its own, or what happens on a refused session. */
+export type TestDeviceOptions = { onUnauthorized?: () => void; token?: () => string | null };
+
+/**
+ * A fresh app for every test and devices that sync with it as one of the demo users; both are closed after each test.
+ * Call once at the top of a test file.
+ */
+export function appWithDevices(): { readonly app: SyncApp; device: (name: string, username: string, options?: TestDeviceOptions) => Device } {
+  let app: SyncApp | undefined;
+  const devices: Device[] = [];
+  beforeEach(() => {
+    app = startSyncApp();
+  });
+  afterEach(() => {
+    for (const d of devices.splice(0)) d.close();
+    app?.close();
+  });
+  const current = (): SyncApp => {
+    if (!app) throw new Error('appWithDevices: the app exists only inside a test');
+    return app;
+  };
+  return {
+    get app() {
+      return current();
+    },
+    device(name, username, options = {}) {
+      const d = makeDevice(name, {
+        getToken: options.token ?? (() => current().token(username)),
+        fetch: current().fetch,
+        baseUrl: 'http://egnet.test',
+        ...(options.onUnauthorized ? { onUnauthorized: options.onUnauthorized } : {}),
+      });
+      devices.push(d);
+      return d;
+    },
+  };
 }
