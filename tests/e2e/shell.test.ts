@@ -1,8 +1,9 @@
 // The app shell in real Chromium against the real server process: install criteria, log-in, offline, language, update.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forward } from '../support/forward';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login, revealNavLink } from '../support/browser';
 
@@ -36,24 +37,9 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
  */
 async function startDeployProxy(target: string): Promise<{ url: string; nextVersion: () => void; close: () => Promise<void> }> {
   let suffix = '';
-  const read = (req: IncomingMessage) =>
-    new Promise<Buffer>((ok) => {
-      const parts: Buffer[] = [];
-      req.on('data', (c: Buffer) => parts.push(c)).on('end', () => ok(Buffer.concat(parts)));
-    });
   const proxy: Server = createServer((req, res) => {
     void (async () => {
-      const body = await read(req);
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) {
-        if (typeof v === 'string' && !['host', 'connection', 'accept-encoding', 'content-length'].includes(k)) headers.set(k, v);
-      }
-      const upstream = await fetch(target + req.url, {
-        method: req.method,
-        headers,
-        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body),
-        redirect: 'manual',
-      });
+      const upstream = await forward(req, target);
       let payload = Buffer.from(await upstream.arrayBuffer());
       if (req.url?.split('?')[0] === '/sw.js' && suffix) payload = Buffer.concat([payload, Buffer.from(suffix)]);
       const out: Record<string, string> = {};

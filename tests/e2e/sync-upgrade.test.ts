@@ -3,7 +3,7 @@
 // The "next version" is this very app built once more with one more schema version appended — what a release that
 // changes the store looks like.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -13,6 +13,7 @@ import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORE_VERSIONS } from '../../src/app/store/db';
 import { TABLET, launchChromium, login } from '../support/browser';
+import { forward } from '../support/forward';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { createDwelling, editDwelling, firstSync, pending, serverRecord, syncNow, untilControlled } from './sync-pages';
 
@@ -47,11 +48,6 @@ async function startDeployProxy(target: string, next: string): Promise<{ url: st
     '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
     '.webmanifest': 'application/manifest+json', '.json': 'application/json',
   };
-  const read = (req: IncomingMessage) =>
-    new Promise<Buffer>((ok) => {
-      const parts: Buffer[] = [];
-      req.on('data', (c: Buffer) => parts.push(c)).on('end', () => ok(Buffer.concat(parts)));
-    });
   const proxy: Server = createServer((req, res) => {
     void (async () => {
       const path = (req.url ?? '/').split('?')[0]!;
@@ -61,17 +57,7 @@ async function startDeployProxy(target: string, next: string): Promise<{ url: st
         res.writeHead(200, { 'Content-Type': types[extname(found)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' }).end(readFileSync(found));
         return;
       }
-      const body = await read(req);
-      const headers = new Headers();
-      for (const [k, v] of Object.entries(req.headers)) {
-        if (typeof v === 'string' && !['host', 'connection', 'accept-encoding', 'content-length'].includes(k)) headers.set(k, v);
-      }
-      const upstream = await fetch(target + req.url, {
-        method: req.method,
-        headers,
-        body: req.method === 'GET' || req.method === 'HEAD' ? undefined : new Uint8Array(body),
-        redirect: 'manual',
-      });
+      const upstream = await forward(req, target);
       const out: Record<string, string> = {};
       upstream.headers.forEach((v, k) => {
         if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(k)) out[k] = v;
