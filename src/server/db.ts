@@ -30,27 +30,61 @@ export function openDatabase(file: string, migrations = loadMigrations()): Db {
   return db;
 }
 
-/** Applies, each in its own transaction, every migration not yet recorded in the database. */
+/**
+ * Applies every migration not yet recorded in the database, all in one transaction that holds SQLite's write lock
+ * from its first statement (BEGIN IMMEDIATE): a second process starting at the same time waits for it (busy_timeout)
+ * and then finds nothing left to do, or stops with a clear message; no migration runs twice. A database migrated by
+ * newer code than this stops the start.
+ */
 export function migrate(db: Db, migrations = loadMigrations()): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
-  const done = new Set(
-    (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
-  );
-  const applied: number[] = [];
-  for (const m of migrations) {
-    if (done.has(m.version)) continue;
-    db.transaction(() => {
+  const known = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  const run = db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const done = new Set(
+      (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+    );
+    const newest = Math.max(0, ...done);
+    if (newest > known) throw new DatabaseTooNewError(newest, known);
+    const applied: number[] = [];
+    for (const m of migrations) {
+      if (done.has(m.version)) continue;
       db.exec(m.sql);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
         m.version,
         m.name,
         new Date().toISOString(),
       );
-    })();
-    applied.push(m.version);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+  try {
+    return run.immediate();
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new Error(
+        'Databasen er låst av en annen prosess (oppgradering eller server som kjører); stopp den andre og start igjen' +
+          ' / The database is locked by another process (an upgrade or a running server); stop the other one and start again',
+        { cause: err },
+      );
+    }
+    throw err;
   }
-  return applied;
+}
+
+/** The database was migrated by a newer Egnet than this one: running on would misread it. */
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly databaseVersion: number,
+    readonly codeVersion: number,
+  ) {
+    super(
+      `Databasen har skjemaversjon ${databaseVersion}, men denne versjonen av Egnet kjenner bare til ${codeVersion}; installer den nyere versjonen igjen, eller gjenopprett en sikkerhetskopi tatt før oppgraderingen (se README)` +
+        ` / The database has schema version ${databaseVersion} but this version of Egnet knows only up to ${codeVersion}; install the newer version again, or restore a backup taken before the upgrade (see README)`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
 }
 
 /** The highest migration version recorded in the database. */

@@ -1,13 +1,15 @@
 // SQL migrations: from an empty database, and from every earlier version with that version's fixture rows kept intact.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadMigrations, migrate, openDatabase, schemaVersion, type Db } from '../../../src/server/db';
+import { DatabaseTooNewError, loadMigrations, migrate, openDatabase, schemaVersion, type Db } from '../../../src/server/db';
 
 // A fixture `NNN.sql` holds rows as a database at version NNN has them; add one with every new migration.
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../../fixtures/migrations/', import.meta.url));
 const migrations = loadMigrations();
 const latest = migrations[migrations.length - 1]!.version;
@@ -95,5 +97,49 @@ describe('migrations', () => {
     expect(schemaVersion(db)).toBe(1);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").all()).toEqual([]);
     db.close();
+  });
+
+  it('run once when two processes start on the same new database at the same moment', async () => {
+    const file = join(dir, 'race.sqlite');
+    const opener = `import { openDatabase } from './src/server/db.ts'; openDatabase(${JSON.stringify(file)}).close();`;
+    const runs = [0, 1].map(
+      () =>
+        new Promise<{ code: number | null; err: string }>((done) => {
+          const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', opener], { cwd: ROOT });
+          let err = '';
+          child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+          child.once('exit', (code) => done({ code, err }));
+        }),
+    );
+    const results = await Promise.all(runs);
+    for (const r of results) expect(r.code, r.err).toBe(0);
+    const db = new Database(file);
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(
+      migrations.map((m) => m.version),
+    );
+    db.close();
+  }, 30_000);
+
+  it('stop with a clear message while another process holds the migration lock, and migrate nothing', () => {
+    const file = join(dir, 'locked.sqlite');
+    const holder = new Database(file);
+    holder.pragma('journal_mode = WAL');
+    holder.exec('BEGIN IMMEDIATE');
+    const waiting = new Database(file);
+    waiting.pragma('busy_timeout = 100');
+    expect(() => migrate(waiting)).toThrow(/locked by another process/);
+    holder.exec('ROLLBACK');
+    holder.close();
+    expect(migrate(waiting)).toEqual(migrations.map((m) => m.version));
+    waiting.close();
+  });
+
+  it('refuse a database migrated by newer code, naming both versions', () => {
+    const file = join(dir, 'newer.sqlite');
+    const db = openDatabase(file);
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', '2030-01-01')").run(latest + 1);
+    db.close();
+    expect(() => openDatabase(file)).toThrow(DatabaseTooNewError);
+    expect(() => openDatabase(file)).toThrow(`schema version ${latest + 1} but this version of Egnet knows only up to ${latest}`);
   });
 });
