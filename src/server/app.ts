@@ -7,6 +7,7 @@ import { sessionRoutes } from './auth/sessionRoutes';
 import { userRoutes } from './auth/userRoutes';
 import type { AppEnv, Deps } from './env';
 import { figuresRoutes } from './figures/routes';
+import { checkHealth } from './health';
 import { ApiError, errorResponse } from './http/error';
 import { securityHeaders } from './http/securityHeaders';
 import { isApiPath, staticFiles } from './http/staticFiles';
@@ -30,7 +31,15 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
-  app.get('/api/health', (c) => c.json({ ok: true, version: deps.version, db: 'sqlite' }));
+  app.get('/api/health', (c) => {
+    const health = checkHealth(deps.db, deps.dataDir, deps.minFreeBytes);
+    if (health.ok) return c.json({ ok: true, version: deps.version, db: 'sqlite' });
+    const message =
+      health.problem === 'database'
+        ? bilingual('Databasen kan ikke leses', 'The database cannot be read')
+        : bilingual('For lite ledig diskplass i datamappen', 'Too little free disk space in the data folder');
+    return c.json({ ok: false, version: deps.version, db: 'sqlite', problem: health.problem, message }, 503);
+  });
   app.route('/api', sessionRoutes(deps));
   app.route('/api', syncRoutes(deps));
   app.route('/api', privacyRoutes(deps));

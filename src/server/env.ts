@@ -11,6 +11,8 @@ export type Deps = {
   version: string;
   /** Folder with the built app (`dist/`); omitted in API-only tests. */
   staticDir?: string;
+  /** Free space in dataDir below which /api/health answers 503 (default 100 MB). */
+  minFreeBytes?: number;
   /** The clock; tests move it. */
   now: () => Date;
 };

@@ -1,11 +1,13 @@
 // The real commands as child processes: serve.ts the way `npm start` runs it, and user:add with the password on stdin.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../src/core/demo/users';
+import { openDatabase } from '../../../src/server/db';
+import { checkHealth } from '../../../src/server/health';
 import { startServer, type ServerProcess } from '../../support/server-process';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -71,12 +73,27 @@ describe('serve.ts as npm start runs it', () => {
     expect(await server.stop()).toBe(0);
   });
 
-  it('with EGNET_DEMO=0 starts with no users and prints no demo logins', async () => {
+  it('with EGNET_DEMO=0 starts with no users and prints no demo logins; health answers 503 once the database file is unreadable', async () => {
     const server = await startServer({ demo: false });
     started.push(server);
     expect((await login(server.url, 'inspektor', 'demo')).status).toBe(401);
     expect(server.output()).not.toContain('inspektor');
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    // The database file made unreadable under the running server (its header overwritten): health says it cannot serve.
+    const fd = openSync(join(server.dataDir, 'egnet.sqlite'), 'r+');
+    writeSync(fd, Buffer.alloc(100, 'x'), 0, 100, 0);
+    closeSync(fd);
+    const sick = await fetch(`${server.url}/api/health`);
+    expect(sick.status).toBe(503);
+    expect(await sick.json()).toMatchObject({ ok: false, problem: 'database', message: expect.stringContaining('cannot be read') });
     await server.stop();
+  });
+
+  it('health reports too little disk space below the configured minimum', () => {
+    const db = openDatabase(':memory:');
+    expect(checkHealth(db, tmpdir(), 0)).toMatchObject({ ok: true });
+    expect(checkHealth(db, tmpdir(), Number.MAX_SAFE_INTEGER)).toMatchObject({ ok: false, problem: 'disk' });
+    db.close();
   });
 
   it('refuses a bad PORT with a clear message', async () => {

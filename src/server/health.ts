@@ -1,0 +1,59 @@
+/** What GET /api/health checks: the database file can be opened and read, and the data folder has room to write. */
+import Database from 'better-sqlite3';
+import { closeSync, openSync, readSync, statfsSync } from 'node:fs';
+import type { Db } from './db';
+
+/** Below this much free space in the data folder (EGNET_MIN_FREE_MB, default 100) health answers 503. */
+export const DEFAULT_MIN_FREE_BYTES = 100 * 1024 * 1024;
+
+/** The outcome: ok, or the first thing that stops the server from serving. */
+export type Health = { ok: true; freeBytes: number | null } | { ok: false; problem: 'database' | 'disk'; freeBytes: number | null };
+
+/**
+ * Reads the database through the server's own connection, the file's header and a fresh read-only connection (which,
+ * unlike the open connection, notice a file that was removed, replaced or made unreadable), then checks free space.
+ */
+export function checkHealth(db: Db, dataDir: string, minFreeBytes = DEFAULT_MIN_FREE_BYTES): Health {
+  let freeBytes: number | null = null;
+  try {
+    const fs = statfsSync(dataDir);
+    freeBytes = fs.bavail * fs.bsize;
+  } catch {
+    return { ok: false, problem: 'disk', freeBytes };
+  }
+  try {
+    db.prepare('SELECT COUNT(*) FROM schema_migrations').get();
+    if (!db.memory) {
+      // The file itself (recent pages may be served from the WAL, so the query below alone would not notice).
+      const fd = openSync(db.name, 'r');
+      try {
+        const header = Buffer.alloc(16);
+        readSync(fd, header, 0, 16, 0);
+        if (header.toString('latin1') !== 'SQLite format 3\0') throw new Error('not a SQLite file');
+      } finally {
+        closeSync(fd);
+      }
+      const probe = new Database(db.name, { readonly: true, fileMustExist: true });
+      try {
+        probe.prepare('SELECT COUNT(*) FROM schema_migrations').get();
+      } finally {
+        probe.close();
+      }
+    }
+  } catch {
+    return { ok: false, problem: 'database', freeBytes };
+  }
+  if (freeBytes < minFreeBytes) return { ok: false, problem: 'disk', freeBytes };
+  return { ok: true, freeBytes };
+}
+
+/** PRAGMA quick_check on start: a damaged database file stops the start instead of serving wrong answers. */
+export function quickCheck(db: Db): void {
+  const result = db.pragma('quick_check', { simple: true });
+  if (result !== 'ok') {
+    throw new Error(
+      `Databasefilen er skadet (PRAGMA quick_check: ${String(result)}); gjenopprett en sikkerhetskopi med \`npm run restore\`` +
+        ` / The database file is damaged (PRAGMA quick_check: ${String(result)}); restore a backup with \`npm run restore\``,
+    );
+  }
+}
