@@ -451,8 +451,9 @@ export class SyncClient {
           base,
           data: view.data,
           deleted: view.deleted,
-          updatedAt: pending.length > 0 && local ? local.updatedAt : change.updatedAt,
-          updatedBy: pending.length > 0 && local ? local.updatedBy : change.updatedBy,
+          // A deletion marker says nothing of who or when; a record kept for this device's own pending ops keeps its own.
+          updatedAt: (pending.length > 0 && local ? local.updatedAt : change.updatedAt) ?? '',
+          updatedBy: (pending.length > 0 && local ? local.updatedBy : change.updatedBy) ?? '',
           ...(change.updatedByName ? { updatedByName: change.updatedByName } : {}),
         });
       });

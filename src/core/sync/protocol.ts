@@ -91,18 +91,26 @@ export type OpResult = z.infer<typeof opResultSchema>;
 export const pushResponseSchema = z.object({ results: z.array(opResultSchema) });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
-/** A record as the server sends it. */
-export const changeSchema = z.object({
-  entity: entityNameSchema,
-  id: z.string(),
-  rev: z.number().int(),
-  data: z.record(z.string(), z.unknown()),
-  deleted: z.boolean(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  /** The name of the person behind `updatedBy`, when the server knows it. */
-  updatedByName: z.string().optional(),
-});
+/**
+ * A record as the server sends it. A deletion marker (a deleted record, or one this user may not read) carries entity,
+ * id, rev and `deleted` only: who changed it and when is not for someone who may not read it. A live record always
+ * carries `updatedAt` and `updatedBy`.
+ */
+export const changeSchema = z
+  .object({
+    entity: entityNameSchema,
+    id: z.string(),
+    rev: z.number().int(),
+    data: z.record(z.string(), z.unknown()),
+    deleted: z.boolean(),
+    updatedAt: z.string().optional(),
+    updatedBy: z.string().optional(),
+    /** The name of the person behind `updatedBy`, when the server knows it. */
+    updatedByName: z.string().optional(),
+  })
+  .refine((c) => c.deleted || (c.updatedAt !== undefined && c.updatedBy !== undefined), {
+    message: 'En levende post mangler updatedAt/updatedBy / A live record lacks updatedAt/updatedBy',
+  });
 export type Change = z.infer<typeof changeSchema>;
 
 /** A database generation id: 32 lowercase hex digits, replaced when the server's database is restored from a backup. */

@@ -54,12 +54,14 @@ export function readChanges(
   const page = rows.slice(0, limit);
   const changes: Change[] = page.map((r) => {
     const view = r.deleted ? null : readView(user, r.entity, { data: JSON.parse(r.data) as Record<string, unknown> }, policy);
+    // A marker says only that the record is gone for this user: not who changed it or when.
+    if (view === null) return { entity: r.entity, id: r.id, rev: r.rev, data: {}, deleted: true };
     return {
       entity: r.entity,
       id: r.id,
       rev: r.rev,
-      data: view ?? {},
-      deleted: view === null,
+      data: view,
+      deleted: false,
       updatedAt: r.updated_at,
       updatedBy: r.updated_by,
       ...(r.name ? { updatedByName: r.name } : {}),
