@@ -8,18 +8,31 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../core/demo/users';
 import { createApp } from './app';
 import { openDatabase } from './db';
 import { quickCheck } from './health';
-import { hasDemoUsers, seedDemo } from './seed';
+import { demoAccountsLeft, hasDemoUsers, seedDemo } from './seed';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** How long requests in flight get to finish once the server is stopping. */
+export const CLOSE_GRACE_MS = 10_000;
 
 /** Where and how to run. */
-export type ListenOptions = { port: number; dataDir: string; demo: boolean; staticDir?: string; minFreeBytes?: number };
+export type ListenOptions = {
+  port: number;
+  /** Address to listen on; 127.0.0.1 unless HOST says otherwise (0.0.0.0 for every interface). */
+  host?: string;
+  dataDir: string;
+  demo: boolean;
+  /** Start even though demo accounts (password "demo") are in the database with demo off. */
+  allowDemoAccounts?: boolean;
+  staticDir?: string;
+  minFreeBytes?: number;
+};
 
 /** A running server. */
 export type Listening = { url: string; port: number; close: () => Promise<void> };
 
 /**
- * Options from the environment: PORT (8080), EGNET_DATA_DIR (./data), EGNET_DEMO (on unless 0/false/no/off),
+ * Options from the environment: PORT (8080), HOST (127.0.0.1), EGNET_DATA_DIR (./data), EGNET_DEMO (off unless
+ * 1/true/yes/on; `npm start` turns it on), EGNET_ALLOW_DEMO_ACCOUNTS (1 to start with demo off on a database that has them),
  * EGNET_STATIC_DIR (the built app; default dist/ under the project, served only when built), EGNET_MIN_FREE_MB (free
  * space in the data folder below which /api/health answers 503; 100).
  */
@@ -28,7 +41,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 8080): List
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT må være et tall fra 0 til 65535, ikke "${env.PORT}" / PORT must be a number from 0 to 65535`);
   }
-  const demo = !/^(0|false|no|off)$/i.test(env.EGNET_DEMO ?? '1');
+  const demo = /^(1|true|yes|on)$/i.test(env.EGNET_DEMO ?? '');
+  const allowDemoAccounts = /^(1|true|yes|on)$/i.test(env.EGNET_ALLOW_DEMO_ACCOUNTS ?? '');
+  const host = env.HOST || '127.0.0.1';
   const minFreeMb = env.EGNET_MIN_FREE_MB ? Number(env.EGNET_MIN_FREE_MB) : 100;
   if (!Number.isFinite(minFreeMb) || minFreeMb < 0) {
     throw new Error(`EGNET_MIN_FREE_MB må være et tall ≥ 0, ikke "${env.EGNET_MIN_FREE_MB}" / EGNET_MIN_FREE_MB must be a number ≥ 0`);
@@ -44,10 +59,10 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 8080): List
           ` / EGNET_STATIC_DIR must point at a built app (a folder with index.html, like dist/ after \`npm run build\`); ${staticDir} has no index.html`,
       );
     }
-    return { port, dataDir, demo, staticDir, minFreeBytes };
+    return { port, host, dataDir, demo, allowDemoAccounts, staticDir, minFreeBytes };
   }
   const dist = join(ROOT, 'dist');
-  return { port, dataDir, demo, minFreeBytes, ...(existsSync(join(dist, 'index.html')) ? { staticDir: dist } : {}) };
+  return { port, host, dataDir, demo, allowDemoAccounts, minFreeBytes, ...(existsSync(join(dist, 'index.html')) ? { staticDir: dist } : {}) };
 }
 
 /** Migrates and (with demo on) seeds the database, then serves app and API; prints the URL and demo logins. */
@@ -56,6 +71,12 @@ export async function listen(options: ListenOptions, log: (line: string) => void
   const db = openDatabase(join(options.dataDir, 'egnet.sqlite'));
   try {
     quickCheck(db);
+    if (!options.demo && !options.allowDemoAccounts && demoAccountsLeft(db) > 0) {
+      throw new Error(
+        'Databasen har fortsatt demo-kontoer (passord "demo"); slett dem, eller start med EGNET_ALLOW_DEMO_ACCOUNTS=1 om det er meningen' +
+          ' / The database still has the demo accounts (password "demo"); remove them, or start with EGNET_ALLOW_DEMO_ACCOUNTS=1 if that is intended',
+      );
+    }
   } catch (err) {
     db.close();
     throw err;
@@ -65,7 +86,7 @@ export async function listen(options: ListenOptions, log: (line: string) => void
   const app = createApp({ db, dataDir: options.dataDir, version, staticDir: options.staticDir, minFreeBytes: options.minFreeBytes, now: () => new Date() });
 
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
-    const s = serve({ fetch: app.fetch, port: options.port }, () => ok(s));
+    const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }, () => ok(s));
     s.once('error', (err: NodeJS.ErrnoException) => {
       db.close();
       fail(
@@ -86,10 +107,20 @@ export async function listen(options: ListenOptions, log: (line: string) => void
   }
 
   let closing: Promise<void> | undefined;
+  // Stop accepting, let requests in flight finish (at most CLOSE_GRACE_MS, then their connections are cut), and close
+  // the database with the WAL folded into the file.
   const close = () =>
     (closing ??= new Promise<void>((done) => {
+      const cut = setTimeout(() => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }, CLOSE_GRACE_MS);
       server.close(() => {
-        db.close();
+        clearTimeout(cut);
+        try {
+          db.pragma('wal_checkpoint(TRUNCATE)');
+        } finally {
+          db.close();
+        }
         done();
       });
       // Keep-alive connections would hold close() open; idle ones can go right away.

@@ -23,9 +23,14 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
 
 /** True when the demo accounts are in this database (so their logins can be shown). */
 export function hasDemoUsers(db: Db): boolean {
+  return demoAccountsLeft(db) === DEMO_USERS.length;
+}
+
+/** How many of the demo accounts (known password "demo") are in this database. */
+export function demoAccountsLeft(db: Db): number {
   const ids = DEMO_USERS.map((u) => u.id);
   const row = db.prepare(`SELECT COUNT(*) AS n FROM users WHERE id IN (${ids.map(() => '?').join(',')})`).get(...ids) as {
     n: number;
   };
-  return row.n === ids.length;
+  return row.n;
 }

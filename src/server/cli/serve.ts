@@ -1,5 +1,5 @@
 /** Serves app and API on PORT with the database in EGNET_DATA_DIR; stops cleanly on SIGTERM/SIGINT. */
-import { listen, optionsFromEnv } from '../listen';
+import { CLOSE_GRACE_MS, listen, optionsFromEnv } from '../listen';
 
 try {
   const options = optionsFromEnv(process.env);
@@ -7,9 +7,15 @@ try {
   const server = await listen(options);
   const stop = (signal: string) => {
     console.log(`${signal}: stopper / stopping`);
-    // Requests still running get a few seconds; then the process ends regardless.
-    setTimeout(() => process.exit(1), 5000).unref();
-    void server.close().then(() => process.exit(0));
+    // Requests in flight get CLOSE_GRACE_MS, then their connections are cut; this is the last resort if closing hangs.
+    setTimeout(() => process.exit(1), CLOSE_GRACE_MS + 5000).unref();
+    void server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err instanceof Error ? err.message : err);
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

@@ -1,4 +1,4 @@
-/** `npm start`: builds the app when dist/ is missing or older than its sources, then serves it (see serve.ts). */
+/** `npm start`: builds the app when dist/ is missing or older than its sources, then serves it with demo data (see serve.ts). */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,5 +21,12 @@ if (!process.env.EGNET_STATIC_DIR && builtAt < sourcesAt) {
   console.log(builtAt ? 'Appen er endret; bygger på nytt … / The app changed; rebuilding …' : 'Bygger appen … / Building the app …');
   const { build } = await import('vite');
   await build({ root: ROOT, logLevel: 'warn' });
+}
+// The newcomer's command: demo data and demo accounts on, and said so.
+process.env.EGNET_DEMO ||= '1';
+if (/^(1|true|yes|on)$/i.test(process.env.EGNET_DEMO)) {
+  console.log(
+    '*** DEMO: demo-data og demo-kontoer med passord "demo" er slått på; for ekte bruk se README / demo data and demo accounts with password "demo" are on; for real use see README ***',
+  );
 }
 await import('./serve');

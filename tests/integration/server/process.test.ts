@@ -1,6 +1,7 @@
 // The real commands as child processes: serve.ts the way `npm start` runs it, and user:add with the password on stdin.
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../src/core/demo/users';
 import { openDatabase } from '../../../src/server/db';
 import { checkHealth } from '../../../src/server/health';
-import { startServer, type ServerProcess } from '../../support/server-process';
+import { freePort, startServer, type ServerProcess } from '../../support/server-process';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const started: ServerProcess[] = [];
@@ -71,7 +72,66 @@ describe('serve.ts as npm start runs it', () => {
     const afterCrash = await fetch(`${server.url}/api/session`, { headers: { Authorization: `Bearer ${second}` } });
     expect(afterCrash.status).toBe(200);
     expect(await server.stop()).toBe(0);
+    // The production start (demo off) refuses this database while the demo accounts are in it.
+    await expect(startServer({ demo: false, dataDir: server.dataDir })).rejects.toThrow(/still has the demo accounts.*EGNET_ALLOW_DEMO_ACCOUNTS=1/);
   });
+
+  it('npm start says demo is on; SIGTERM to npm lets a request in flight finish, closes the database and leaves no process', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'egnet-npmstart-'));
+    dirs.push(dataDir);
+    const build = join(dataDir, 'build');
+    mkdirSync(build);
+    writeFileSync(join(build, 'index.html'), '<!doctype html><title>Egnet</title>');
+    const port = await freePort();
+    const child = spawn('npm', ['start'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(port), EGNET_DATA_DIR: dataDir, EGNET_STATIC_DIR: build, EGNET_DEMO: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const exited = new Promise<string>((done) => child.once('close', (code, signal) => done(String(code ?? signal))));
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; !(await fetch(`${url}/api/health`).then((r) => r.ok, () => false)); i++) {
+      if (i > 300 || child.exitCode !== null) throw new Error(`npm start did not come up:\n${out}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(out).toContain('*** DEMO');
+
+    // A log-in whose body is only half sent when SIGTERM arrives.
+    const body = JSON.stringify({ username: 'inspektor', password: 'demo' });
+    const answer = new Promise<number>((done, fail) => {
+      const req = request(`${url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        done(res.statusCode!);
+      });
+      req.once('error', fail);
+      req.write(body.slice(0, 10));
+      setTimeout(() => req.end(body.slice(10)), 1500);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill('SIGTERM');
+    expect(await answer).toBe(200);
+    // npm ends as its child did, or re-raises the SIGTERM it was sent; 'close' also waits for the server's end of the pipes.
+    expect(['0', 'SIGTERM']).toContain(await exited);
+    expect(out).toContain('SIGTERM: stopper');
+    expect(out).not.toMatch(/Error/);
+    // No process is left with this data folder in its environment.
+    const left = readdirSync('/proc')
+      .filter((pid) => /^\d+$/.test(pid))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/environ`, 'latin1').includes(`EGNET_DATA_DIR=${dataDir}\0`);
+        } catch {
+          return false;
+        }
+      });
+    expect(left).toEqual([]);
+    // Nothing listens any more, and the database was closed cleanly: the WAL is folded in and gone.
+    expect(await fetch(`${url}/api/health`).then(() => 'answered', () => 'refused')).toBe('refused');
+    expect(existsSync(join(dataDir, 'egnet.sqlite-wal'))).toBe(false);
+  }, 120_000);
 
   it('with EGNET_DEMO=0 starts with no users and prints no demo logins; health answers 503 once the database file is unreadable', async () => {
     const server = await startServer({ demo: false });

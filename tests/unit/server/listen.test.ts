@@ -12,13 +12,19 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 describe('optionsFromEnv', () => {
   it('defaults: port 8080 (or the given default), ./data, demo on', () => {
-    expect(optionsFromEnv({})).toMatchObject({ port: 8080, dataDir: resolve('./data'), demo: true });
+    // Safe defaults: demo off, only this machine, demo accounts refused.
+    expect(optionsFromEnv({})).toMatchObject({ port: 8080, host: '127.0.0.1', dataDir: resolve('./data'), demo: false, allowDemoAccounts: false });
     expect(optionsFromEnv({}, 9000).port).toBe(9000);
   });
 
   it('reads PORT, EGNET_DATA_DIR and EGNET_DEMO', () => {
     const options = optionsFromEnv({ PORT: '0', EGNET_DATA_DIR: join(temp, 'data'), EGNET_DEMO: 'off' });
     expect(options).toMatchObject({ port: 0, dataDir: join(temp, 'data'), demo: false });
+    expect(optionsFromEnv({ EGNET_DEMO: '1', HOST: '0.0.0.0', EGNET_ALLOW_DEMO_ACCOUNTS: 'yes' })).toMatchObject({
+      demo: true,
+      host: '0.0.0.0',
+      allowDemoAccounts: true,
+    });
   });
 
   it('refuses a port that is not a number from 0 to 65535, in Bokmål and English', () => {
