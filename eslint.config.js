@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', '.bench/', 'tests/.tmp/'] },
+  { ignores: ['dist/', 'build/', 'node_modules/', 'data/', 'coverage/', '.bench/', 'tests/.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
 // The real commands as child processes: serve.ts the way `npm start` runs it, and user:add with the password on stdin.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -159,6 +159,37 @@ describe('serve.ts as npm start runs it', () => {
   it('refuses a bad PORT with a clear message', async () => {
     await expect(startServer({ env: { PORT: 'abc' } })).rejects.toThrow(/PORT må være et tall/);
   });
+});
+
+describe('the built server (npm run build:server, then node build/server/serve.js)', () => {
+  it('runs as one node process without tsx, and SIGTERM closes the database and exits 0', async () => {
+    const built = spawnSync('npm', ['run', 'build:server'], { cwd: ROOT, encoding: 'utf8' });
+    expect(built.status, built.stderr).toBe(0);
+    const dataDir = mkdtempSync(join(tmpdir(), 'egnet-built-'));
+    dirs.push(dataDir);
+    const port = await freePort();
+    const child = spawn(process.execPath, ['build/server/serve.js'], {
+      cwd: ROOT,
+      // No tsx anywhere: a NODE_OPTIONS loader from the test runner must not help it.
+      env: { PATH: process.env.PATH, PORT: String(port), EGNET_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const closed = new Promise<number | null>((done) => child.once('close', (code) => done(code)));
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; !(await fetch(`${url}/api/health`).then((r) => r.ok, () => false)); i++) {
+      if (i > 150 || child.exitCode !== null) throw new Error(`the built server did not come up:\n${out}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // Production defaults: no demo accounts.
+    expect((await login(url, 'inspektor', 'demo')).status).toBe(401);
+    child.kill('SIGTERM');
+    expect(await closed).toBe(0);
+    expect(existsSync(join(dataDir, 'egnet.sqlite-wal'))).toBe(false);
+    expect(await fetch(`${url}/api/health`).then(() => 'answered', () => 'refused')).toBe('refused');
+  }, 60_000);
 });
 
 describe('user:add', () => {
