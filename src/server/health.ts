@@ -1,6 +1,6 @@
 /** What GET /api/health checks: the database file can be opened and read, and the data folder has room to write. */
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readSync, statfsSync } from 'node:fs';
+import { openSync, readSync, statfsSync } from 'node:fs';
 import type { Db } from './db';
 
 /** Below this much free space in the data folder (EGNET_MIN_FREE_MB, default 100) health answers 503. */
@@ -10,8 +10,20 @@ export const DEFAULT_MIN_FREE_BYTES = 100 * 1024 * 1024;
 export type Health = { ok: true; freeBytes: number | null } | { ok: false; problem: 'database' | 'disk'; freeBytes: number | null };
 
 /**
+ * One descriptor per database, opened once and never closed while the server runs: closing any descriptor of the file
+ * would drop this process's POSIX locks on it (they belong to the process and file, not to the descriptor), and another
+ * process — a restore, a second server — could then take the database from under the server.
+ */
+const headerFds = new WeakMap<Db, number>();
+function headerFd(db: Db): number {
+  let fd = headerFds.get(db);
+  if (fd === undefined) headerFds.set(db, (fd = openSync(db.name, 'r')));
+  return fd;
+}
+
+/**
  * Reads the database through the server's own connection, the file's header and a fresh read-only connection (which,
- * unlike the open connection, notice a file that was removed, replaced or made unreadable), then checks free space.
+ * unlike the open connection, notices a file that was removed or replaced), then checks free space.
  */
 export function checkHealth(db: Db, dataDir: string, minFreeBytes = DEFAULT_MIN_FREE_BYTES): Health {
   let freeBytes: number | null = null;
@@ -24,15 +36,10 @@ export function checkHealth(db: Db, dataDir: string, minFreeBytes = DEFAULT_MIN_
   try {
     db.prepare('SELECT COUNT(*) FROM schema_migrations').get();
     if (!db.memory) {
-      // The file itself (recent pages may be served from the WAL, so the query below alone would not notice).
-      const fd = openSync(db.name, 'r');
-      try {
-        const header = Buffer.alloc(16);
-        readSync(fd, header, 0, 16, 0);
-        if (header.toString('latin1') !== 'SQLite format 3\0') throw new Error('not a SQLite file');
-      } finally {
-        closeSync(fd);
-      }
+      // The file's own header (recent pages may be served from the WAL, so a query alone would not notice it overwritten).
+      const header = Buffer.alloc(16);
+      readSync(headerFd(db), header, 0, 16, 0);
+      if (header.toString('latin1') !== 'SQLite format 3\0') throw new Error('not a SQLite file');
       const probe = new Database(db.name, { readonly: true, fileMustExist: true });
       try {
         probe.prepare('SELECT COUNT(*) FROM schema_migrations').get();
