@@ -22,7 +22,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { loadMigrations, schemaVersion } from './db';
+import { loadMigrations, privateDatabaseFile, schemaVersion } from './db';
 
 /** The database file's name in a data folder and in a backup. */
 export const DB_FILE = 'egnet.sqlite';
@@ -96,8 +96,9 @@ export async function backup(dataDir: string, folder: string, now = new Date()):
   if (existsSync(folder) && readdirSync(folder).length > 0) {
     throw new BackupError(`${folder} er ikke tom; velg en ny mappe for sikkerhetskopien / ${folder} is not empty; choose a new folder for the backup`);
   }
-  mkdirSync(join(folder, 'blobs'), { recursive: true });
+  mkdirSync(join(folder, 'blobs'), { recursive: true, mode: 0o700 });
   const target = join(folder, DB_FILE);
+  privateDatabaseFile(target);
   const src = new Database(source, { fileMustExist: true });
   try {
     src.pragma('busy_timeout = 5000');
@@ -214,6 +215,7 @@ export function restore(folder: string, dataDir: string, now = new Date()): Rest
   let generation: string;
   try {
     copyFileSync(join(folder, DB_FILE), staged);
+    privateDatabaseFile(staged); // the copy takes the backup file's mode; the live file is private
     const db = new Database(staged, { fileMustExist: true });
     try {
       const check = db.pragma('integrity_check', { simple: true });

@@ -1,6 +1,7 @@
 /** Opens the embedded SQLite database and brings its schema up to date with the numbered migrations. */
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export type Db = Database.Database;
@@ -19,8 +20,21 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((f) => ({ version: Number(f.slice(0, 3)), name: f.slice(4, -4), sql: readFileSync(dir + f, 'utf8') }));
 }
 
+/**
+ * Makes the data folder private to the server's user (0700) and the database file 0600 before SQLite opens it: SQLite
+ * gives its WAL and shared-memory files the database file's mode, so all three stay unreadable to other local users.
+ */
+export function privateDatabaseFile(file: string): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+}
+
 /** Opens (creating if needed) the database file in WAL mode with full sync, and migrates it. */
 export function openDatabase(file: string, migrations = loadMigrations()): Db {
+  if (file !== ':memory:') privateDatabaseFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

@@ -1,5 +1,8 @@
-/** Security headers for every response (API, static files, errors): CSP without inline scripts, nosniff, no referrer. */
-import type { MiddlewareHandler } from 'hono';
+/**
+ * Security headers for every response (API, static files, errors): CSP without inline scripts, nosniff, no referrer,
+ * a Permissions-Policy that gives the page the camera and nothing else, and HSTS only on a response sent over HTTPS.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
 /**
@@ -21,11 +24,48 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * What the page may use of the device: the camera (photos of a dwelling) from this origin only; no location (photos
+ * are stripped of GPS anyway), microphone, payment, USB and the rest.
+ */
+export const PERMISSIONS_POLICY = [
+  'camera=(self)',
+  'geolocation=()',
+  'microphone=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'bluetooth=()',
+  'midi=()',
+  'magnetometer=()',
+  'gyroscope=()',
+  'accelerometer=()',
+  'display-capture=()',
+  'browsing-topics=()',
+].join(', ');
+
+/** HSTS: a year, on responses that went out over HTTPS only — over plain HTTP the header means nothing and is not sent. */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
+/**
+ * Whether this request reached us over HTTPS. Behind a reverse proxy that ends TLS (`EGNET_TRUST_PROXY=1`) the proxy's
+ * `X-Forwarded-Proto` says so; otherwise only the URL the server saw counts, so a client cannot claim HTTPS by a header.
+ */
+export function cameOverHttps(c: Context, trustProxy = process.env.EGNET_TRUST_PROXY === '1'): boolean {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+    if (forwarded) return forwarded === 'https';
+  }
+  return new URL(c.req.url).protocol === 'https:';
+}
+
 /** Middleware setting the security headers after the route (or the error handler) has answered. */
 export function securityHeaders(): MiddlewareHandler {
-  const set = secureHeaders({ xFrameOptions: 'DENY', referrerPolicy: 'no-referrer', xContentTypeOptions: 'nosniff' });
+  const set = secureHeaders({ xFrameOptions: 'DENY', referrerPolicy: 'no-referrer', xContentTypeOptions: 'nosniff', strictTransportSecurity: false });
   return async (c, next) => {
     await set(c, next);
     c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    c.header('Permissions-Policy', PERMISSIONS_POLICY);
+    if (cameOverHttps(c)) c.header('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   };
 }
