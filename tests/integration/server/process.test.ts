@@ -161,17 +161,29 @@ describe('serve.ts as npm start runs it', () => {
   });
 });
 
-describe('the built server (npm run build:server, then node build/server/serve.js)', () => {
+/** The ExecStart command and Environment lines of the systemd unit in deploy/, as the service manager would run them. */
+function systemdUnit(): { command: string[]; env: Record<string, string> } {
+  const lines = readFileSync(join(ROOT, 'deploy/egnet.service'), 'utf8').split('\n');
+  const value = (key: string) => lines.filter((l) => l.startsWith(`${key}=`)).map((l) => l.slice(key.length + 1));
+  const env = Object.fromEntries(value('Environment').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  return { command: value('ExecStart')[0]!.split(' '), env };
+}
+
+describe('the built server (npm run build:server, then the ExecStart line of deploy/egnet.service)', () => {
   it('runs as one node process without tsx, and SIGTERM closes the database and exits 0', async () => {
     const built = spawnSync('npm', ['run', 'build:server'], { cwd: ROOT, encoding: 'utf8' });
     expect(built.status, built.stderr).toBe(0);
     const dataDir = mkdtempSync(join(tmpdir(), 'egnet-built-'));
     dirs.push(dataDir);
     const port = await freePort();
-    const child = spawn(process.execPath, ['build/server/serve.js'], {
+    const unit = systemdUnit();
+    expect(unit.command).toEqual(['/usr/bin/node', 'build/server/serve.js']);
+    // The unit's own environment, with this machine's folders and a free port in place of the production ones.
+    const { EGNET_STATIC_DIR: _staticDir, ...unitEnv } = unit.env;
+    const child = spawn(process.execPath, unit.command.slice(1), {
       cwd: ROOT,
       // No tsx anywhere: a NODE_OPTIONS loader from the test runner must not help it.
-      env: { PATH: process.env.PATH, PORT: String(port), EGNET_DATA_DIR: dataDir },
+      env: { ...unitEnv, PATH: process.env.PATH, PORT: String(port), EGNET_DATA_DIR: dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
