@@ -114,19 +114,51 @@ const NOT_YOURS = deny(
   'Only the counsellors following the household, and administrators, can change this',
 );
 
-function householdOf(data: Data | null, links: Links): HouseholdFacts | null | undefined {
-  const id = data ? str(data.householdId) : undefined;
-  return id === undefined ? undefined : links.household(id);
-}
+/** What a link field points to. */
+export type LinkTarget = 'household' | 'plan' | 'dwelling';
 
-/** True when every household the before and after versions point to is one the viewer follows. */
-function followsBoth(viewer: Viewer, before: Data | null, after: Data | null, links: Links, required: boolean): boolean {
+/**
+ * The fields through which a record belongs to another record: writing the record is writing into each record these
+ * name, so the writer must be allowed to write every one of them, in the version before and the version after.
+ * Other id fields are references that hand over no data and are not links in this sense (a household's `dwellingId`
+ * says where it lives; an allocation's `householdId` is the intake team's decision; a visit's `inspectionId` and a
+ * task's `sourceVisitId` point at records that are themselves tied to the household).
+ */
+export const RECORD_LINKS: Partial<Record<EntityName, Readonly<Record<string, LinkTarget>>>> = {
+  visit: { householdId: 'household' },
+  inspection: { householdId: 'household', planId: 'plan', dwellingId: 'dwelling' },
+  task: { householdId: 'household' },
+};
+
+/** Every record the before and after versions link to (each once), by the link fields of the entity. */
+export function linkedRecords(entity: EntityName, before: Data | null, after: Data | null): { field: string; to: LinkTarget; id: string }[] {
+  const fields = RECORD_LINKS[entity] ?? {};
+  const seen = new Map<string, { field: string; to: LinkTarget; id: string }>();
   for (const version of [before, after]) {
     if (!version) continue;
-    const household = householdOf(version, links);
-    if (household === undefined ? required : !followsHousehold(viewer, household)) return false;
+    for (const [field, to] of Object.entries(fields)) {
+      const id = str(version[field]);
+      if (id && !seen.has(`${to}:${id}`)) seen.set(`${to}:${id}`, { field, to, id });
+    }
   }
-  return true;
+  return [...seen.values()];
+}
+
+const NOT_COORDINATOR = deny('Bare koordinatoren for Foyer-planen kan endre oppfølgingen', "Only the Foyer plan's coordinator can change its follow-up");
+
+/** Why the viewer may not write into a household or plan the versions link to (dwellings are the role table's). */
+function linkDenial(viewer: Viewer, entity: EntityName, before: Data | null, after: Data | null, links: Links): WriteDenial | null {
+  for (const link of linkedRecords(entity, before, after)) {
+    if (link.to === 'household' && !followsHousehold(viewer, links.household(link.id))) return NOT_YOURS;
+    if (link.to === 'plan' && !coordinates(viewer, links.plan(link.id))) return NOT_COORDINATOR;
+  }
+  return null;
+}
+
+/** A unit marking its own task done or open again: the one write that needs no right to the household it links to. */
+function unitMarksOwnTask(viewer: Viewer, before: Data | null, after: Data | null, links: Links, now: Date): boolean {
+  if (!before || !after || !taskForUnit(viewer, before, links, now)) return false;
+  return changedFields(before, after).every((f) => TASK_FIELDS_UNITS_WRITE.includes(f));
 }
 
 function changedFields(before: Data, after: Data): string[] {
@@ -148,6 +180,16 @@ export function privacyWriteDenial(
   now: Date,
 ): WriteDenial | null {
   if (isAdmin(viewer)) return null;
+  if (entity === 'task' && !viewer.roles.includes('counsellor')) {
+    // A unit marks its own task done; everything else about the task is the counsellor's.
+    return unitMarksOwnTask(viewer, before, after, links, now) ? null : deny(
+      'Du kan bare merke oppgaver for din enhet som utført',
+      "You can only mark your unit's tasks as done",
+    );
+  }
+  // Every household and plan either version links to must be the writer's, whatever the values (see RECORD_LINKS).
+  const linked = linkDenial(viewer, entity, before, after, links);
+  if (linked) return linked;
   switch (entity) {
     case 'household': {
       const decisive = (before ?? after) as HouseholdFacts | null;
@@ -157,31 +199,12 @@ export function privacyWriteDenial(
       );
     }
     case 'visit':
-      return followsBoth(viewer, before, after, links, true) ? null : NOT_YOURS;
-    case 'inspection': {
-      const planId = str((before ?? after)?.planId);
-      if (planId) {
-        const plans = [before, after].map((d) => str(d?.planId)).filter((p): p is string => !!p);
-        return plans.every((p) => coordinates(viewer, links.plan(p))) ? null : deny(
-          'Bare koordinatoren for Foyer-planen kan endre oppfølgingen',
-          "Only the Foyer plan's coordinator can change its follow-up",
-        );
-      }
-      return followsBoth(viewer, before, after, links, true) ? null : NOT_YOURS;
-    }
-    case 'task': {
-      const hasHousehold = [before, after].some((d) => !!str(d?.householdId));
-      const counsellorMay = viewer.roles.includes('counsellor') && (hasHousehold ? followsBoth(viewer, before, after, links, false) : true);
-      if (counsellorMay) return null;
-      // A unit marks its own task done; everything else about the task is the counsellor's.
-      if (before && after && taskForUnit(viewer, before, links, now)) {
-        if (changedFields(before, after).every((f) => TASK_FIELDS_UNITS_WRITE.includes(f))) return null;
-      }
-      return deny(
-        'Du kan bare merke oppgaver for din enhet som utført',
-        "You can only mark your unit's tasks as done",
-      );
-    }
+    case 'inspection':
+      // Their links are checked above; a visit always names its household, a governed checklist its household or plan.
+      return null;
+    case 'task':
+      // A counsellor writes tasks of the households they follow (checked above) and tasks about no household.
+      return null;
     case 'plan': {
       const decisive = (before ?? after) as PlanFacts | null;
       return coordinates(viewer, decisive) ? null : deny(

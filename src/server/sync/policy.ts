@@ -4,7 +4,7 @@
  * checklists, tasks, Foyer plans) must also pass the household rules of core/privacy: consent, assignment, per field.
  */
 import type { EntityName, Role, SessionUser } from '../../core/entities';
-import { isPrivacyGoverned, privacyReadView, privacyWriteDenial, type Links, type Viewer } from '../../core/privacy/recordAccess';
+import { isPrivacyGoverned, linkedRecords, privacyReadView, privacyWriteDenial, type Links, type Viewer } from '../../core/privacy/recordAccess';
 import type { Db } from '../db';
 import { storedLinks } from '../privacy/storedLinks';
 import { viewerOf } from '../privacy/units';
@@ -66,16 +66,24 @@ export function policyContext(db: Db, user: SessionUser, now: Date): PolicyConte
 }
 
 const FORBIDDEN = bilingual('Du har ikke lov til å gjøre denne endringen', 'You may not make this change');
+const DWELLING_ONLY = bilingual(
+  'Bare inspektører og administratorer kan skrive det som hører til en bolig',
+  'Only inspectors and administrators can write what belongs to a dwelling',
+);
 
 /**
  * Why this user may not change the record from `before` to `after` (`before` null: creating; `after` null: deleting),
  * as a message in Bokmål and English; null when the change is allowed. Both sides must be writable, so nobody moves a
- * record out of their reach or into someone else's.
+ * record out of their reach or into someone else's: the writer must be allowed to write every record that either
+ * version links to (core/privacy RECORD_LINKS: household, plan, dwelling), decided before any value is looked at.
  */
 export function writeRefusal(user: SessionUser, entity: EntityName, before: Data | null, after: Data | null, ctx: PolicyContext): string | null {
   if (before === null && after === null) return mayWriteEntity(user, entity) ? null : FORBIDDEN;
   const roleAllows = (before === null || allows(user, entity, 'write', before)) && (after === null || allows(user, entity, 'write', after));
   if (!roleAllows) return FORBIDDEN;
+  // A record linked to a dwelling (a dwelling's checklist) is written into that dwelling: only those who may write
+  // dwellings may write it. Households and plans a record links to are checked by the household rules below.
+  if (linkedRecords(entity, before, after).some((l) => l.to === 'dwelling') && !mayWriteEntity(user, 'dwelling')) return DWELLING_ONLY;
   if (!isPrivacyGoverned(entity, before) && !isPrivacyGoverned(entity, after)) return null;
   const denial = privacyWriteDenial(ctx.viewer, entity, before, after, ctx.links, ctx.now);
   return denial ? bilingual(denial.message.nb, denial.message.en) : null;
