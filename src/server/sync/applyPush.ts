@@ -101,10 +101,16 @@ export function applyPush(
     const rev = (row?.rev ?? 0) + 1;
 
     if (op.delete) {
-      const refusal = writeRefusal(user, op.entity, before, null, policy);
+      // Deleting needs the same right as writing the record, judged on its stored data (kept when it was deleted);
+      // an id the server never held is refused, so no deletion marker is written for it.
+      if (!row) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'not_found', bilingual('Posten finnes ikke', 'The record does not exist')));
+      const stored = JSON.parse(row.data) as Data;
+      const refusal = writeRefusal(user, op.entity, stored, null, policy);
       if (refusal) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', refusal));
+      // Deleted already (from another device): nothing more to write.
+      if (row.deleted) return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev: row.rev });
       // The data stays on the server for the audit trail; pulls send the record as deleted.
-      writeRecord(op.entity, op.id, rev, before ?? (row ? (JSON.parse(row.data) as Data) : {}), true, opId);
+      writeRecord(op.entity, op.id, rev, stored, true, opId);
       touchRecordsOf(db, op.entity, op.id, before, null, at);
       return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev }, before);
     }

@@ -78,7 +78,8 @@ const DWELLING_ONLY = bilingual(
  * version links to (core/privacy RECORD_LINKS: household, plan, dwelling), decided before any value is looked at.
  */
 export function writeRefusal(user: SessionUser, entity: EntityName, before: Data | null, after: Data | null, ctx: PolicyContext): string | null {
-  if (before === null && after === null) return mayWriteEntity(user, entity) ? null : FORBIDDEN;
+  // Nothing to judge the right against (a delete of a record never stored): refused.
+  if (before === null && after === null) return FORBIDDEN;
   const roleAllows = (before === null || allows(user, entity, 'write', before)) && (after === null || allows(user, entity, 'write', after));
   if (!roleAllows) return FORBIDDEN;
   // A record linked to a dwelling (a dwelling's checklist) is written into that dwelling: only those who may write

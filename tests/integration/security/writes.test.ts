@@ -2,7 +2,7 @@
 // every record the old and the new version link to, whatever else the op carries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullAll, push, realProcessApi, type PrivacyApi } from '../privacy/api';
-import { COLLEAGUE_ID, COUNSELLOR_ID, followUpData, homeVisitData, householdData, planData } from '../privacy/fixtures';
+import { COLLEAGUE_ID, COUNSELLOR_ID, followUpData, homeVisitData, householdData, planData, taskData } from '../privacy/fixtures';
 import { sampleDwelling } from '../sync/sample-records';
 
 let api: PrivacyApi;
@@ -13,6 +13,14 @@ let ownPlan: string;
 let dwelling: string;
 
 const op = (entity: string, id: string, baseRev: number, set: Record<string, unknown>) => ({ opId: crypto.randomUUID(), entity, id, baseRev, set });
+
+const remove = (entity: string, id: string, baseRev: number) => ({ opId: crypto.randomUUID(), entity, id, baseRev, delete: true });
+
+/** The record's newest change as an administrator pulls it (undefined when the server never sent one). */
+async function lastChange(id: string) {
+  const { changes } = await pullAll(api, 'admin');
+  return changes.filter((c) => c.id === id).at(-1);
+}
 
 /** The record as an administrator pulls it now (null when the server holds no live version). */
 async function stored(id: string): Promise<Record<string, unknown> | null> {
@@ -87,5 +95,39 @@ describe('writing into records one may not write', () => {
       op('inspection', crypto.randomUUID(), 0, { ...homeVisitData(ownHousehold, COUNSELLOR_ID, now), planId: ownPlan }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+  });
+});
+
+describe('deleting', () => {
+  it('refuses to delete an id the server never held, and writes no deletion marker for it', async () => {
+    const id = crypto.randomUUID();
+    for (const who of ['admin', 'boveileder', 'inntak']) {
+      const [r] = await push(api, who, [remove('task', id, 0)]);
+      expect([who, r!.status, r!.error?.code]).toEqual([who, 'rejected', 'not_found']);
+      expect(r!.error!.message).toContain(' / ');
+    }
+    expect(await lastChange(id)).toBeUndefined();
+  });
+
+  it('needs the right to write the record even once it is deleted: the intake team cannot delete a removed task again', async () => {
+    const id = crypto.randomUUID();
+    const [created, removed] = await push(api, 'boveileder', [op('task', id, 0, taskData(ownHousehold, api.now())), remove('task', id, 1)]);
+    expect([created!.status, removed!.status]).toEqual(['applied', 'applied']);
+    const [again] = await push(api, 'inntak', [remove('task', id, 2)]);
+    expect(again).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+    expect(await lastChange(id)).toMatchObject({ rev: 2, deleted: true });
+    // The one who may write it gets the delete confirmed, and nothing more is written.
+    const [twice] = await push(api, 'boveileder', [remove('task', id, 2)]);
+    expect(twice).toMatchObject({ status: 'applied', rev: 2 });
+    expect(await lastChange(id)).toMatchObject({ rev: 2, deleted: true });
+  });
+
+  it('refuses deleting a checklist in a household one does not follow', async () => {
+    const id = crypto.randomUUID();
+    const [created] = await push(api, 'admin', [op('inspection', id, 0, homeVisitData(othersHousehold, COLLEAGUE_ID, api.now()))]);
+    expect(created!.status).toBe('applied');
+    const [r] = await push(api, 'boveileder', [remove('inspection', id, 1)]);
+    expect(r).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+    expect(await stored(id)).not.toBeNull();
   });
 });
