@@ -9,6 +9,7 @@ import type { AppEnv, Deps } from './env';
 import { figuresRoutes } from './figures/routes';
 import { checkHealth } from './health';
 import { ApiError, errorResponse } from './http/error';
+import { sameOrigin } from './http/sameOrigin';
 import { securityHeaders } from './http/securityHeaders';
 import { isApiPath, staticFiles } from './http/staticFiles';
 import { privacyRoutes } from './privacy/routes';
@@ -25,6 +26,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     c.set('deps', deps);
     await next();
   });
+  app.use('/api/*', sameOrigin());
   app.use('/api/*', async (c, next) => {
     await next();
     // API answers are per user and per moment: never stored, unless a route chose otherwise (e.g. content-addressed blobs).

@@ -1,6 +1,7 @@
 /** What every route gets: the database, where files live, and the signed-in user once authenticated. */
 import type { SessionUser } from '../core/entities';
 import type { Db } from './db';
+import { DEFAULT_SECURITY, type SecuritySettings } from './settings';
 
 /** Dependencies handed to the app when it is built; tests pass their own. */
 export type Deps = {
@@ -15,7 +16,14 @@ export type Deps = {
   minFreeBytes?: number;
   /** The clock; tests move it. */
   now: () => Date;
+  /** Log-in limits, proxy trust and session lifetime; what is left out takes DEFAULT_SECURITY. */
+  security?: Partial<SecuritySettings>;
 };
+
+/** The security settings in force for these dependencies. */
+export function securityOf(deps: Deps): SecuritySettings {
+  return { ...DEFAULT_SECURITY, ...deps.security };
+}
 
 /** Hono environment: `c.get('deps')` on every request, `c.get('user')` after `requireUser`. */
 export type AppEnv = { Variables: { user: SessionUser; deps: Deps } };

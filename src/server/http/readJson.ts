@@ -33,11 +33,22 @@ export function jsonDepthExceeds(text: string, limit = MAX_JSON_DEPTH): boolean 
 }
 
 /**
- * The body parsed by `schema`. Throws 413 `too_large` over `maxBytes`, 400 `too_deep` when it nests deeper than
+ * The body parsed by `schema`. Throws 415 `unsupported_media_type` unless it is sent as application/json, 413 `too_large` over `maxBytes`, 400 `too_deep` when it nests deeper than
  * MAX_JSON_DEPTH, 400 `bad_json` when it is not JSON,
  * and the ZodError (→ 400 `invalid` with zod's issues) when it does not fit the schema.
  */
 export async function readJson<S extends z.ZodType>(c: Context, schema: S, maxBytes = JSON_BODY_LIMIT): Promise<z.output<S>> {
+  const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      bilingual(
+        `Send innholdet som JSON med Content-Type: application/json, ikke ${type ?? 'uten Content-Type'}`,
+        `Send the body as JSON with Content-Type: application/json, not ${type ?? 'without a Content-Type'}`,
+      ),
+    );
+  }
   let text = '';
   await bodyLimit(maxBytes)(c, async () => {
     text = await c.req.text();

@@ -2,8 +2,9 @@
  * Security headers for every response (API, static files, errors): CSP without inline scripts, nosniff, no referrer,
  * a Permissions-Policy that gives the page the camera and nothing else, and HSTS only on a response sent over HTTPS.
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { cameOverHttps } from './client';
 
 /**
  * The Content-Security-Policy. Only same-origin code runs; `blob:`/`data:` images are photos taken on the device and the
@@ -47,17 +48,8 @@ export const PERMISSIONS_POLICY = [
 /** HSTS: a year, on responses that went out over HTTPS only — over plain HTTP the header means nothing and is not sent. */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
 
-/**
- * Whether this request reached us over HTTPS. Behind a reverse proxy that ends TLS (`EGNET_TRUST_PROXY=1`) the proxy's
- * `X-Forwarded-Proto` says so; otherwise only the URL the server saw counts, so a client cannot claim HTTPS by a header.
- */
-export function cameOverHttps(c: Context, trustProxy = process.env.EGNET_TRUST_PROXY === '1'): boolean {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-    if (forwarded) return forwarded === 'https';
-  }
-  return new URL(c.req.url).protocol === 'https:';
-}
+/** Kept here too for the code that asked this module; the one definition is in client.ts. */
+export { cameOverHttps };
 
 /** Middleware setting the security headers after the route (or the error handler) has answered. */
 export function securityHeaders(): MiddlewareHandler {

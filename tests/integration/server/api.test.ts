@@ -80,7 +80,7 @@ describe('errors', () => {
         controller.close();
       },
     });
-    const res = await t.app.request('/api/session', { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    const res = await t.app.request('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
     await expectError(res, 413, 'too_large');
     expect(count('login_failures')).toBe(before);
   });
