@@ -1,4 +1,5 @@
 /** Security settings read from the environment once at start; tests and benchmarks pass their own. */
+import { SESSION_MAX_AGE_MS } from './auth/sessions';
 
 /** How the server protects log-in, sessions and what it believes about the client's address. */
 export type SecuritySettings = {
@@ -18,7 +19,7 @@ export type SecuritySettings = {
 /** The safe defaults: no proxy trusted, 12-hour sessions, two checks at once and sixteen waiting. */
 export const DEFAULT_SECURITY: SecuritySettings = {
   trustProxy: 0,
-  sessionMaxAgeMs: 12 * 60 * 60 * 1000,
+  sessionMaxAgeMs: SESSION_MAX_AGE_MS,
   passwordChecks: 2,
   passwordQueue: 16,
 };

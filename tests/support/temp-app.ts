@@ -22,11 +22,11 @@ export type TempApp = {
 };
 
 /** Builds the app on a new database; with `demo` the demo accounts (password `demo`) are seeded. */
-export async function tempApp(options: { demo?: boolean; staticDir?: string; start?: Date } = {}): Promise<TempApp> {
+export async function tempApp(options: { demo?: boolean; staticDir?: string; start?: Date; security?: Deps['security'] } = {}): Promise<TempApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'egnet-app-'));
   const db = openDatabase(join(dataDir, 'egnet.sqlite'));
   let now = (options.start ?? new Date('2026-01-05T08:00:00.000Z')).getTime();
-  const deps: Deps = { db, dataDir, version: '0.0.0-test', now: () => new Date(now), ...(options.staticDir ? { staticDir: options.staticDir } : {}) };
+  const deps: Deps = { db, dataDir, version: '0.0.0-test', now: () => new Date(now), ...(options.staticDir ? { staticDir: options.staticDir } : {}), ...(options.security ? { security: options.security } : {}) };
   if (options.demo) await seedDemo(db, deps.now());
   const app = createApp(deps);
   return {

@@ -1,7 +1,7 @@
 /** Middleware for routes that need a signed-in user, optionally with one of some roles. */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Role } from '../../core/entities';
-import type { AppEnv } from '../env';
+import { securityOf, type AppEnv } from '../env';
 import { ApiError } from '../http/error';
 import { findSession, touchSession } from './sessions';
 import { bilingual } from '../../core/schemas/bilingual';
@@ -24,7 +24,7 @@ function passwordChangeRequired(): ApiError {
 
 /**
  * Sets `c.get('user')` from the bearer token, or throws 401 (`unauthenticated`: no or unknown token;
- * `session_expired`: idle 30 days, revoked or account disabled). With roles given, the user needs one of them (else 403).
+ * `session_expired`: idle 30 days, past its lifetime since log-in, revoked or account disabled). With roles given, the user needs one of them (else 403).
  * A person with a temporary password gets 403 `password_change_required` until they have changed it.
  * The session's expiry slides forward only when the request succeeded, so a failed request writes nothing.
  */
@@ -39,10 +39,11 @@ export function requireSession(): MiddlewareHandler<AppEnv> {
 
 function signedIn(roles: Role[], allowTemporaryPassword: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { db, now } = c.get('deps');
+    const deps = c.get('deps');
+    const { db, now } = deps;
     const token = bearerToken(c);
     const at = now();
-    const found = token ? findSession(db, token, at) : { state: 'unknown' as const };
+    const found = token ? findSession(db, token, at, securityOf(deps).sessionMaxAgeMs) : { state: 'unknown' as const };
     if (found.state === 'unknown') {
       throw new ApiError(401, 'unauthenticated', bilingual('Du må logge inn', 'You need to log in'), undefined, {
         'WWW-Authenticate': 'Bearer',

@@ -128,6 +128,8 @@ describe('session', () => {
   });
 
   it('expires after 30 days unused; use slides the expiry forward', async () => {
+    // The idle rule alone: the lifetime since log-in (12 hours by default) is set out of the way here.
+    t.deps.security = { sessionMaxAgeMs: 365 * DAY };
     const used = await t.login('inspektor');
     const idle = await t.login('admin');
     t.advance(20 * DAY);
@@ -144,11 +146,31 @@ describe('session', () => {
     expect((await me(used)).status).toBe(401);
   });
 
+  it('ends 12 hours after log-in however busy it is, or after EGNET_SESSION_HOURS', async () => {
+    const token = await t.login('inspektor');
+    for (let h = 0; h < 11; h++) {
+      t.advance(60 * MINUTE);
+      expect((await me(token)).status).toBe(200);
+    }
+    t.advance(60 * MINUTE - 1);
+    expect((await me(token)).status).toBe(200);
+    t.advance(1);
+    const ended = await me(token);
+    expect(ended.status).toBe(401);
+    expect((await errorOf(ended)).code).toBe('session_expired');
+    // A new log-in starts a new lifetime.
+    expect((await me(await t.login('inspektor'))).status).toBe(200);
+    t.deps.security = { sessionMaxAgeMs: 2 * 60 * MINUTE };
+    const short = await t.login('admin');
+    t.advance(2 * 60 * MINUTE);
+    expect((await me(short)).status).toBe(401);
+  });
+
   it('a request that fails does not slide the expiry (nothing is written)', async () => {
     const token = await t.login('inspektor');
     const lastUsed = () => (t.db.prepare('SELECT last_used_at FROM sessions').get() as { last_used_at: string }).last_used_at;
     const before = lastUsed();
-    t.advance(DAY);
+    t.advance(2 * 60 * MINUTE);
     const res = await t.app.request('/api/nowhere', { headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(404);
     expect(lastUsed()).toBe(before);
