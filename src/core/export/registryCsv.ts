@@ -1,4 +1,5 @@
 /** The dwelling registry with each dwelling's verdict and the reasons behind it, as a CSV file for Excel. */
+import { countsForDwelling } from '../checklist/checklistSide';
 import { TEMPLATE_IDS } from '../checklist/templates';
 import { assessDwelling } from '../rules/assessDwelling';
 import { defaultRuleSet } from '../rules/defaultRuleSet';
@@ -50,7 +51,7 @@ export function registryCsv(
 ): string {
   const byDwelling = new Map<string, Inspection[]>();
   for (const i of inspections) {
-    if (!i.dwellingId || i.status !== 'completed' || !DWELLING_TEMPLATES.has(i.templateId)) continue;
+    if (!i.dwellingId || i.status !== 'completed' || !countsForDwelling(i) || !DWELLING_TEMPLATES.has(i.templateId)) continue;
     const list = byDwelling.get(i.dwellingId);
     if (list) list.push(i);
     else byDwelling.set(i.dwellingId, [i]);

@@ -1,4 +1,5 @@
 /** Stock figures like the Melhus report's: verdict counts and shares in total, per area, bedrooms and vacancy, and "children first" per year. */
+import { countsForDwelling } from '../checklist/checklistSide';
 import { verdictOf } from '../rules/assessDwelling';
 import { defaultRuleSet } from '../rules/defaultRuleSet';
 import type { RuleSet } from '../rules/ruleSet';
@@ -83,7 +84,7 @@ export function computeFigures(input: FiguresInput): Figures {
   const isKnown = (id: string) => Object.hasOwn(known, id);
   const byDwelling = new Map<string, Inspection[]>();
   for (const inspection of input.inspections) {
-    if (!inspection.dwellingId || inspection.status !== 'completed' || isKnown(inspection.dwellingId)) continue;
+    if (!inspection.dwellingId || inspection.status !== 'completed' || !countsForDwelling(inspection) || isKnown(inspection.dwellingId)) continue;
     const list = byDwelling.get(inspection.dwellingId);
     if (list) list.push(inspection);
     else byDwelling.set(inspection.dwellingId, [inspection]);

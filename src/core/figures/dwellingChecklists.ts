@@ -1,4 +1,5 @@
 /** The completed checklists about each dwelling, grouped once for the quarters and the list of inspections due. */
+import { countsForDwelling } from '../checklist/checklistSide';
 import { TEMPLATE_IDS } from '../checklist/templates';
 import type { Inspection } from '../schemas';
 
@@ -12,7 +13,7 @@ export type CompletedChecklist = { inspection: Inspection; day: string };
 export function dwellingChecklists(inspections: readonly Inspection[]): Map<string, CompletedChecklist[]> {
   const out = new Map<string, CompletedChecklist[]>();
   for (const inspection of inspections) {
-    if (inspection.status !== 'completed' || !inspection.dwellingId || !inspection.completedAt || !DWELLING_TEMPLATES.has(inspection.templateId)) continue;
+    if (inspection.status !== 'completed' || !inspection.dwellingId || !countsForDwelling(inspection) || !inspection.completedAt || !DWELLING_TEMPLATES.has(inspection.templateId)) continue;
     const entry = { inspection, day: inspection.completedAt.slice(0, 10) };
     const list = out.get(inspection.dwellingId);
     if (list) list.push(entry);

@@ -1,4 +1,5 @@
 /** Prepares the stock for matching: each dwelling's facts, its verdict, and what its latest checklists say about access and distances. */
+import { countsForDwelling } from '../checklist/checklistSide';
 import { TEMPLATE_IDS } from '../checklist/templates';
 import type { Verdict } from '../rules/verdict';
 import type { Allocation, Dwelling, Inspection, WithId } from '../schemas';
@@ -9,7 +10,7 @@ import { activeAllocation } from './vacancy';
 function latestByDwelling(inspections: readonly WithId<Inspection>[], templateId: string): Map<string, Inspection> {
   const latest = new Map<string, Inspection>();
   for (const i of inspections) {
-    if (i.templateId !== templateId || i.status !== 'completed' || !i.dwellingId) continue;
+    if (i.templateId !== templateId || i.status !== 'completed' || !i.dwellingId || !countsForDwelling(i)) continue;
     const current = latest.get(i.dwellingId);
     if (!current || (current.completedAt ?? '') < (i.completedAt ?? '')) latest.set(i.dwellingId, i);
   }

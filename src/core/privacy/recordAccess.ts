@@ -2,6 +2,7 @@
  * Who may read and write household data — households, their visits, home-visit checklists, tasks and Foyer plans —
  * per role, per record and per field. Pure: the server's sync policy calls it with the records it looked up.
  */
+import { checklistSide } from '../checklist/checklistSide';
 import type { EntityName, Role } from '../entities';
 import type { OwnerUnit } from '../schemas/ownerUnit';
 import type { LocalText } from '../text';
@@ -31,7 +32,7 @@ const isAdmin = (v: Viewer) => v.roles.includes('admin');
 export function isPrivacyGoverned(entity: EntityName, data: Data | null): boolean {
   if (entity === 'household' || entity === 'visit' || entity === 'task' || entity === 'plan') return true;
   // A checklist about a household (home visit) or a Foyer plan is household data; one about a dwelling is not.
-  return entity === 'inspection' && !!data && (!!str(data.householdId) || !!str(data.planId));
+  return entity === 'inspection' && checklistSide(data) === 'household';
 }
 
 /** True when the viewer follows the household: an administrator, or a counsellor it is assigned to. */

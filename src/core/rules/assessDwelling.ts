@@ -1,4 +1,5 @@
 /** The suitability verdict of one dwelling: every rule of the rule set with its result and reason, and the class that follows. */
+import { countsForDwelling } from '../checklist/checklistSide';
 import { getTemplate, latestTemplate } from '../checklist/templates';
 import type { Dwelling } from '../schemas/dwelling';
 import type { Inspection } from '../schemas/inspection';
@@ -27,11 +28,14 @@ function isLater(a: string | null | undefined, b: string | null | undefined): bo
   return Date.parse(a) > Date.parse(b);
 }
 
-/** The latest completed checklist per template id, read in the template version it was filled in. */
+/**
+ * The latest completed checklist per template id, read in the template version it was filled in. A household's
+ * checklist (one naming a household or plan) never counts, even if it names the dwelling too.
+ */
 export function latestCompleted(inspections: readonly Inspection[]): Map<string, Filled> {
   const latest = new Map<string, Filled>();
   for (const inspection of inspections) {
-    if (inspection.status !== 'completed') continue;
+    if (inspection.status !== 'completed' || !countsForDwelling(inspection)) continue;
     const current = latest.get(inspection.templateId);
     if (current && isLater(current.inspection.completedAt, inspection.completedAt)) continue;
     const template = getTemplate(inspection.templateId, inspection.templateVersion) ?? latestTemplate(inspection.templateId);

@@ -61,10 +61,13 @@ export const pushRequestSchema = z
 /** A push as the app sends it. */
 export type PushRequest = { clientId: string; ops: Op[] };
 
-/** A path held back: the server's value, the op's value, and who wrote the server's value when (user id, ISO time). */
+/**
+ * A path held back: the server's value (absent when the writer may not read it), the op's value, and who wrote the
+ * server's value when (user id, ISO time).
+ */
 export const conflictSchema = z.object({
   path: z.string(),
-  server: z.unknown(),
+  server: z.unknown().optional(),
   mine: z.unknown(),
   by: z.string().optional(),
   byName: z.string().optional(),

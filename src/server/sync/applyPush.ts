@@ -5,8 +5,10 @@
 import type { z } from 'zod';
 import { ENTITY_NAMES, type EntityName, type SessionUser } from '../../core/entities';
 import { entitySchemas } from '../../core/schemas';
+import { applySet } from '../../core/sync/applySet';
+import { deepEqual } from '../../core/sync/deepEqual';
 import { mergeOp, type PathWrite } from '../../core/sync/mergeOp';
-import { pathsOverlap, WHOLE_RECORD } from '../../core/sync/path';
+import { pathsOverlap, readPath, WHOLE_RECORD } from '../../core/sync/path';
 import { findPhotoRefs } from '../../core/sync/photoRefs';
 import { opSchema, type OpResult, type pushRequestSchema } from '../../core/sync/protocol';
 import { isPrivacyGoverned } from '../../core/privacy/recordAccess';
@@ -14,7 +16,7 @@ import type { Db } from '../db';
 import type { BlobStore } from './blobStore';
 import { touchRecordsOf } from '../privacy/visibilityChanges';
 import { logPushed } from '../privacy/auditLog';
-import { mayWriteEntity, policyContext, writeRefusal } from './policy';
+import { mayWriteEntity, NOT_WRITABLE, policyContext, readView, writeRefusal } from './policy';
 import { bilingual } from '../../core/schemas/bilingual';
 
 /** Largest JSON a record's data may grow to; keeps one record from filling every device. */
@@ -31,6 +33,15 @@ type Decision = OpResult;
 
 function rejected(opId: string, code: string, message: string, issues?: unknown[]): Decision {
   return { opId, status: 'rejected', error: { code, message, ...(issues ? { issues } : {}) } };
+}
+
+/** The policy's refusal for values not yet validated; a shape the policy cannot read is left to the schema check. */
+function refusalOf(refusal: () => string | null): string | null {
+  try {
+    return refusal();
+  } catch {
+    return null;
+  }
 }
 
 /** Decides every op of a push in order and returns one result per op. Runs as one transaction: all of it or none. */
@@ -97,20 +108,24 @@ export function applyPush(
       return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', bilingual('Du har ikke lov til å endre denne typen poster', 'You may not change records of this kind')));
     }
     const row = findRecord.get(op.entity, op.id) as RecordRow | undefined;
-    const before = row && !row.deleted ? (JSON.parse(row.data) as Data) : null;
+    // The record as stored, kept after a delete for the audit trail: what the right to change it is judged on.
+    const stored = row ? (JSON.parse(row.data) as Data) : null;
+    const before = row && !row.deleted ? stored : null;
     const rev = (row?.rev ?? 0) + 1;
+    const refuse = (message: string) => log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', message));
+
+    // Refuse first, validate after. A record the writer may not change as it is stored, or may not create, gets one
+    // and the same refusal whatever the op's values and whether the record exists, so no answer tells a hidden value
+    // or a hidden record apart; a delete of an id the server never held is refused the same way.
+    if (stored ? writeRefusal(user, op.entity, stored, stored, policy) : op.delete) return refuse(NOT_WRITABLE);
 
     if (op.delete) {
-      // Deleting needs the same right as writing the record, judged on its stored data (kept when it was deleted);
-      // an id the server never held is refused, so no deletion marker is written for it.
-      if (!row) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'not_found', bilingual('Posten finnes ikke', 'The record does not exist')));
-      const stored = JSON.parse(row.data) as Data;
       const refusal = writeRefusal(user, op.entity, stored, null, policy);
-      if (refusal) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', refusal));
+      if (refusal) return refuse(refusal);
       // Deleted already (from another device): nothing more to write.
-      if (row.deleted) return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev: row.rev });
+      if (row!.deleted) return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev: row!.rev });
       // The data stays on the server for the audit trail; pulls send the record as deleted.
-      writeRecord(op.entity, op.id, rev, stored, true, opId);
+      writeRecord(op.entity, op.id, rev, stored!, true, opId);
       touchRecordsOf(db, op.entity, op.id, before, null, at);
       return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev }, before);
     }
@@ -118,6 +133,12 @@ export function applyPush(
     if (row?.deleted) {
       return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'deleted', bilingual('Posten er slettet', 'The record has been deleted')));
     }
+    // Every path as sent must be the writer's to write, before any merge: a field one may not write is refused here,
+    // not held back as a conflict that would hand its stored value back.
+    const asked = applySet(before ?? {}, op.set);
+    const askedRefusal = refusalOf(() => writeRefusal(user, op.entity, before, asked, policy));
+    if (askedRefusal) return refuse(before ? askedRefusal : NOT_WRITABLE);
+
     const missing = findPhotoRefs(op.set).filter((p) => !blobs.has(p.sha256)).map((p) => p.sha256);
     if (missing.length > 0) {
       return { opId, status: 'retry', error: { code: 'missing_blob', message: bilingual('Bildet mangler på serveren', 'The photo is not on the server'), issues: missing } };
@@ -140,17 +161,21 @@ export function applyPush(
     if (json.length > MAX_RECORD_BYTES) {
       return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'too_large', bilingual('Posten blir for stor', 'The record would become too large')));
     }
+    // The merged record (the op's paths less its conflicts) is judged too: it is what is written.
     const refusal = writeRefusal(user, op.entity, before, after, policy);
-    if (refusal) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', refusal));
+    if (refusal) return refuse(before ? refusal : NOT_WRITABLE);
     writeRecord(op.entity, op.id, rev, after, false, opId);
     touchRecordsOf(db, op.entity, op.id, before, after, at);
     // A creation is marked once for the whole record rather than once per field: the same answer to "who wrote this
     // path after revision n", at a fraction of the writes.
     for (const path of row ? merged.written : [WHOLE_RECORD]) upsertWrite.run(op.entity, op.id, path, rev, request.clientId, user.id, at);
     if (merged.conflicts.length === 0) return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev }, after);
-    const conflicts = merged.conflicts.map((c) => {
+    // A conflict shows the server's value only where the writer may read it.
+    const view = readView(user, op.entity, { data: after }, policy);
+    const conflicts = merged.conflicts.map(({ server, ...c }) => {
       const byName = nameOf(c.by);
-      return { ...c, ...(byName ? { byName } : {}) };
+      const readable = view !== null && deepEqual(readPath(view, c.path) ?? null, server ?? null);
+      return { ...c, ...(readable ? { server } : {}), ...(byName ? { byName } : {}) };
     });
     return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'conflict', rev, conflicts }, after);
   };

@@ -5,6 +5,7 @@
  */
 import type { EntityName, Role, SessionUser } from '../../core/entities';
 import { isPrivacyGoverned, linkedRecords, privacyReadView, privacyWriteDenial, type Links, type Viewer } from '../../core/privacy/recordAccess';
+import { checklistSide } from '../../core/checklist/checklistSide';
 import type { Db } from '../db';
 import { storedLinks } from '../privacy/storedLinks';
 import { viewerOf } from '../privacy/units';
@@ -12,13 +13,6 @@ import { bilingual } from '../../core/schemas/bilingual';
 
 type Data = Record<string, unknown>;
 
-/** Which side an inspection belongs to: a dwelling's (templates A–C) or a household's (home visit, Foyer). */
-function inspectionSide(data: Data | null): 'dwelling' | 'household' | null {
-  if (!data) return null;
-  if (data.householdId || data.planId) return 'household';
-  if (data.dwellingId) return 'dwelling';
-  return null;
-}
 
 type Access = { write: readonly EntityName[]; read: readonly EntityName[]; inspections: { write: string[]; read: string[] } };
 
@@ -52,7 +46,7 @@ function allows(user: SessionUser, entity: EntityName, mode: 'read' | 'write', d
     const access = ROLE_ACCESS[role];
     if (!access?.[mode].includes(entity)) return false;
     if (entity !== 'inspection') return true;
-    const side = inspectionSide(data);
+    const side = checklistSide(data);
     return side !== null && access.inspections[mode].includes(side);
   });
 }
@@ -66,6 +60,14 @@ export function policyContext(db: Db, user: SessionUser, now: Date): PolicyConte
 }
 
 const FORBIDDEN = bilingual('Du har ikke lov til å gjøre denne endringen', 'You may not make this change');
+/**
+ * The one refusal for a record the writer may not change as stored, may not create, or that does not exist: the same
+ * text whatever the values sent, so it tells nothing about the record.
+ */
+export const NOT_WRITABLE = bilingual(
+  'Posten finnes ikke, eller du har ikke lov til å endre den',
+  'The record does not exist, or you may not change it',
+);
 const DWELLING_ONLY = bilingual(
   'Bare inspektører og administratorer kan skrive det som hører til en bolig',
   'Only inspectors and administrators can write what belongs to a dwelling',

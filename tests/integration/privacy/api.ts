@@ -24,7 +24,8 @@ function withToken(tokens: Map<string, string>, init: { as?: string; method?: st
 
 /** The app in this process on a fresh database file with the demo accounts (and their units); the clock can move. */
 export async function inProcessApi(start: Date): Promise<PrivacyApi> {
-  const t = await tempApp({ demo: true, start });
+  // Consent is followed over days here; the 12-hour session lifetime is set out of the way.
+  const t = await tempApp({ demo: true, start, security: { sessionMaxAgeMs: 365 * 24 * 60 * 60 * 1000 } });
   const tokens = new Map<string, string>();
   for (const u of USERS) tokens.set(u, await t.login(u));
   return {
@@ -61,9 +62,12 @@ export async function realProcessApi(): Promise<PrivacyApi> {
 
 const CLIENT = '0c0c0c0c-0000-4000-8000-0000000000c0';
 
-/** Pushes ops as a user and returns the results (fails the test unless the push itself answers 200). */
-export async function push(api: PrivacyApi, as: string, ops: unknown[]): Promise<OpResult[]> {
-  const res = await api.request('/api/sync/push', { method: 'POST', as, json: { clientId: CLIENT, ops } });
+/**
+ * Pushes ops as a user from one installation (the same for everyone unless `clientId` names another) and returns the
+ * results (fails the test unless the push itself answers 200).
+ */
+export async function push(api: PrivacyApi, as: string, ops: unknown[], clientId = CLIENT): Promise<OpResult[]> {
+  const res = await api.request('/api/sync/push', { method: 'POST', as, json: { clientId, ops } });
   if (res.status !== 200) throw new Error(`push as ${as}: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { results: OpResult[] }).results;
 }

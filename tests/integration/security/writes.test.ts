@@ -56,7 +56,7 @@ describe('writing into records one may not write', () => {
     const forged = { ...homeVisitData(othersHousehold, COUNSELLOR_ID, api.now()), planId: ownPlan };
     const [r] = await push(api, 'boveileder', [op('inspection', id, 0, forged)]);
     expect(r).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
-    expect(r!.error!.message).toContain('Only the counsellors following the household');
+    expect(r!.error!.message).toContain('The record does not exist, or you may not change it');
     expect(await stored(id)).toBeNull();
   });
 
@@ -103,7 +103,8 @@ describe('deleting', () => {
     const id = crypto.randomUUID();
     for (const who of ['admin', 'boveileder', 'inntak']) {
       const [r] = await push(api, who, [remove('task', id, 0)]);
-      expect([who, r!.status, r!.error?.code]).toEqual([who, 'rejected', 'not_found']);
+      // The same refusal as for a record one may not change, so it does not tell which ids exist.
+      expect([who, r!.status, r!.error?.code]).toEqual([who, 'rejected', 'forbidden']);
       expect(r!.error!.message).toContain(' / ');
     }
     expect(await lastChange(id)).toBeUndefined();
@@ -129,5 +130,63 @@ describe('deleting', () => {
     const [r] = await push(api, 'boveileder', [remove('inspection', id, 1)]);
     expect(r).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
     expect(await stored(id)).not.toBeNull();
+  });
+});
+
+describe('refuse first, validate after', () => {
+  const days = (n: number) => new Date(api.now().getTime() + n * 24 * 60 * 60 * 1000).toISOString();
+
+  it('gives one refusal for a household one may not write, whatever the value and whether it exists', async () => {
+    // The other household's consent runs out in 180 days: a date after that would make it invalid, one before not.
+    const probes = [days(-20), days(200), 'not a date'];
+    const before = ((await stored(othersHousehold))!.consent as { givenAt: string }).givenAt;
+    const answers = [];
+    for (const givenAt of probes) {
+      const [existing] = await push(api, 'boveileder', [op('household', othersHousehold, 1, { 'consent.givenAt': givenAt })]);
+      const [unknown] = await push(api, 'boveileder', [op('household', crypto.randomUUID(), 0, { 'consent.givenAt': givenAt })]);
+      answers.push(existing, unknown);
+    }
+    for (const r of answers) expect({ status: r!.status, error: r!.error }).toEqual({ status: 'rejected', error: answers[0]!.error });
+    expect(answers[0]!.error).toMatchObject({ code: 'forbidden' });
+    expect(answers[0]!.error).not.toHaveProperty('issues');
+    expect(await stored(othersHousehold)).toMatchObject({ consent: { givenAt: before } });
+  });
+
+  it('still explains what is invalid to someone who may write the record', async () => {
+    const [r] = await push(api, 'boveileder', [op('household', ownHousehold, 1, { 'consent.givenAt': days(200) })]);
+    expect(r).toMatchObject({ status: 'rejected', error: { code: 'invalid' } });
+    expect(r!.error!.issues?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('conflicts and fields one may not write', () => {
+  const INTAKE_DEVICE = '0c0c0c0c-0000-4000-8000-0000000000d1';
+
+  it('refuses the intake team a write to a task field it may not write, instead of a conflict that shows the stored value', async () => {
+    const now = api.now();
+    const id = crypto.randomUUID();
+    const hidden = crypto.randomUUID();
+    const [created] = await push(api, 'boveileder', [op('task', id, 0, taskData(ownHousehold, now))]);
+    expect(created!.status).toBe('applied');
+    const [changed] = await push(api, 'boveileder', [op('task', id, 1, { sourceVisitId: hidden })]);
+    expect(changed!.status).toBe('applied');
+    // From the intake team's own device, so the counsellor's later write is someone else's: the old answer was a conflict.
+    const [r] = await push(api, 'inntak', [op('task', id, 1, { sourceVisitId: crypto.randomUUID() })], INTAKE_DEVICE);
+    expect(r).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+    expect(JSON.stringify(r)).not.toContain(hidden);
+    // No new revision was written.
+    expect(await lastChange(id)).toMatchObject({ rev: 2 });
+  });
+
+  it('still lets the intake team mark its task done, and a conflict there shows the stored value it may read', async () => {
+    const now = api.now();
+    const id = crypto.randomUUID();
+    const [created] = await push(api, 'boveileder', [op('task', id, 0, taskData(ownHousehold, now, crypto.randomUUID()))]);
+    expect(created!.status).toBe('applied');
+    const first = new Date(now.getTime() - 60_000).toISOString();
+    const [byCounsellor] = await push(api, 'boveileder', [op('task', id, 1, { status: 'done', doneAt: first })]);
+    expect(byCounsellor!.status).toBe('applied');
+    const [r] = await push(api, 'inntak', [op('task', id, 1, { status: 'done', doneAt: now.toISOString() })], INTAKE_DEVICE);
+    expect(r).toMatchObject({ status: 'conflict', conflicts: [{ path: 'doneAt', server: first, mine: now.toISOString() }] });
   });
 });
