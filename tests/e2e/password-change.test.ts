@@ -69,7 +69,7 @@ describe('a temporary password', () => {
     await person.locator('#password-current').focus();
     await person.keyboard.press('Enter');
     await expect.poll(() => person.locator('#password-current-error').textContent()).toBe('Skriv passordet du har nå');
-    expect(await person.locator('#password-new-error').textContent()).toBe('Passordet må ha minst 8 tegn');
+    expect(await person.locator('#password-new-error').textContent()).toBe('Passordet må ha minst 12 tegn');
     expect(await person.locator('#password-repeat-error').textContent()).toBe('Skriv det nye passordet en gang til');
     expect(await person.locator('#password-current').getAttribute('aria-invalid')).toBe('true');
     expect(await person.locator('#password-current').getAttribute('aria-describedby')).toContain('password-current-error');

@@ -50,7 +50,7 @@ describe('an administrator on the Brukere screen', () => {
     const summary = admin.locator('[data-testid="error-summary"]');
     await expect.poll(() => summary.textContent()).toContain('Velg minst én rolle');
     expect(await admin.locator('#user-name-error').textContent()).toBe('Skriv navnet');
-    expect(await admin.locator('#user-password-error').textContent()).toBe('Passordet må ha minst 8 tegn');
+    expect(await admin.locator('#user-password-error').textContent()).toBe('Passordet må ha minst 12 tegn');
     expect(await admin.locator('#user-name').getAttribute('aria-invalid')).toBe('true');
     await expectNoAxeViolations(admin, 'user form with errors');
     // The summary link moves focus to the field.
@@ -108,7 +108,7 @@ describe('an administrator on the Brukere screen', () => {
   it('sets a temporary password, refusing a short one next to the field', async () => {
     await admin.fill('#user-new-password', 'kort');
     await admin.getByRole('button', { name: 'Sett passord' }).click();
-    await expect.poll(() => admin.locator('#user-new-password-error').textContent()).toBe('Passordet må ha minst 8 tegn');
+    await expect.poll(() => admin.locator('#user-new-password-error').textContent()).toBe('Passordet må ha minst 12 tegn');
     await admin.fill('#user-new-password', 'nytt-passord-2');
     await admin.getByRole('button', { name: 'Sett passord' }).click();
     await expect.poll(() => admin.locator('[data-testid="user-password-notice"]').textContent()).toContain('Nytt passord er satt');

@@ -8,8 +8,11 @@ import { OWNER_UNITS, type OwnerUnit } from './ownerUnit';
 
 /** Allowed usernames (after lower-casing): 2–64 of a–z, 0–9, dot, dash, underscore. */
 export const USERNAME_PATTERN = /^[a-z0-9._-]{2,64}$/;
-/** The shortest password an account may get, from the command line or an administrator. */
-export const MIN_PASSWORD_LENGTH = 8;
+/**
+ * The shortest password an account may get, from the command line, an administrator or the person. The server also
+ * refuses common passwords (src/server/auth/passwordPolicy.ts).
+ */
+export const MIN_PASSWORD_LENGTH = 12;
 /** Longer passwords are refused at log-in too, so hashing stays cheap. */
 export const MAX_PASSWORD_LENGTH = 1000;
 /** A person's full name as shown to colleagues. */

@@ -5,7 +5,8 @@ import type { AppEnv, Deps } from '../env';
 import { ApiError } from '../http/error';
 import { readJson } from '../http/readJson';
 import { bilingual } from '../../core/schemas/bilingual';
-import { normalizeUsername, ownPasswordChangeSchema } from '../../core/schemas/account';
+import { normalizeUsername } from '../../core/schemas/account';
+import { ownPasswordChangeServerSchema } from './passwordPolicy';
 import { changeOwnPassword } from './accounts';
 import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './loginThrottle';
 import { hashPassword, unknownUserHash, verifyPassword } from './password';
@@ -68,7 +69,7 @@ export function sessionRoutes(deps: Deps): Hono<AppEnv> {
 
   // The person's own new password. A wrong current one is 400 (not 401, which would end the session in the app).
   app.put('/session/password', requireSession(), async (c) => {
-    const { currentPassword, newPassword } = await readJson(c, ownPasswordChangeSchema);
+    const { currentPassword, newPassword } = await readJson(c, ownPasswordChangeServerSchema);
     const me = c.get('user');
     refuseWhileThrottled(me.username);
     recordLoginFailure(db, me.username, deps.now());

@@ -4,7 +4,8 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { accountChangeSchema, newAccountSchema, newPasswordSchema } from '../../core/schemas/account';
+import { accountChangeSchema } from '../../core/schemas/account';
+import { newAccountServerSchema, newPasswordServerSchema } from './passwordPolicy';
 import type { AppEnv, Deps } from '../env';
 import { readJson } from '../http/readJson';
 import { changeAccount, createAccount, findAccount, listAccounts, readAccountLog, setAccountPassword, userNotFound } from './accounts';
@@ -29,7 +30,7 @@ export function userRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/users', admin, (c) => c.json({ users: listAccounts(db) }));
 
   app.post('/users', admin, async (c) => {
-    const { password, ...input } = await readJson(c, newAccountSchema);
+    const { password, ...input } = await readJson(c, newAccountServerSchema);
     const passwordHash = await hashPassword(password);
     return c.json({ user: createAccount(db, { ...input, passwordHash, mustChangePassword: true }, c.get('user').id, deps.now()) }, 201);
   });
@@ -48,7 +49,7 @@ export function userRoutes(deps: Deps): Hono<AppEnv> {
 
   app.put('/users/:id/password', admin, async (c) => {
     const id = idParam(c.req.param('id'));
-    const { password } = await readJson(c, newPasswordSchema);
+    const { password } = await readJson(c, newPasswordServerSchema);
     if (!findAccount(db, id)) throw userNotFound();
     setAccountPassword(db, c.get('user').id, id, await hashPassword(password), deps.now(), bearerToken(c));
     return c.body(null, 204);

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { ROLES, type Role } from '../../core/entities';
 import { hashPassword } from '../auth/password';
 import { MIN_PASSWORD_LENGTH, normalizeUsername, USERNAME_PATTERN } from '../../core/schemas/account';
+import { passwordRefusal } from '../auth/passwordPolicy';
 import { createAccount } from '../auth/accounts';
 import { findUserByUsername } from '../auth/users';
 import { openDatabase } from '../db';
@@ -60,6 +61,8 @@ const password = await readLine('Passord / Password: ', lines);
 if (password.length < MIN_PASSWORD_LENGTH) {
   fail(`Passordet må ha minst ${MIN_PASSWORD_LENGTH} tegn / The password needs at least ${MIN_PASSWORD_LENGTH} characters`);
 }
+const weak = passwordRefusal(password, [username, name ?? '']);
+if (weak) fail(weak);
 if (!lines && (await readLine('Gjenta passord / Repeat password: ', lines)) !== password) {
   fail('Passordene er ikke like / The passwords do not match');
 }

@@ -146,7 +146,11 @@ describe('PUT /api/session/password', () => {
     expect(weak.status).toBe(400);
     const weakError = await errorOf(weak);
     expect(weakError.issues?.map((i) => i.path.join('.'))).toEqual(['newPassword']);
-    expect(weakError.issues?.[0]?.message).toMatch(/minst 8 tegn \/ The password needs at least 8 characters/);
+    expect(weakError.issues?.[0]?.message).toMatch(/minst 12 tegn \/ The password needs at least 12 characters/);
+    // Long enough but on the common list (with digits added): refused by the server, on the same field.
+    const common = await changePassword(token, 'midlertidig-1', 'Password2024');
+    expect(common.status).toBe(400);
+    expect((await errorOf(common)).issues).toEqual([expect.objectContaining({ path: ['newPassword'], message: expect.stringMatching(/for vanlig og lett å gjette/) })]);
 
     const same = await changePassword(token, 'midlertidig-1', 'midlertidig-1');
     expect(same.status).toBe(400);
@@ -236,10 +240,10 @@ describe('who gets the mark', () => {
       child.stdout.on('data', (d: Buffer) => (out += d.toString()));
       child.stderr.on('data', (d: Buffer) => (out += d.toString()));
       child.on('exit', (code) => resolve({ code, out }));
-      child.stdin.end('forste-passord\n');
+      child.stdin.end('den-første-dagen\n');
     });
     expect(result.code, result.out).toBe(0);
-    const { token, user } = await login('forste', 'forste-passord');
+    const { token, user } = await login('forste', 'den-første-dagen');
     expect(user.mustChangePassword).toBeUndefined();
     expect((await call('/api/users', { token })).status).toBe(200);
   });

@@ -224,7 +224,11 @@ describe('user:add', () => {
 
     const short = await userAdd(dataDir, ['per', 'intake'], 'kort\n');
     expect(short.code).toBe(1);
-    expect(short.out).toMatch(/minst 8 tegn/);
+    expect(short.out).toMatch(/minst 12 tegn/);
+
+    const common = await userAdd(dataDir, ['per', 'intake'], 'Sommer2024!!\n');
+    expect(common.code).toBe(1);
+    expect(common.out).toMatch(/for vanlig og lett å gjette/);
 
     const usage = await userAdd(dataDir, ['per'], '');
     expect(usage.code).toBe(1);

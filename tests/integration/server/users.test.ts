@@ -162,7 +162,7 @@ describe('POST /api/users', () => {
     expect(byPath.name).toBe('Skriv navnet / Enter the name');
     expect(byPath.roles).toBe('Velg minst én rolle / Choose at least one role');
     expect(byPath['units.0']).toBe('Ukjent enhet / Unknown unit');
-    expect(byPath.password).toBe('Passordet må ha minst 8 tegn / The password needs at least 8 characters');
+    expect(byPath.password).toBe('Passordet må ha minst 12 tegn / The password needs at least 12 characters');
 
     const unknownRole = await call('/api/users', { as: 'admin', method: 'POST', json: { username: 'per', name: 'Per', roles: ['boss'], password: 'langt-passord' } });
     expect(await issuePaths(unknownRole)).toEqual(['roles.0']);
@@ -241,7 +241,10 @@ describe('PUT /api/users/:id/password', () => {
     const token = await tokenFor('glemsk', 'gammelt-passord');
     const short = await call(`/api/users/${user.id}/password`, { as: 'admin', method: 'PUT', json: { password: 'kort' } });
     expect(short.status).toBe(400);
-    expect((await errorOf(short)).issues?.[0]).toMatchObject({ path: ['password'], message: 'Passordet må ha minst 8 tegn / The password needs at least 8 characters' });
+    expect((await errorOf(short)).issues?.[0]).toMatchObject({ path: ['password'], message: 'Passordet må ha minst 12 tegn / The password needs at least 12 characters' });
+    const common = await call(`/api/users/${user.id}/password`, { as: 'admin', method: 'PUT', json: { password: 'velkommen123' } });
+    expect(common.status).toBe(400);
+    expect((await errorOf(common)).issues?.[0]).toMatchObject({ path: ['password'], message: expect.stringMatching(/for vanlig og lett å gjette/) });
 
     const res = await call(`/api/users/${user.id}/password`, { as: 'admin', method: 'PUT', json: { password: 'nytt-midlertidig' } });
     expect(res.status).toBe(204);
@@ -259,7 +262,7 @@ describe('PUT /api/users/:id/password', () => {
     expect((await call('/api/users', { token: own })).status).toBe(200);
     expect((await call('/api/users', { as: 'admin' })).status).toBe(401);
     // Put back, so the rest of the file signs in as before.
-    expect((await call(`/api/users/${ADMIN_ID}/password`, { token: own, method: 'PUT', json: { password: 'demodemo' } })).status).toBe(204);
+    expect((await call(`/api/users/${ADMIN_ID}/password`, { token: own, method: 'PUT', json: { password: 'nok-et-nytt-passord' } })).status).toBe(204);
     tokens.set('admin', own);
   });
 });

@@ -11,7 +11,7 @@ export const PASSWORD_TEXT = defineText({
   current: { nb: 'Passordet du har nå', en: 'Current password' },
   currentForcedHint: { nb: 'Det midlertidige passordet du logget inn med.', en: 'The temporary password you logged in with.' },
   next: { nb: 'Nytt passord', en: 'New password' },
-  nextHint: { nb: 'Minst {min} tegn, og et annet enn det du har nå.', en: 'At least {min} characters, and not the one you have now.' },
+  nextHint: { nb: 'Minst {min} tegn, ikke et vanlig passord, og et annet enn det du har nå. En setning av flere ord er lett å huske.', en: 'At least {min} characters, not a common password, and not the one you have now. A sentence of several words is easy to remember.' },
   repeat: { nb: 'Gjenta nytt passord', en: 'Repeat new password' },
   repeatMissing: { nb: 'Skriv det nye passordet en gang til', en: 'Enter the new password once more' },
   repeatDiffers: { nb: 'Passordene er ikke like; skriv det samme to ganger', en: 'The passwords do not match; type the same one twice' },

@@ -1,5 +1,6 @@
 /** Setting a new temporary password for an account: its own field, check and notice, apart from the account form. */
 import { useState } from 'preact/hooks';
+import { MIN_PASSWORD_LENGTH } from '../../../core/schemas/account';
 import { ApiError } from '../../api';
 import { FormField } from '../../components/FormField';
 import { useLanguage, useText } from '../../i18n/language';
@@ -43,7 +44,7 @@ export function PasswordSection({ id, online, onChanged }: { id: string; online:
     <section class="screen-section" aria-labelledby="user-password-title">
       <h2 id="user-password-title" class="ds-heading" data-size="sm">{t('passwordTitle')}</h2>
       <p class="ds-paragraph">{t('passwordIntro')}</p>
-      <FormField id="user-new-password" label={t('password')} hint={t('passwordHint')} error={error}>
+      <FormField id="user-new-password" label={t('password')} hint={t('passwordHint', { min: MIN_PASSWORD_LENGTH })} error={error}>
         {(a11y) => (
           <input
             class="ds-input"

@@ -6,7 +6,7 @@
 import { useEffect, useReducer } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ROLES } from '../../../core/entities';
-import type { Account } from '../../../core/schemas/account';
+import { MIN_PASSWORD_LENGTH, type Account } from '../../../core/schemas/account';
 import { OWNER_UNIT_LABELS, OWNER_UNITS } from '../../../core/schemas/ownerUnit';
 import { ApiError } from '../../api';
 import { CheckboxChoices } from '../../components/CheckboxChoices';
@@ -150,7 +150,7 @@ export default function UserFormScreen({ id }: { id?: string }) {
         />
         <CheckboxGroup id={fieldId('units')} legend={t('units')} hint={t('unitsHint')} error={errors.units} options={unitOptions} selected={values.units} onChange={(next) => set('units', next)} />
         {!account && (
-          <FormField id={fieldId('password')} label={t('password')} hint={t('passwordHint')} error={errors.password}>
+          <FormField id={fieldId('password')} label={t('password')} hint={t('passwordHint', { min: MIN_PASSWORD_LENGTH })} error={errors.password}>
             {(a11y) => <input class="ds-input" type="text" value={values.password} autoComplete="new-password" spellcheck={false} onInput={(e) => set('password', e.currentTarget.value)} {...a11y} />}
           </FormField>
         )}

@@ -43,8 +43,8 @@ export const USERS_TEXT = defineText({
   },
   password: { nb: 'Midlertidig passord', en: 'Temporary password' },
   passwordHint: {
-    nb: 'Minst 8 tegn. Gi det til personen på en trygg måte, ikke på e-post.',
-    en: 'At least 8 characters. Give it to the person in a safe way, not by email.',
+    nb: 'Minst {min} tegn, ikke et vanlig passord; en setning av flere ord er lett å huske. Gi det til personen på en trygg måte, ikke på e-post.',
+    en: 'At least {min} characters, not a common password; a sentence of several words is easy to remember. Give it to the person in a safe way, not by email.',
   },
   create: { nb: 'Opprett bruker', en: 'Create user' },
   save: { nb: 'Lagre endringer', en: 'Save changes' },

@@ -11,7 +11,7 @@ describe('user form', () => {
       username: 'Brukernavnet må ha 2–64 tegn: a–z, 0–9, punktum, bindestrek eller understrek',
       name: 'Skriv navnet',
       roles: 'Velg minst én rolle',
-      password: 'Passordet må ha minst 8 tegn',
+      password: 'Passordet må ha minst 12 tegn',
     });
     const en = checkNewUser(emptyUserForm(), 'en');
     expect(!en.ok && en.errors.roles).toBe('Choose at least one role');
@@ -26,7 +26,7 @@ describe('user form', () => {
     const r = checkUserChange({ username: 'kari', name: 'Kari', roles: ['intake'], units: [], password: 'ignored' }, 'nb');
     expect(r).toEqual({ ok: true, body: { name: 'Kari', roles: ['intake'], units: [] } });
     const p = checkNewPassword('kort', 'en');
-    expect(!p.ok && p.errors.password).toBe('The password needs at least 8 characters');
+    expect(!p.ok && p.errors.password).toBe('The password needs at least 12 characters');
   });
 
   it('puts the server’s issues by field and keeps the rest apart', () => {
