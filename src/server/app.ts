@@ -9,6 +9,7 @@ import type { AppEnv, Deps } from './env';
 import { figuresRoutes } from './figures/routes';
 import { checkHealth } from './health';
 import { ApiError, errorResponse } from './http/error';
+import { isStorageFull, storageFull } from './sync/photoLimits';
 import { sameOrigin } from './http/sameOrigin';
 import { securityHeaders } from './http/securityHeaders';
 import { isApiPath, staticFiles } from './http/staticFiles';
@@ -72,6 +73,8 @@ export function createApp(deps: Deps): Hono<AppEnv> {
         new ApiError(status, `http_${status}`, bilingual(`Forespørselen ble avvist (HTTP ${status})`, `The request was refused (HTTP ${status})`)),
       );
     }
+    // A full disk or database file: a clear 507, and nothing was half-written (every write is one transaction).
+    if (isStorageFull(err)) return errorResponse(c, storageFull());
     // Log the details here; the client only learns that something failed.
     console.error(`${c.req.method} ${c.req.path} failed:`, err);
     return errorResponse(c, new ApiError(500, 'internal', bilingual('Noe gikk galt på serveren', 'Something went wrong on the server')));

@@ -1,6 +1,7 @@
 /** What every route gets: the database, where files live, and the signed-in user once authenticated. */
 import type { SessionUser } from '../core/entities';
 import type { Db } from './db';
+import { DEFAULT_PHOTO_LIMITS, type PhotoLimits } from './sync/photoLimits';
 import { DEFAULT_SECURITY, type SecuritySettings } from './settings';
 
 /** Dependencies handed to the app when it is built; tests pass their own. */
@@ -16,6 +17,8 @@ export type Deps = {
   minFreeBytes?: number;
   /** The clock; tests move it. */
   now: () => Date;
+  /** Photo quotas; what is left out takes DEFAULT_PHOTO_LIMITS. */
+  photoLimits?: Partial<PhotoLimits>;
   /** Log-in limits, proxy trust and session lifetime; what is left out takes DEFAULT_SECURITY. */
   security?: Partial<SecuritySettings>;
 };
@@ -23,6 +26,11 @@ export type Deps = {
 /** The security settings in force for these dependencies. */
 export function securityOf(deps: Deps): SecuritySettings {
   return { ...DEFAULT_SECURITY, ...deps.security };
+}
+
+/** The photo quotas in force for these dependencies. */
+export function photoLimitsOf(deps: Deps): PhotoLimits {
+  return { ...DEFAULT_PHOTO_LIMITS, ...deps.photoLimits };
 }
 
 /** Hono environment: `c.get('deps')` on every request, `c.get('user')` after `requireUser`. */

@@ -93,7 +93,8 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
       }
       try {
         const res = await fetch(`${url}/api/health`);
-        if (res.ok) return;
+        // 503 is an answer too: listening, and reporting a problem a test may have set up on purpose (a full disk).
+        if (res.ok || res.status === 503) return;
       } catch {
         // Not listening yet.
       }

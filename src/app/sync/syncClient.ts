@@ -21,7 +21,7 @@ import type { ConflictEntry, EgnetDb, OutboxOp, RejectedOp, StoredRecord } from 
 import { ensureClientId, readMeta } from './meta';
 
 /** Why a round did not finish. */
-export type SyncFailureCode = 'signed_out' | 'unauthorized' | 'password_change' | 'network' | 'server' | 'busy' | 'refused' | 'stuck';
+export type SyncFailureCode = 'signed_out' | 'unauthorized' | 'password_change' | 'network' | 'server' | 'busy' | 'refused' | 'stuck' | 'storage_full';
 
 /** The outcome of one round. */
 export type SyncOutcome =
@@ -64,6 +64,10 @@ const TEXT: Record<SyncFailureCode, LocalText> = {
   stuck: {
     nb: 'Noen endringer venter fortsatt på bilder som ikke er lastet opp. Prøver igjen senere.',
     en: 'Some changes still wait for photos that are not uploaded. Will try again later.',
+  },
+  storage_full: {
+    nb: 'Serveren har ikke plass til flere bilder. Bildene og endringene med dem venter trygt på enheten; si fra til IT. Prøver igjen senere.',
+    en: 'The server has no room for more photos. The photos and the changes with them wait safely on this device; tell IT. Will try again later.',
   },
 };
 
@@ -109,6 +113,8 @@ export class SyncClient {
   private readonly timeoutMs: number;
   private readonly pullLimit: number;
   private pushBatch: number;
+  /** Set in a round when the server answered 507 to a photo: the round then ends with `storage_full`. */
+  private serverFull = false;
   private running: Promise<SyncOutcome> | null = null;
   private again = false;
 
@@ -191,6 +197,7 @@ export class SyncClient {
     // A temporary password refuses every request, not these ops: wait for the new password instead of rejecting them.
     if (res.status === 403 && (await errorCode(res)) === 'password_change_required') throw new SyncFailure('password_change');
     if (res.status === 429 || res.status === 503) throw new SyncFailure('busy', retryAfterMs(res));
+    if (res.status === 507) throw new SyncFailure('storage_full', retryAfterMs(res));
     if (res.status >= 500) throw new SyncFailure('server', undefined, `HTTP ${res.status}`);
     throw new SyncFailure('refused', undefined, `HTTP ${res.status}: ${await res.text().catch(() => '')}`);
   }
@@ -212,6 +219,7 @@ export class SyncClient {
   private async pushAll(token: string, clientId: string): Promise<number> {
     let decided = 0;
     let waitingRounds = 0;
+    this.serverFull = false;
     for (;;) {
       const ops = await this.db.outbox.orderBy('seq').limit(this.pushBatch).toArray();
       if (ops.length === 0) return decided;
@@ -240,7 +248,7 @@ export class SyncClient {
       if (outcome.retried > 0) {
         // Photos the server lacked are uploaded on the next pass; give up for this round after a few passes.
         waitingRounds += 1;
-        if (waitingRounds > 3) throw new SyncFailure('stuck');
+        if (waitingRounds > 3) throw new SyncFailure(this.serverFull ? 'storage_full' : 'stuck');
       }
     }
   }
@@ -274,6 +282,11 @@ export class SyncClient {
         // 400: the stored bytes no longer hash to their name; resending cannot help.
         if (err instanceof SyncFailure && err.code === 'refused') {
           unusable.add(ref.sha256);
+          continue;
+        }
+        // 507: no room on the server now. The photo stays here for a later round; changes without photos go on.
+        if (err instanceof SyncFailure && err.code === 'storage_full') {
+          this.serverFull = true;
           continue;
         }
         throw err;

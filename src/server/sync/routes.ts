@@ -1,13 +1,16 @@
 /** Sync endpoints (docs/sync-contract.md): POST /sync/push, GET /sync/pull, PUT|HEAD|GET /blobs/<sha256>. */
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { BLOB_MIME_TYPES, generationSchema, MAX_BLOB_BYTES, MAX_PULL_LIMIT, pushRequestSchema, sha256Schema } from '../../core/sync/protocol';
 import { requireUser } from '../auth/requireUser';
-import type { AppEnv, Deps } from '../env';
+import { photoLimitsOf, type AppEnv, type Deps } from '../env';
 import { ApiError } from '../http/error';
 import { readJson } from '../http/readJson';
 import { applyPush } from './applyPush';
+import { DEFAULT_MIN_FREE_BYTES } from '../health';
 import { BlobStore } from './blobStore';
+import { checkRoomFor, isStorageFull, sniffImageType, storageFull } from './photoLimits';
 import { logPulled } from '../privacy/auditLog';
 import { touchExpiredConsents } from '../privacy/visibilityChanges';
 import { readChanges } from './readChanges';
@@ -94,7 +97,8 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     const info = blobs.info(sha);
     const bytes = info && blobs.read(sha);
     if (!info || !bytes) throw new ApiError(404, 'not_found', bilingual('Bildet finnes ikke på serveren', 'The photo is not on the server'));
-    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': info.mime });
+    // Named by its content, a photo never changes: the browser may keep it for good, for this person only.
+    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': info.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
   });
 
   app.put('/blobs/:sha256', requireUser(), async (c) => {
@@ -103,8 +107,32 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     if (!(BLOB_MIME_TYPES as readonly string[]).includes(mime)) {
       throw new ApiError(415, 'unsupported_type', bilingual('Bildet må være JPEG, WebP eller PNG', 'The photo must be JPEG, WebP or PNG'));
     }
+    const user = c.get('user');
+    const limits = photoLimitsOf(deps);
+    const minFree = deps.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
+    // A photo the server has already costs nothing; one that could not fit is refused before its bytes are read.
+    const declared = Number(c.req.header('Content-Length') ?? NaN);
+    if (!blobs.has(sha) && Number.isFinite(declared)) checkRoomFor(deps.db, deps.dataDir, user.id, declared, limits, minFree);
     const bytes = await readBytes(c.req.raw, MAX_BLOB_BYTES);
-    const outcome = blobs.put(sha, bytes, mime, c.get('user').id, deps.now());
+    if (createHash('sha256').update(bytes).digest('hex') !== sha) {
+      throw new ApiError(400, 'hash_mismatch', bilingual('Bildets innhold stemmer ikke med navnet (SHA-256)', 'The bytes do not hash to the name (SHA-256)'));
+    }
+    if (blobs.has(sha)) return c.json({ sha256: sha, stored: false }, 200);
+    if (sniffImageType(bytes) !== mime) {
+      throw new ApiError(
+        415,
+        'type_mismatch',
+        bilingual(`Innholdet er ikke et ${mime.slice(6).toUpperCase()}-bilde som oppgitt`, `The content is not a ${mime.slice(6).toUpperCase()} image as declared`),
+      );
+    }
+    checkRoomFor(deps.db, deps.dataDir, user.id, bytes.length, limits, minFree);
+    let outcome: ReturnType<BlobStore['put']>;
+    try {
+      outcome = blobs.put(sha, bytes, mime, user.id, deps.now());
+    } catch (err) {
+      if (isStorageFull(err)) throw storageFull();
+      throw err;
+    }
     if (outcome === 'mismatch') {
       throw new ApiError(400, 'hash_mismatch', bilingual('Bildets innhold stemmer ikke med navnet (SHA-256)', 'The bytes do not hash to the name (SHA-256)'));
     }

@@ -90,13 +90,36 @@ describe('sync client', () => {
     const a = device('a', 'inspektor');
     const dwellingId = await a.repo('dwelling').create(sampleDwelling(1));
     const inspectionId = await a.repo('inspection').create(sampleInspection(dwellingId, env.app.user('inspektor').id));
-    const bytes = new Uint8Array(50_000).map((_, i) => (i * 31) % 256);
+    // A JPEG's first bytes, then filler: the server checks the first bytes against the declared type.
+    const bytes = new Uint8Array(50_000).map((_, i) => [0xff, 0xd8, 0xff][i] ?? (i * 31) % 256);
     const ref = await savePhoto(bytes, 'image/jpeg', { db: a.db });
     await a.repo('inspection').setPath(inspectionId, 'answers.roof.grade', { value: 'TG2', photos: [ref] });
     expect(await a.client.sync()).toMatchObject({ ok: true, pushed: 3 });
     expect((await a.db.photos.get(ref.sha256))?.uploaded).toBe(1);
     const res = await env.app.request(`/api/blobs/${ref.sha256}`, { as: 'admin' });
     expect(createHash('sha256').update(new Uint8Array(await res.arrayBuffer())).digest('hex')).toBe(ref.sha256);
+  });
+
+  it('keeps a photo the server has no room for (507), syncs the changes before it, says so, and sends it later', async () => {
+    const a = device('a', 'inspektor');
+    const dwellingId = await a.repo('dwelling').create(sampleDwelling(1));
+    const inspectionId = await a.repo('inspection').create(sampleInspection(dwellingId, env.app.user('inspektor').id));
+    const ref = await savePhoto(new Uint8Array(5_000).map((_, i) => [0xff, 0xd8, 0xff][i] ?? i % 251), 'image/jpeg', { db: a.db });
+    await a.repo('inspection').setPath(inspectionId, 'answers.roof.grade', { value: 'TG2', photos: [ref] });
+    env.app.deps.photoLimits = { perUserBytes: 1 };
+    try {
+      expect(await a.client.sync()).toMatchObject({ ok: false });
+      expect((await a.db.meta.get('lastError'))?.value).toMatchObject({ code: 'storage_full', text: { nb: expect.stringMatching(/ikke plass til flere bilder/) } });
+      // The dwelling and the checklist went through; the change with the photo waits on the device, photo and all.
+      expect(serverRecord('dwelling', dwellingId)?.rev).toBe(1);
+      expect(serverRecord('inspection', inspectionId)?.rev).toBe(1);
+      expect(await a.db.outbox.count()).toBe(1);
+      expect((await a.db.photos.get(ref.sha256))?.uploaded).toBe(0);
+    } finally {
+      delete env.app.deps.photoLimits;
+    }
+    expect(await a.client.sync()).toMatchObject({ ok: true, pushed: 1 });
+    expect((await a.db.photos.get(ref.sha256))?.uploaded).toBe(1);
   });
 
   it('drops a record that becomes unreadable, and a deleted one', async () => {

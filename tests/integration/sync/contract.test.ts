@@ -139,7 +139,8 @@ describe('push', () => {
     const dwellingId = uuid();
     const id = uuid();
     const inspector = app.user('inspektor').id;
-    const bytes = new Uint8Array([1, 2, 3]);
+    // A JPEG's first bytes: the server checks them against the declared type.
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 1, 2, 3]);
     const sha = createHash('sha256').update(bytes).digest('hex');
     const photo = { sha256: sha, mime: 'image/jpeg', takenAt: '2026-11-27T10:00:00Z' };
     const ops = [

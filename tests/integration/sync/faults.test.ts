@@ -98,7 +98,8 @@ async function runScenario(seed: number): Promise<void> {
   for (let i = 0; i < 6; i++) {
     const entry = checked[i % 2 === 0 ? 0 : 2]!;
     const inspectionId = await entry.device.repo('inspection').create(sampleInspection(dwellingIds[i]!, entry.user.id));
-    const bytes = new Uint8Array(2000 + i).map((_, j) => (j * (i + 7)) % 256);
+    // A JPEG's first bytes, then filler: the server checks the first bytes against the declared type.
+    const bytes = new Uint8Array(2000 + i).map((_, j) => [0xff, 0xd8, 0xff][j] ?? (j * (i + 7)) % 256);
     const ref = await savePhoto(bytes, 'image/jpeg', { db: entry.device.db });
     await entry.device.repo('inspection').setPath(inspectionId, `answers.roof${i}.grade`, { value: 'TG2', photos: [ref] });
     syncSoon(entry);

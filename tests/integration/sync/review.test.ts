@@ -121,12 +121,13 @@ describe('photos from other devices', () => {
     vi.stubGlobal('localStorage', memoryStorage());
     try {
       setSession({ token: env.app.token('admin'), user: env.app.user('admin') });
-      const bytes = new Uint8Array([7, 7, 7, 7]);
+      // A WebP's first bytes (RIFF, size, WEBP): the server checks them against the declared type.
+      const bytes = new Uint8Array([0x52, 0x49, 0x46, 0x46, 4, 0, 0, 0, 0x57, 0x45, 0x42, 0x50]);
       const sha = createHash('sha256').update(bytes).digest('hex');
       await env.app.request(`/api/blobs/${sha}`, { method: 'PUT', as: 'inspektor', body: bytes, headers: { 'Content-Type': 'image/webp' } });
       const b = device('b', 'admin');
       expect(await fetchPhoto(sha, { db: b.db, fetch: env.app.fetch, baseUrl: 'http://egnet.test' })).toBe(true);
-      expect(await b.db.photos.get(sha)).toMatchObject({ mime: 'image/webp', size: 4, uploaded: 1 });
+      expect(await b.db.photos.get(sha)).toMatchObject({ mime: 'image/webp', size: 12, uploaded: 1 });
       expect(await fetchPhoto('0'.repeat(64), { db: b.db, fetch: env.app.fetch, baseUrl: 'http://egnet.test' })).toBe(false);
       const liar: typeof fetch = async () => new Response(new Uint8Array([1]), { headers: { 'Content-Type': 'image/png' } });
       expect(await fetchPhoto('1'.repeat(64), { db: b.db, fetch: liar })).toBe(false);

@@ -10,11 +10,14 @@ import { createApp } from '../../../src/server/app';
 import { createSession } from '../../../src/server/auth/sessions';
 import { insertUser } from '../../../src/server/auth/users';
 import { openDatabase, type Db } from '../../../src/server/db';
+import type { Deps } from '../../../src/server/env';
 import { makeDevice, type Device } from './device';
 
 /** An app with its database, data folder and one bearer token per demo user (by username). */
 export type SyncApp = {
   db: Db;
+  /** What the app was built with; a test may change settings read per request (photo quotas). */
+  deps: Deps;
   dataDir: string;
   request: (path: string, init?: RequestInit & { as?: string; json?: unknown }) => Promise<Response>;
   user: (username: string) => SessionUser;
@@ -35,9 +38,11 @@ export function startSyncApp(now: () => Date = () => new Date()): SyncApp {
     insertUser(db, { ...u, passwordHash: 'x' }, now());
     tokens.set(u.username, createSession(db, u.id, now()));
   }
-  const app = createApp({ db, dataDir, version: 'test', now });
+  const deps: Deps = { db, dataDir, version: 'test', now };
+  const app = createApp(deps);
   return {
     db,
+    deps,
     dataDir,
     request: (path, init = {}) => {
       const { as, json, ...rest } = init;
