@@ -14,14 +14,17 @@ export type SecuritySettings = {
   passwordChecks: number;
   /** Password checks that may wait for a free slot; beyond that log-in answers 503 with Retry-After. */
   passwordQueue: number;
+  /** Log-in attempts one client address may make a minute (a burst of as many); beyond that 429 with Retry-After. */
+  loginPerMinute: number;
 };
 
-/** The safe defaults: no proxy trusted, 12-hour sessions, two checks at once and sixteen waiting. */
+/** The safe defaults: no proxy trusted, 12-hour sessions, two checks at once and sixteen waiting, 30 log-ins a minute per address. */
 export const DEFAULT_SECURITY: SecuritySettings = {
   trustProxy: 0,
   sessionMaxAgeMs: SESSION_MAX_AGE_MS,
   passwordChecks: 2,
   passwordQueue: 16,
+  loginPerMinute: 30,
 };
 
 function whole(env: NodeJS.ProcessEnv, name: string, min: number, fallback: number): number {
@@ -36,7 +39,8 @@ function whole(env: NodeJS.ProcessEnv, name: string, min: number, fallback: numb
 
 /**
  * From the environment: EGNET_TRUST_PROXY (0; `1`/`true` = one proxy, or the number of proxies), EGNET_SESSION_HOURS
- * (12), EGNET_PASSWORD_CHECKS (2) and EGNET_PASSWORD_QUEUE (16). A malformed value stops the start with a message.
+ * (12), EGNET_PASSWORD_CHECKS (2), EGNET_PASSWORD_QUEUE (16) and EGNET_LOGIN_PER_MINUTE (30). A malformed value stops
+ * the start with a message.
  */
 export function securityFromEnv(env: NodeJS.ProcessEnv): SecuritySettings {
   const proxy = env.EGNET_TRUST_PROXY;
@@ -46,5 +50,6 @@ export function securityFromEnv(env: NodeJS.ProcessEnv): SecuritySettings {
     sessionMaxAgeMs: whole(env, 'EGNET_SESSION_HOURS', 1, 12) * 60 * 60 * 1000,
     passwordChecks: whole(env, 'EGNET_PASSWORD_CHECKS', 1, DEFAULT_SECURITY.passwordChecks),
     passwordQueue: whole(env, 'EGNET_PASSWORD_QUEUE', 0, DEFAULT_SECURITY.passwordQueue),
+    loginPerMinute: whole(env, 'EGNET_LOGIN_PER_MINUTE', 1, DEFAULT_SECURITY.loginPerMinute),
   };
 }

@@ -1,14 +1,18 @@
 /** Log-in, who-am-I and log-out: POST/GET/DELETE /api/session; a person's own new password: PUT /api/session/password. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv, Deps } from '../env';
+import { securityOf, type AppEnv, type Deps } from '../env';
+import { clientAddress } from '../http/client';
+import { log } from '../log';
 import { ApiError } from '../http/error';
 import { readJson } from '../http/readJson';
 import { bilingual } from '../../core/schemas/bilingual';
 import { normalizeUsername } from '../../core/schemas/account';
 import { ownPasswordChangeServerSchema } from './passwordPolicy';
 import { changeOwnPassword } from './accounts';
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './loginThrottle';
+import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from './loginThrottle';
+import { AddressLimit } from './addressLimit';
+import { PasswordChecksBusy, PasswordGate } from './passwordGate';
 import { hashPassword, unknownUserHash, verifyPassword } from './password';
 import { bearerToken, requireSession } from './requireUser';
 import { createSession, revokeSession } from './sessions';
@@ -26,11 +30,15 @@ export const WRONG_LOGIN_MESSAGE = bilingual('Feil brukernavn eller passord', 'W
 export function sessionRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { db } = deps;
+  const security = securityOf(deps);
+  const gate = new PasswordGate(security.passwordChecks, security.passwordQueue);
+  const perAddress = new AddressLimit(security.loginPerMinute);
 
-  // Guessing through the password change counts against the same limit as guessing at log-in.
-  function refuseWhileThrottled(username: string): void {
-    const wait = loginRetryAfter(db, username, deps.now());
+  // Guessing through the password change counts against the same limits as guessing at log-in.
+  function refuseWhileThrottled(username: string, address: string): void {
+    const wait = loginRetryAfter(db, username, address, deps.now());
     if (wait > 0) {
+      log.warn({ event: 'login_throttled', username, address, retryAfter: wait }, 'log-in refused: too many failures');
       const minutes = Math.ceil(wait / 60);
       throw new ApiError(
         429,
@@ -42,18 +50,56 @@ export function sessionRoutes(deps: Deps): Hono<AppEnv> {
     }
   }
 
+  /**
+   * Checks a password as one failed attempt until it proves right, in one of the bounded slots: refused at once (503)
+   * when too many wait already, and refused (429) when the limits were reached while it waited. The attempt is counted
+   * in the same synchronous step as that last check, so parallel guesses cannot slip past the limit.
+   */
+  async function checkPassword(username: string, password: string, hash: string, address: string): Promise<boolean> {
+    try {
+      await gate.acquire();
+    } catch (err) {
+      if (!(err instanceof PasswordChecksBusy)) throw err;
+      log.warn({ event: 'login_busy', address }, 'log-in refused: password checks busy');
+      throw new ApiError(503, 'busy', bilingual('Serveren er opptatt med innlogginger. Prøv igjen om litt', 'The server is busy with log-ins. Try again shortly'), undefined, {
+        'Retry-After': '2',
+      });
+    }
+    try {
+      refuseWhileThrottled(username, address);
+      recordLoginFailure(db, username, address, deps.now());
+      return await verifyPassword(password, hash);
+    } finally {
+      gate.release();
+    }
+  }
+
   app.post('/session', async (c) => {
     const body = await readJson(c, loginSchema);
+    const address = clientAddress(c);
+    const wait = perAddress.take(address, deps.now().getTime());
+    if (wait > 0) {
+      log.warn({ event: 'login_rate_limited', address, retryAfter: wait }, 'log-in refused: too many from this address');
+      throw new ApiError(
+        429,
+        'too_many_requests',
+        bilingual('For mange innlogginger fra denne adressen. Vent litt og prøv igjen', 'Too many log-ins from this address. Wait a little and try again'),
+        undefined,
+        { 'Retry-After': String(wait) },
+      );
+    }
     const username = normalizeUsername(body.username);
-    refuseWhileThrottled(username);
-    // Counted as failed until the password proves right: parallel guesses cannot slip past the limit while hashing.
-    recordLoginFailure(db, username, deps.now());
+    refuseWhileThrottled(username, address);
     const user = findUserByUsername(db, username);
     // Check a password even for an unknown user, so timing does not tell which usernames exist.
-    const ok = await verifyPassword(body.password, user?.password_hash ?? (await unknownUserHash()));
-    if (!ok || !user || user.disabled) throw new ApiError(401, 'wrong_login', WRONG_LOGIN_MESSAGE);
+    const hash = user?.password_hash ?? (await unknownUserHash());
+    const ok = await checkPassword(username, body.password, hash, address);
+    if (!ok || !user || user.disabled) {
+      log.warn({ event: 'login_failed', username, address }, 'log-in failed');
+      throw new ApiError(401, 'wrong_login', WRONG_LOGIN_MESSAGE);
+    }
     const token = db.transaction(() => {
-      clearLoginFailures(db, username);
+      recordLoginSuccess(db, username, address, deps.now());
       return createSession(db, user.id, deps.now());
     })();
     return c.json({ token, user: toSessionUser(user) });
@@ -71,14 +117,15 @@ export function sessionRoutes(deps: Deps): Hono<AppEnv> {
   app.put('/session/password', requireSession(), async (c) => {
     const { currentPassword, newPassword } = await readJson(c, ownPasswordChangeServerSchema);
     const me = c.get('user');
-    refuseWhileThrottled(me.username);
-    recordLoginFailure(db, me.username, deps.now());
+    const address = clientAddress(c);
+    refuseWhileThrottled(me.username, address);
     const row = findUserByUsername(db, me.username);
-    if (!row || !(await verifyPassword(currentPassword, row.password_hash))) {
+    if (!row || !(await checkPassword(me.username, currentPassword, row.password_hash, address))) {
+      log.warn({ event: 'password_change_failed', username: me.username, address }, 'password change: wrong current password');
       const message = bilingual('Passordet du har nå er feil', 'The password you have now is wrong');
       throw new ApiError(400, 'wrong_password', message, [{ code: 'custom', path: ['currentPassword'], message }]);
     }
-    clearLoginFailures(db, me.username);
+    recordLoginSuccess(db, me.username, address, deps.now());
     changeOwnPassword(db, me.id, await hashPassword(newPassword), deps.now(), bearerToken(c)!);
     return c.json({ user: toSessionUser({ ...row, must_change_password: 0 }) });
   });
