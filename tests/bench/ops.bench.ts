@@ -1,10 +1,14 @@
 /**
- * Operations figures (reported, not pass/fail). Backup: time and size of `npm run backup` (the same function, in
- * process) for the demo data and for 10,000 dwellings with 30,000 checklists, and the time to check and restore it.
+ * Operations figures (reported, not pass/fail). Start-up: time from spawning to the first 200 from /api/health for the
+ * built server (`npm run serve`) and for `npm start` on a built tree; the built server's resident memory idle and after
+ * every demo user has pulled everything. Backup: time and size of `npm run backup` (the same function, in process) for
+ * the demo data and for 10,000 dwellings with 30,000 checklists, and the time to check and restore it.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { DEMO_USERS } from '../../src/core/demo/users';
 import { MELHUS_AREAS } from '../../src/core/schemas/place';
 import { insertUser } from '../../src/server/auth/users';
@@ -71,7 +75,93 @@ async function backupFigures(label: string, fill: (db: Db, dir: string) => Promi
   }
 }
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The process's resident memory in MiB, from /proc (Linux). */
+function residentMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  return Number(line.replace(/\D+/g, '')) / 1024;
+}
+
+/** The server's own process: `npm start` execs node, so the pid npm got is the server's, as for `node`. */
+async function startTimed(command: string, args: string[], port: number, dataDir: string): Promise<{ child: ChildProcess; ms: number }> {
+  const start = performance.now();
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), EGNET_DATA_DIR: dataDir, EGNET_DEMO: '1', EGNET_LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${command} ${args.join(' ')} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return { child, ms: performance.now() - start };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Every demo user logs in and pulls everything, page by page, as a device does on its first sync. */
+async function pullAsEveryone(port: number): Promise<number> {
+  let changes = 0;
+  for (const user of DEMO_USERS) {
+    const res = await fetch(`http://127.0.0.1:${port}/api/session`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: user.username, password: 'demo' }),
+    });
+    const { token } = (await res.json()) as { token: string };
+    for (let cursor = 0; ; ) {
+      const page = (await (await fetch(`http://127.0.0.1:${port}/api/sync/pull?cursor=${cursor}&limit=1000`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+        changes: unknown[];
+        cursor: number;
+        hasMore: boolean;
+      };
+      changes += page.changes.length;
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+  }
+  return changes;
+}
+
+async function startupFigures(): Promise<void> {
+  if (!existsSync(join(ROOT, 'build/server/serve.js')) || !existsSync(join(ROOT, 'dist/index.html'))) {
+    console.log('building (npm run build) for the start-up figures …');
+    const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+    if (built.status !== 0) throw new Error('npm run build failed');
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'egnet-ops-start-'));
+  const port = 18000 + Math.floor(Math.random() * 1000);
+  try {
+    // The first start seeds the demo data; the figures are for a start on an existing database, as after a reboot.
+    await stop((await startTimed(process.execPath, ['build/server/serve.js'], port, dir)).child);
+    const built = await startTimed(process.execPath, ['build/server/serve.js'], port, dir);
+    await new Promise((r) => setTimeout(r, 1000));
+    const idle = residentMiB(built.child.pid!);
+    const pulled = await pullAsEveryone(port);
+    const afterPull = residentMiB(built.child.pid!);
+    await stop(built.child);
+    const npmStart = await startTimed('npm', ['start', '--silent'], port, dir);
+    await stop(npmStart.child);
+    console.log(`start-up, built server (node build/server/serve.js): ${built.ms.toFixed(0)} ms`);
+    console.log(`start-up, npm start on a built tree: ${npmStart.ms.toFixed(0)} ms`);
+    console.log(`resident memory of the built server: ${idle.toFixed(1)} MiB idle; ${afterPull.toFixed(1)} MiB after all ${DEMO_USERS.length} demo users pulled everything (${pulled} changes)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<void> {
+  await startupFigures();
   await backupFigures('demo data', async (db) => {
     await seedDemo(db, new Date());
   });
