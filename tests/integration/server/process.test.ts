@@ -202,6 +202,16 @@ describe('the built server (npm run build:server, then the ExecStart line of dep
     expect(existsSync(join(dataDir, 'egnet.sqlite-wal'))).toBe(false);
     expect(await fetch(`${url}/api/health`).then(() => 'answered', () => 'refused')).toBe('refused');
   }, 60_000);
+  it('needs only the runtime dependencies (what npm ci --omit=dev installs): every package it imports is one', () => {
+    // Runs after the build above. esbuild leaves every package as an import (--packages=external); each must be a
+    // dependency, not a devDependency, or a production install could not start it.
+    const bundle = readFileSync(join(ROOT, 'build/server/serve.js'), 'utf8');
+    const specifiers = [...bundle.matchAll(/(?:from\s*|import\s*\(\s*)["']([^"'./][^"']*)["']/g)].map((m) => m[1]!);
+    const packages = new Set(specifiers.filter((s) => !s.startsWith('node:')).map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2) : s.split('/').slice(0, 1)).join('/')));
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(packages.size).toBeGreaterThan(3);
+    expect([...packages].filter((p) => !(p in manifest.dependencies))).toEqual([]);
+  });
 });
 
 describe('user:add', () => {
