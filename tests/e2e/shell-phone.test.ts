@@ -7,7 +7,7 @@ import { DEMO_USERS } from '../../src/core/demo/users';
 import { ROUTES, mayOpen } from '../../src/app/routes';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login, revealNavLink } from '../support/browser';
-import { createDwelling, untilControlled } from './sync-pages';
+import { createDwelling, editDwelling, untilControlled } from './sync-pages';
 
 /** Measured 56 px in every everyday state (online, offline, changes waiting, a failed sync); a row of slack. */
 const HEADER_MAX = 64;
@@ -221,6 +221,23 @@ describe('charts at 360 × 740', () => {
       expect(t.px, t.text ?? '').toBeGreaterThanOrEqual(12);
       expect(t.left, t.text ?? '').toBeGreaterThanOrEqual(0);
       expect(t.right, t.text ?? '').toBeLessThanOrEqual(PHONE.width);
+    }
+  });
+});
+
+describe('long words at 360 × 740', () => {
+  it('wrap where people’s text is shown, so a pasted link never widens the page or pushes the bars off', async () => {
+    const page = await phone('admin');
+    const word = `https://kommune.example/${'a'.repeat(100)}`;
+    const id = await createDwelling(page, server.url, `Lang${'o'.repeat(60)}vegen 1`, '93');
+    await editDwelling(page, server.url, id, { notes: word });
+    for (const path of [`/dwellings/${id}`, '/dwellings']) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByText(path === '/dwellings' ? /Langooo/ : word).first().waitFor();
+      expect([path, await pageOverflow(page)]).toEqual([path, 0]);
+      const bar = await page.locator('nav.app-nav').evaluate((n) => n.getBoundingClientRect());
+      expect(bar.right, path).toBeLessThanOrEqual(PHONE.width);
+      expect(await page.locator('header.app-header').isVisible()).toBe(true);
     }
   });
 });
