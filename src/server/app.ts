@@ -8,7 +8,11 @@ import { userRoutes } from './auth/userRoutes';
 import type { AppEnv, Deps } from './env';
 import { figuresRoutes } from './figures/routes';
 import { checkHealth } from './health';
+import { timingSafeEqual } from 'node:crypto';
 import { ApiError, errorResponse } from './http/error';
+import { accessLog, routePattern } from './http/accessLog';
+import { log } from './log';
+import { Metrics } from './metrics';
 import { isStorageFull, storageFull } from './sync/photoLimits';
 import { sameOrigin } from './http/sameOrigin';
 import { securityHeaders } from './http/securityHeaders';
@@ -21,10 +25,13 @@ import { bilingual } from '../core/schemas/bilingual';
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  const metrics = new Metrics();
+  app.use(accessLog(metrics));
   app.use(securityHeaders());
   app.use(compress());
   app.use(async (c, next) => {
     c.set('deps', deps);
+    c.set('metrics', metrics);
     await next();
   });
   app.use('/api/*', sameOrigin());
@@ -48,6 +55,17 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api', privacyRoutes(deps));
   app.route('/api', userRoutes(deps));
   app.route('/api', figuresRoutes(deps));
+
+  // For Prometheus, only with the configured token; without one there is nothing here.
+  app.get('/metrics', (c) => {
+    if (!deps.metricsToken) return c.text(bilingual('Fant ikke siden', 'Not found'), 404);
+    const given = Buffer.from(c.req.header('Authorization') ?? '');
+    const wanted = Buffer.from(`Bearer ${deps.metricsToken}`);
+    if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
+      return c.text(bilingual('Feil eller manglende nøkkel', 'Wrong or missing token'), 401, { 'WWW-Authenticate': 'Bearer' });
+    }
+    return c.text(metrics.render(deps.db, deps.dataDir), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+  });
 
   if (deps.staticDir) app.route('/', staticFiles(deps.staticDir));
 
@@ -75,9 +93,13 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     }
     // A full disk or database file: a clear 507, and nothing was half-written (every write is one transaction).
     if (isStorageFull(err)) return errorResponse(c, storageFull());
-    // Log the details here; the client only learns that something failed.
-    console.error(`${c.req.method} ${c.req.path} failed:`, err);
-    return errorResponse(c, new ApiError(500, 'internal', bilingual('Noe gikk galt på serveren', 'Something went wrong on the server')));
+    // Logged here with the request id (the stack as a field of one JSON line); the client learns the id only.
+    const id = c.get('requestId');
+    log.error({ event: 'error', id, method: c.req.method, route: routePattern(c), err }, 'request failed');
+    return errorResponse(
+      c,
+      new ApiError(500, 'internal', bilingual(`Noe gikk galt på serveren (feil-ID ${id})`, `Something went wrong on the server (error id ${id})`)),
+    );
   });
 
   return app;

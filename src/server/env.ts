@@ -1,6 +1,7 @@
 /** What every route gets: the database, where files live, and the signed-in user once authenticated. */
 import type { SessionUser } from '../core/entities';
 import type { Db } from './db';
+import type { Metrics } from './metrics';
 import { DEFAULT_PHOTO_LIMITS, type PhotoLimits } from './sync/photoLimits';
 import { DEFAULT_SECURITY, type SecuritySettings } from './settings';
 
@@ -17,6 +18,8 @@ export type Deps = {
   minFreeBytes?: number;
   /** The clock; tests move it. */
   now: () => Date;
+  /** The bearer token that opens GET /metrics (EGNET_METRICS_TOKEN); without one, /metrics does not exist. */
+  metricsToken?: string;
   /** Photo quotas; what is left out takes DEFAULT_PHOTO_LIMITS. */
   photoLimits?: Partial<PhotoLimits>;
   /** Log-in limits, proxy trust and session lifetime; what is left out takes DEFAULT_SECURITY. */
@@ -34,4 +37,4 @@ export function photoLimitsOf(deps: Deps): PhotoLimits {
 }
 
 /** Hono environment: `c.get('deps')` on every request, `c.get('user')` after `requireUser`. */
-export type AppEnv = { Variables: { user: SessionUser; deps: Deps } };
+export type AppEnv = { Variables: { user: SessionUser; deps: Deps; requestId: string; metrics: Metrics } };

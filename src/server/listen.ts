@@ -85,7 +85,7 @@ export async function listen(options: ListenOptions, log: (line: string) => void
   }
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   if (options.demo) await seedDemo(db, new Date());
-  const app = createApp({ db, dataDir: options.dataDir, version, staticDir: options.staticDir, minFreeBytes: options.minFreeBytes, now: () => new Date(), security: securityFromEnv(process.env), photoLimits: photoLimitsFromEnv(process.env) });
+  const app = createApp({ db, dataDir: options.dataDir, version, staticDir: options.staticDir, minFreeBytes: options.minFreeBytes, now: () => new Date(), security: securityFromEnv(process.env), photoLimits: photoLimitsFromEnv(process.env), ...(process.env.EGNET_METRICS_TOKEN ? { metricsToken: process.env.EGNET_METRICS_TOKEN } : {}) });
 
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }, () => ok(s));

@@ -24,6 +24,8 @@ if (!process.env.EGNET_STATIC_DIR && builtAt < sourcesAt) {
 }
 // The newcomer's command: demo data and demo accounts on, and said so.
 process.env.EGNET_DEMO ||= '1';
+// A line per request is for operators (npm run serve); the newcomer's terminal shows warnings and errors only.
+process.env.EGNET_LOG_LEVEL ||= 'warn';
 if (/^(1|true|yes|on)$/i.test(process.env.EGNET_DEMO)) {
   console.log(
     '*** DEMO: demo-data og demo-kontoer med passord "demo" er slått på; for ekte bruk se README / demo data and demo accounts with password "demo" are on; for real use see README ***',

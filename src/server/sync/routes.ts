@@ -73,6 +73,7 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
   app.post('/sync/push', requireUser(), async (c) => {
     const body = await readJson(c, pushRequestSchema, PUSH_BODY_LIMIT);
     const results = applyPush(deps.db, blobs, c.get('user'), body, deps.now());
+    c.get('metrics')?.pushResults(results);
     return c.json({ results });
   });
 
