@@ -1,4 +1,5 @@
 // The real commands as child processes: serve.ts the way `npm start` runs it, and user:add with the password on stdin.
+import { createHash, randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { request } from 'node:http';
@@ -76,7 +77,7 @@ describe('serve.ts as npm start runs it', () => {
     await expect(startServer({ demo: false, dataDir: server.dataDir })).rejects.toThrow(/still has the demo accounts.*EGNET_ALLOW_DEMO_ACCOUNTS=1/);
   });
 
-  it('npm start says demo is on; SIGTERM to npm lets a request in flight finish, closes the database and leaves no process', async () => {
+  it('npm start says demo is on; SIGTERM to npm lets requests in flight (a log-in, a photo upload) finish, closes the database and leaves no process', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'egnet-npmstart-'));
     dirs.push(dataDir);
     const build = join(dataDir, 'build');
@@ -99,7 +100,24 @@ describe('serve.ts as npm start runs it', () => {
     }
     expect(out).toContain('*** DEMO');
 
-    // A log-in whose body is only half sent when SIGTERM arrives.
+    const signedIn = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'inspektor', password: 'demo' }) });
+    const { token } = (await signedIn.json()) as { token: string };
+    // A photo upload and a log-in whose bodies are only half sent when SIGTERM arrives.
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), randomBytes(200_000)]);
+    const sha = createHash('sha256').update(photo).digest('hex');
+    const upload = new Promise<number>((done, fail) => {
+      const req = request(
+        `${url}/api/blobs/${sha}`,
+        { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'image/jpeg', 'Content-Length': photo.length } },
+        (res) => {
+          res.resume();
+          done(res.statusCode!);
+        },
+      );
+      req.once('error', fail);
+      req.write(photo.subarray(0, 50_000));
+      setTimeout(() => req.end(photo.subarray(50_000)), 1500);
+    });
     const body = JSON.stringify({ username: 'inspektor', password: 'demo' });
     const answer = new Promise<number>((done, fail) => {
       const req = request(`${url}/api/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } }, (res) => {
@@ -113,6 +131,9 @@ describe('serve.ts as npm start runs it', () => {
     await new Promise((r) => setTimeout(r, 300));
     child.kill('SIGTERM');
     expect(await answer).toBe(200);
+    // The upload completed: stored whole under its name, not cut off.
+    expect(await upload).toBe(201);
+    expect(createHash('sha256').update(readFileSync(join(dataDir, 'blobs', sha))).digest('hex')).toBe(sha);
     // npm ends as its child did, or re-raises the SIGTERM it was sent; 'close' also waits for the server's end of the pipes.
     expect(['0', 'SIGTERM']).toContain(await exited);
     expect(out).toContain('SIGTERM: stopper');
