@@ -36,12 +36,28 @@ export function privateDatabaseFile(file: string): void {
 export function openDatabase(file: string, migrations = loadMigrations()): Db {
   if (file !== ':memory:') privateDatabaseFile(file);
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  // Switching a new file to WAL takes an exclusive lock; when two processes switch at once, SQLite answers one of
+  // them SQLITE_BUSY at once rather than through the busy handler (so the two cannot deadlock), so that one waits here.
+  whileBusy(() => db.pragma('journal_mode = WAL'));
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   migrate(db, migrations);
   return db;
+}
+
+/** Runs `step` again while SQLite answers SQLITE_BUSY, for up to `ms` milliseconds, then lets the error through. */
+export function whileBusy<T>(step: () => T, ms = 5000): T {
+  const until = Date.now() + ms;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return step();
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= until) throw err;
+      Atomics.wait(pause, 0, 0, 10 + Math.floor(Math.random() * 20));
+    }
+  }
 }
 
 /**

@@ -99,10 +99,10 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('run once when two processes start on the same new database at the same moment', async () => {
+  it('run once when four processes start on the same new database at the same moment', async () => {
     const file = join(dir, 'race.sqlite');
     const opener = `import { openDatabase } from './src/server/db.ts'; openDatabase(${JSON.stringify(file)}).close();`;
-    const runs = [0, 1].map(
+    const runs = [0, 1, 2, 3].map(
       () =>
         new Promise<{ code: number | null; err: string }>((done) => {
           const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', opener], { cwd: ROOT });
