@@ -149,4 +149,26 @@ describe('registry beside the checklist', () => {
       await context.close();
     }
   });
+
+  it('gives a counsellor’s home visit the whole width: no dwelling list, no verdict they cannot see', async () => {
+    const context = await browser.newContext({ viewport: TABLET });
+    try {
+      const page = await context.newPage();
+      await login(page, server.url, 'boveileder');
+      await page.goto(`${server.url}/households`);
+      await page.locator('[data-testid="household-list"] a').first().click();
+      await page.getByRole('button', { name: 'Nytt hjemmebesøk' }).click();
+      await page.waitForURL(/\/visits\/[0-9a-f-]{36}$/);
+      await page.locator('.cl-item').first().waitFor();
+      // The list would follow the page within about a second: give it the time, then look.
+      await page.waitForTimeout(1500);
+      expect(await page.locator('#registry-toggle').count(), 'no button to fold a list away').toBe(0);
+      expect(await page.locator('.dw-side, [data-testid="registry-list"]').count(), 'no dwelling list beside the visit').toBe(0);
+      expect(await page.locator('main').textContent()).not.toContain('Ikke vurdert');
+      const form = (await box(page, '.cl-screen'))!;
+      expect(form.width, 'the visit has the width of the page').toBeGreaterThan(500);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -2,7 +2,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Answer, Answers } from '../../../core/checklist/template';
+import { checklistSide } from '../../../core/checklist/checklistSide';
 import { getTemplate, latestTemplate } from '../../../core/checklist/templates';
+import { seesVerdicts } from '../../../core/privacy/verdictAccess';
 import { validateAnswers } from '../../../core/checklist/validateAnswers';
 import { assessDwelling } from '../../../core/rules/assessDwelling';
 import type { Dwelling } from '../../../core/schemas/dwelling';
@@ -130,11 +132,13 @@ export default function InspectionScreen({ id }: { id: string }) {
     return () => observer.disconnect();
   }, [hasBody]);
 
-  if (record === undefined) return <RegistryLayout><p aria-busy="true">{t('loading')}</p></RegistryLayout>;
-  if (record === null) return <RegistryLayout><section class="cl-screen"><h1 class="ds-heading" data-size="md">{t('notFound')}</h1></section></RegistryLayout>;
+  // The registry beside a dwelling's checklist only: a home visit or a Foyer follow-up is about a household.
+  const dwellingSide = checklistSide(record?.data) === 'dwelling';
+  if (record === undefined) return <RegistryLayout list={false}><p aria-busy="true">{t('loading')}</p></RegistryLayout>;
+  if (record === null) return <RegistryLayout list={false}><section class="cl-screen"><h1 class="ds-heading" data-size="md">{t('notFound')}</h1></section></RegistryLayout>;
   if (!template) {
     return (
-      <RegistryLayout selectedId={record.data.dwellingId ?? undefined}>
+      <RegistryLayout selectedId={record.data.dwellingId ?? undefined} list={dwellingSide}>
         <section class="cl-screen">
           <h1 class="ds-heading" data-size="md">{t('notFound')}</h1>
           <p class="ds-validation-message">{t('templateMissing', { id: record.data.templateId, version: record.data.templateVersion })}</p>
@@ -234,7 +238,8 @@ export default function InspectionScreen({ id }: { id: string }) {
 
   const whenText = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   const dwellingData = dwelling?.data;
-  const assessment = dwellingData && siblings
+  // A dwelling's verdict beside its own checklists, for those who see verdicts (never "not assessed" for want of access).
+  const assessment = dwellingData && siblings && dwellingSide && seesVerdicts(me?.roles ?? [])
     ? assessDwelling(dwellingData, readOnly ? [...others.map((s) => s.data), data] : [...others.map((s) => s.data), { ...data, answers, status: 'completed', completedAt: new Date().toISOString() }])
     : null;
   const changes = previous ? changesSince(template, answers, previous.data.answers) : [];
@@ -242,10 +247,10 @@ export default function InspectionScreen({ id }: { id: string }) {
   const previousAnswers = Object.entries(data.previousAnswers ?? {});
 
   return (
-    <RegistryLayout selectedId={dwellingId ?? undefined}>
+    <RegistryLayout selectedId={dwellingId ?? undefined} list={dwellingSide}>
       <section class="cl-screen" aria-labelledby="checklist-title">
         <header class="cl-header">
-          {dwellingId && <a class="ds-link" href={`/dwellings/${dwellingId}`}>← {t('backToDwelling')}</a>}
+          {dwellingId && dwellingSide && <a class="ds-link" href={`/dwellings/${dwellingId}`}>← {t('backToDwelling')}</a>}
           <h1 id="checklist-title" class="ds-heading" data-size="md" tabIndex={-1}>
             {local(template.title)}{dwellingData ? `: ${dwellingData.address}` : ''}
           </h1>

@@ -1,10 +1,13 @@
 /**
- * Tablet and wider: the registry list beside the open dwelling, dwelling form or checklist, with a button that folds the
- * list away for the full width (remembered on the device). Phone: the open page alone, one column.
+ * Tablet and wider: the registry list beside the open dwelling, dwelling form or dwelling checklist, with a button that
+ * folds the list away for the full width (remembered on the device). Phone, a household's checklist (a home visit, a
+ * Foyer follow-up) or a person who does not see dwellings' verdicts: the open page alone, one column.
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { seesVerdicts } from '../../../core/privacy/verdictAccess';
 import { useText } from '../../i18n/language';
+import { getSession } from '../../session';
 import { RegistryList } from './RegistryList';
 import { DWELLING_TEXT } from './text';
 import { useWide } from './useWide';
@@ -22,10 +25,14 @@ function rememberedHidden(): boolean {
   }
 }
 
-/** Wraps a dwelling page, form or checklist; `selectedId` (a dwelling) is highlighted in the list. */
-export function RegistryLayout({ selectedId, children }: { selectedId?: string; children: ComponentChildren }) {
+/**
+ * Wraps a dwelling page, form or checklist; `selectedId` (a dwelling) is highlighted in the list. `list={false}` keeps
+ * the page alone where the registry does not belong.
+ */
+export function RegistryLayout({ selectedId, list: belongs = true, children }: { selectedId?: string; list?: boolean; children: ComponentChildren }) {
   const t = useText(DWELLING_TEXT);
-  const wide = useWide();
+  // The list is the inspectors' and the intake team's tool: to anyone else every dwelling would look unassessed.
+  const wide = useWide() && belongs && seesVerdicts(getSession()?.user.roles ?? []);
   const [hidden, setHidden] = useState(rememberedHidden);
   // The same element while the selection stands: the page beside it redraws on every answer saved, the list need not.
   const list = useMemo(() => <RegistryList compact selectedId={selectedId} />, [selectedId]);

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { MELHUS_AREAS } from '../../../core/schemas/place';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
+import { seesVerdicts } from '../../../core/privacy/verdictAccess';
 import { getSession } from '../../session';
 import { VERDICTS, VERDICT_LABELS } from '../../../core/rules/verdict';
 import { EMPTY_FILTER, filterFromSearch, filterRegistry, filterToSearch, type RegistryFilter } from './registryFilter';
@@ -36,6 +37,8 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
   const [shown, setShown] = useState(PAGE_SIZE);
   const roles = getSession()?.user.roles ?? [];
   const mayCreate = roles.includes('inspector') || roles.includes('admin');
+  // Without the dwellings' checklists on the device every verdict would read "not assessed": none is shown instead.
+  const showVerdicts = seesVerdicts(roles);
 
   useEffect(() => {
     if (!compact) setFilter(filterFromSearch(search));
@@ -138,7 +141,7 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
                     </span>
                   )}
                 </a>
-                <VerdictTag verdict={r.verdict} />
+                {showVerdicts && <VerdictTag verdict={r.verdict} />}
               </li>
             ))}
           </ul>
