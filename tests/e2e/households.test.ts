@@ -276,6 +276,35 @@ describe('the rest of the new screens', () => {
   });
 });
 
+describe('finding things', () => {
+  it('finds a household by part of its alias, and a dwelling by part of its address instead of in a list of 120', async () => {
+    await counsellor.goto(`${server.url}/households`);
+    const search = counsellor.locator('#household-search');
+    await search.fill('testbakk');
+    await expect.poll(() => counsellor.locator('[data-testid="household-list"] li').count()).toBe(1);
+    expect(await counsellor.locator('[data-testid="household-list"]').textContent()).toContain(NAME);
+    await search.fill('finnes ikke');
+    await counsellor.locator('[data-testid="household-count"]', { hasText: 'Ingen husstand' }).waitFor();
+    expect(await counsellor.locator('[data-testid="household-list"]').count()).toBe(0);
+
+    await counsellor.goto(`${server.url}/households/${householdId}/edit`);
+    const dwelling = counsellor.locator('#household-dwellingId');
+    await dwelling.waitFor();
+    expect(await dwelling.evaluate((e) => e.tagName), 'a search field, not a dropdown').toBe('INPUT');
+    await dwelling.fill('bær');
+    await counsellor.locator('#household-dwellingId-found', { hasText: 'skriv mer' }).waitFor();
+    const choices = counsellor.locator('#household-dwellingId-choices label');
+    // "Ingen bolig" and at most eight matches.
+    expect(await choices.count()).toBeLessThanOrEqual(9);
+    const address = (await choices.nth(1).textContent())!.split(',')[0]!;
+    await choices.nth(1).click();
+    await expectNoAxeViolations(counsellor, 'household form with the dwelling picker');
+    await counsellor.locator('form.hh-form button[type=submit]').click();
+    await counsellor.waitForURL(new RegExp(`/households/${householdId}$`));
+    await counsellor.locator('main', { hasText: address }).waitFor();
+  });
+});
+
 describe('log-out on a shared device', () => {
   it('after sync logs out and leaves no household data in IndexedDB', async () => {
     await syncNow(counsellor);

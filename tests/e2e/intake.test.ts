@@ -151,7 +151,9 @@ describe('intake overview, matching and allocations', () => {
     const dwellingId = (await chosen.getAttribute('data-dwelling'))!;
     await chosen.getByRole('link', { name: 'Registrer tildeling' }).click();
     await page.waitForURL(/\/allocations\?/);
-    expect(await page.locator('#alloc-dwellingId').inputValue()).toBe(dwellingId);
+    // The dwelling from matching is chosen in the searchable picker, shown by name.
+    expect(await page.locator('input[name="alloc-dwellingId"]:checked').getAttribute('value')).toBe(dwellingId);
+    await page.locator('[data-testid="alloc-dwellingId-chosen"]').waitFor();
     expect(await page.locator('#alloc-hasChildren').isChecked()).toBe(true);
     expect(await page.locator('#alloc-childrenCount').inputValue()).toBe('2');
     await page.locator('input[name="leaseType"][value="fixed"]').check();
@@ -225,5 +227,37 @@ describe('intake overview, matching and allocations', () => {
       await page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
       await expectNoAxeViolations(page, `${path} (phone)`);
     }
+  });
+
+  it('on a phone, "Finn boliger" takes focus to the results in view, and the allocation’s dwelling is found by typing', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/match`);
+    await page.locator('#needs-household').selectOption({ label: 'Familie Lønn' });
+    await page.getByRole('button', { name: 'Finn boliger' }).click();
+    await page.locator('[data-testid="match-count"]').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('match-count');
+    await expect.poll(async () => {
+      const box = await page.locator('[data-testid="match-count"]').boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= 844;
+    }).toBe(true);
+
+    // No dropdown of 120 addresses: a search field, and at most eight matches to choose from.
+    await page.goto(`${server.url}/allocations`);
+    const search = page.locator('#alloc-dwellingId');
+    await search.waitFor();
+    expect(await search.evaluate((e) => e.tagName)).toBe('INPUT');
+    expect(await page.locator('#alloc-dwellingId-found').textContent()).toContain('119');
+    await search.fill('bær');
+    const choices = page.locator('input[name="alloc-dwellingId"]');
+    await expect.poll(() => choices.count()).toBeGreaterThan(0);
+    expect(await choices.count()).toBeLessThanOrEqual(8);
+    const label = (await page.locator('#alloc-dwellingId-choices label').first().textContent())!;
+    await search.fill(label.split(',')[0]!);
+    await expect.poll(() => choices.count()).toBe(1);
+    // Enter picks the only match and does not send the form.
+    await search.press('Enter');
+    await expect.poll(() => page.locator('[data-testid="alloc-dwellingId-chosen"]').textContent()).toContain(label.split(',')[0]!);
+    expect(await page.locator('#alloc-dwellingId-error').count()).toBe(0);
+    await expectNoAxeViolations(page, 'allocation with the dwelling picker (phone)');
   });
 });

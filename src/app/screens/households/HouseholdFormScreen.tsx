@@ -8,6 +8,7 @@ import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { CounsellorPicker } from './CounsellorPicker';
 import { FormField } from '../../components/FormField';
+import { SearchPicker } from '../../components/SearchPicker';
 import '../../components/forms.css';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { getSession } from '../../session';
@@ -101,7 +102,10 @@ export default function HouseholdFormScreen({ id }: { id?: string }) {
   const input = (f: Exclude<HouseholdFormField, 'preferredAreas' | 'counsellorIds'>, extra: Record<string, unknown> = {}) => (a11y: Record<string, unknown>) => (
     <input class="ds-input" type="text" value={values[f]} onInput={(e) => set(f, e.currentTarget.value)} {...a11y} {...extra} />
   );
-  const sortedDwellings = (dwellings ?? []).slice().sort((a, b) => a.data.address.localeCompare(b.data.address, 'nb'));
+  const dwellingOptions = (dwellings ?? [])
+    .slice()
+    .sort((a, b) => a.data.address.localeCompare(b.data.address, 'nb'))
+    .map((d) => ({ value: d.id, label: `${d.data.address}, ${d.data.area}`, searchText: `${d.data.address} ${d.data.area} ${d.data.gnr}/${d.data.bnr}` }));
 
   return (
     <section class="hh-screen">
@@ -123,12 +127,7 @@ export default function HouseholdFormScreen({ id }: { id?: string }) {
           {input('languageNeeds', { autoComplete: 'off' })}
         </FormField>
         <FormField id={fieldId('dwellingId')} label={label('dwellingId', 'dwelling', true)} error={errors.dwellingId}>
-          {(a11y) => (
-            <select class="ds-input" value={values.dwellingId} onChange={(e) => set('dwellingId', e.currentTarget.value)} {...a11y}>
-              <option value="">{t('dwellingNone')}</option>
-              {sortedDwellings.map((d) => <option key={d.id} value={d.id}>{d.data.address}</option>)}
-            </select>
-          )}
+          {(a11y) => <SearchPicker a11y={a11y} options={dwellingOptions} value={values.dwellingId} onChange={(v) => set('dwellingId', v)} none={t('dwellingNone')} />}
         </FormField>
         <ChoiceField
           id={fieldId('priorityFamily')}

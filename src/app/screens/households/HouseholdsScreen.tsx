@@ -1,5 +1,7 @@
 /** The households on this device: the counsellor's own, all for administrators, the consented ones for the intake team. */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
+import { foldForSearch } from '../../components/searchOptions';
+import '../../components/forms.css';
 import { useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
@@ -22,6 +24,9 @@ export default function HouseholdsScreen() {
   const intro = roles.includes('admin') ? t('listIntroAdmin') : roles.includes('counsellor') ? t('listIntroCounsellor') : t('listIntroIntake');
   const now = new Date();
   const sorted = (list ?? []).slice().sort((a, b) => (a.data.displayName ?? '').localeCompare(b.data.displayName ?? '', 'nb'));
+  const [query, setQuery] = useState('');
+  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  const shown = words.length ? sorted.filter((r) => words.every((w) => foldForSearch(r.data.displayName ?? '').includes(w))) : sorted;
 
   return (
     <section class="hh-screen" aria-labelledby="households-title">
@@ -33,8 +38,18 @@ export default function HouseholdsScreen() {
       {list === undefined && <p aria-busy="true">{t('loading')}</p>}
       {list && sorted.length === 0 && <p class="ds-paragraph">{mayCreate ? t('empty') : t('emptyIntake')}</p>}
       {sorted.length > 0 && (
+        <div class="ds-field form-field">
+          <label class="ds-label" for="household-search">{t('listSearch')}</label>
+          <p class="form-hint" id="household-search-hint">{t('listSearchHint')}</p>
+          <input class="ds-input" type="search" id="household-search" autoComplete="off" aria-describedby="household-search-hint" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          <p class="form-hint" role="status" data-testid="household-count">
+            {words.length === 0 ? '' : shown.length === 0 ? t('listNoMatch', { query: query.trim() }) : t('listShown', { shown: shown.length, total: sorted.length })}
+          </p>
+        </div>
+      )}
+      {shown.length > 0 && (
         <ul class="row-list" data-testid="household-list">
-          {sorted.map((r) => {
+          {shown.map((r) => {
             const h: HouseholdView = r.data;
             const state = consentStateOf(h, now, seesAll(h, user));
             return (

@@ -8,6 +8,7 @@ import { VERDICT_LABELS, type Verdict } from '../../../core/rules/verdict';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
+import { SearchPicker } from '../../components/SearchPicker';
 import '../../components/forms.css';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { fieldChanges } from '../../store/fieldChanges';
@@ -177,14 +178,16 @@ export function AllocationForm({ idPrefix, data, verdicts, query = {}, allocatio
       >
         <FormField id={id('dwellingId')} label={labelOf.dwellingId} error={errors.dwellingId}>
           {(a11y) => (
-            <select {...a11y} class="ds-input" value={values.dwellingId} onChange={(e) => set({ dwellingId: e.currentTarget.value })}>
-              <option value="">{t('chooseDwelling')}</option>
-              {dwellings.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {d.address}, {d.area} – {local(VERDICT_LABELS[verdicts[d.id] ?? 'notAssessed'])}
-                </option>
-              ))}
-            </select>
+            <SearchPicker
+              a11y={a11y}
+              options={dwellings.map((d) => ({
+                value: d.id,
+                label: `${d.address}, ${d.area} – ${local(VERDICT_LABELS[verdicts[d.id] ?? 'notAssessed'])}`,
+                searchText: `${d.address} ${d.area} ${d.gnr}/${d.bnr}`,
+              }))}
+              value={values.dwellingId}
+              onChange={(v) => set({ dwellingId: v })}
+            />
           )}
         </FormField>
         <FormField id={id('householdId')} label={labelOf.householdId} error={errors.householdId}>

@@ -1,5 +1,5 @@
 /** Matching: a household's needs (typed, or from a household whose consent shares them) against the vacant dwellings. */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { matchDwellings, type MatchResult } from '../../../core/matching/match';
 import { needsFromHousehold } from '../../../core/matching/needsFromHousehold';
 import { toMatchCandidates } from '../../../core/matching/toMatchCandidates';
@@ -42,6 +42,15 @@ export default function MatchScreen() {
         .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
     [data, today],
   );
+
+  // After "Finn boliger" the answer is where the person is taken: focus on its heading (read out), scrolled into view.
+  const resultHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const heading = resultHeading.current;
+    if (!result || !heading) return;
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: 'start' });
+  }, [result]);
 
   if (!data || !stock) return <p aria-busy="true">{t('loading')}</p>;
 
@@ -131,9 +140,9 @@ export default function MatchScreen() {
         </div>
       </form>
 
-      <div aria-live="polite">
+      <div>
         {result && (
-          <h2 class="ds-heading" data-size="sm" data-testid="match-count">
+          <h2 class="ds-heading intake-result-count" data-size="sm" data-testid="match-count" id="match-count" tabIndex={-1} ref={resultHeading}>
             {result.match.matches.length === 0
               ? t('resultNone')
               : result.match.matches.length === 1

@@ -109,7 +109,6 @@ export const INTAKE_TEXT = defineText({
   allocationsTitle: { nb: 'Tildelinger', en: 'Allocations' },
   newAllocation: { nb: 'Registrer en tildeling', en: 'Record an allocation' },
   dwelling: { nb: 'Bolig', en: 'Dwelling' },
-  chooseDwelling: { nb: '– Velg bolig –', en: '– Choose a dwelling –' },
   chooseDwellingError: { nb: 'Velg boligen som er tildelt', en: 'Choose the dwelling that was allocated' },
   fixBeforeSave: { nb: 'Rett opp dette før du lagrer:', en: 'Fix this before saving:' },
   household: { nb: 'Husstand i Egnet (valgfritt)', en: 'Household in Egnet (optional)' },
