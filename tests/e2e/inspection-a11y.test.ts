@@ -91,7 +91,8 @@ describe.each(Object.entries(SIZES))('field screens at %s size', (size, viewport
           await page.locator('.cl-section-link', { hasText: 'Soverom' }).click();
           await page.locator('[id="item-bedroom1.ceilingHeightM"]').fill('');
           await page.locator('[id="item-bedroom1.ceilingHeightM"]').press('Tab');
-          await page.locator('.cl-status-bar button', { hasText: 'Fullfør' }).click();
+          await page.locator('.cl-section-link', { hasText: template.sections.at(-1)!.title.nb }).click();
+          await page.locator('[data-testid="complete-actions"] button', { hasText: 'Fullfør' }).click();
           await page.locator('[data-testid="error-summary"]').waitFor();
           await check(page, `${template.id} error summary (${size})`);
         }

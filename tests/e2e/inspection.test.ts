@@ -15,11 +15,12 @@ import { assessDwelling, latestCompleted } from '../../src/core/rules/assessDwel
 import { VERDICT_LABELS } from '../../src/core/rules/verdict';
 import type { Dwelling } from '../../src/core/schemas/dwelling';
 import type { Inspection } from '../../src/core/schemas/inspection';
-import { TABLET, launchChromium, login } from '../support/browser';
+import { TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/gps-photo.jpg', import.meta.url));
 const template = latestTemplate(TEMPLATE_IDS.dwellingInspection)!;
+const lastTitle = template.sections.at(-1)!.title.nb;
 
 // The demo dwelling to inspect: not suitable only because its radon reading is over the limit (found with the
 // same generator and rules the server and app use, so the test does not depend on one address).
@@ -141,7 +142,7 @@ describe('dwelling inspection, offline', () => {
     expect(await page.locator('.verdict li[data-rule="gate.radon"]').getAttribute('data-status')).toBe('failed');
   });
 
-  it('starts from the last completed inspection, and the error summary links move focus to the item', async () => {
+  it('starts from the last completed inspection; "Fullfør" only ends the last section, and the error summary links move focus to the item', async () => {
     await page.locator(`[data-testid="start-${TEMPLATE_IDS.dwellingInspection}"]`).click();
     await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
     inspectionId = page.url().split('/').pop()!;
@@ -153,15 +154,38 @@ describe('dwelling inspection, offline', () => {
     await byId('item-bedroom1.ceilingHeightM').fill('');
     await byId('item-bedroom1.ceilingHeightM').press('Tab');
     await expect.poll(() => page.locator('[data-testid="save-status"]').textContent()).toBe('Lagret på enheten');
-    await page.locator('.cl-section-link', { hasText: 'Radon' }).click();
-    await page.locator('.cl-status-bar button', { hasText: 'Fullfør' }).click();
+    // No "Fullfør" on a section before the last: one tap there must not lock the checklist.
+    for (const section of template.sections.slice(0, -1)) {
+      await page.locator('.cl-section-link', { hasText: section.title.nb }).click();
+      await expect.poll(sectionTitle).toBe(section.title.nb);
+      expect(await page.getByRole('button', { name: 'Fullfør' }).count(), section.title.nb).toBe(0);
+    }
+    await page.locator('.cl-section-link', { hasText: lastTitle }).click();
+    await page.locator('[data-testid="complete-actions"] button', { hasText: 'Fullfør' }).click();
     const summary = page.locator('[data-testid="error-summary"]');
     await summary.waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');
+    // The summary offers "Fullfør" again, for when the list is fixed; no question comes while something is wrong.
+    await summary.locator('button', { hasText: 'Fullfør' }).click();
+    expect(await page.locator('[data-testid="complete-confirm"]').isVisible()).toBe(false);
     await summary.locator('a', { hasText: 'Soverom 1: takhøyde' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('item-bedroom1.ceilingHeightM');
     expect(await sectionTitle()).toBe('Soverom');
     expect(await page.locator('[id="item-bedroom1.ceilingHeightM-error"]').textContent()).toBe('Mangler svar');
+
+    // Fixed: the summary says so and offers "Fullfør" there, which asks before locking; going back locks nothing.
+    await byId('item-bedroom1.ceilingHeightM').fill('2,5');
+    await byId('item-bedroom1.ceilingHeightM').press('Tab');
+    await saved();
+    const fixed = page.locator('[data-testid="errors-fixed"]');
+    await fixed.waitFor();
+    expect(await summary.count()).toBe(0);
+    await fixed.locator('button', { hasText: 'Fullfør' }).click();
+    const confirm = page.locator('[data-testid="complete-confirm"]');
+    await confirm.waitFor();
+    await confirm.locator('button', { hasText: 'Gå tilbake' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await page.locator('[data-testid="read-only-notice"]').count()).toBe(0);
   });
 
   it('keeps a radon level below zero as typed text only: not a value, not counted by the verdict, still there after a reload', async () => {
@@ -214,8 +238,27 @@ describe('dwelling inspection, offline', () => {
     expect(expected.verdict).not.toBe('notSuitable');
     await expect.poll(() => page.locator('[data-testid="verdict"]').getAttribute('data-verdict')).toBe(expected.verdict);
 
-    await page.locator('.cl-status-bar button', { hasText: 'Fullfør' }).click();
+    // "Fullfør" asks first and shows what will be locked; going back locks nothing.
+    await page.locator('[data-testid="complete-actions"] button', { hasText: 'Fullfør' }).click();
+    const confirm = page.locator('[data-testid="complete-confirm"]');
+    await confirm.waitFor();
+    expect(await confirm.getAttribute('open')).not.toBeNull();
+    const text = (await confirm.textContent()) ?? '';
+    expect(text).toContain(`Boligbefaring: ${target.dwelling.address}`);
+    expect(text).toMatch(/\d+ svar på \d+ spørsmål i \d+ deler/);
+    expect(text).toContain(`Vurderingen av boligen blir: ${VERDICT_LABELS[expected.verdict].nb}`);
+    expect(text).toContain('Etter dette kan ingen svar endres');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Gå tilbake');
+    await expectNoAxeViolations(page, 'confirmation before completing');
+    await confirm.locator('button', { hasText: 'Gå tilbake' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await page.locator('[data-testid="read-only-notice"]').count()).toBe(0);
+    expect(await page.locator('.cl-section input').count()).toBeGreaterThan(0);
+
+    await page.locator('[data-testid="complete-actions"] button', { hasText: 'Fullfør' }).click();
+    await confirm.locator('button', { hasText: 'Fullfør og lås' }).click();
     await page.locator('[data-testid="read-only-notice"]').waitFor();
+    expect(await confirm.isVisible()).toBe(false);
     expect(await page.locator('[data-testid="verdict"] .verdict-label').textContent()).toBe(VERDICT_LABELS[expected.verdict].nb);
     expect(await page.locator('.verdict li[data-rule="gate.radon"]').getAttribute('data-status')).toBe('passed');
     expect(await page.locator('.verdict li[data-rule="gate.radon"]').textContent()).toContain('80');
@@ -239,7 +282,9 @@ describe('dwelling inspection, offline', () => {
     await byId('item-radon.bqm3').fill('95');
     await byId('item-radon.bqm3').press('Tab');
     await saved();
-    await page.locator('.cl-status-bar button', { hasText: 'Fullfør' }).click();
+    await page.locator('.cl-section-link', { hasText: lastTitle }).click();
+    await page.locator('[data-testid="complete-actions"] button', { hasText: 'Fullfør' }).click();
+    await page.locator('[data-testid="complete-confirm"] button', { hasText: 'Fullfør og lås' }).click();
     await page.locator('[data-testid="read-only-notice"]').waitFor();
 
     await page.goto(`${server.url}/inspections/${inspectionId}`);

@@ -1,4 +1,5 @@
 /** The list of what to fix before a form can be saved or completed; each line links to the field and moves focus there. */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
 /** One problem: the id of the input to focus and the message in the current language. */
@@ -11,6 +12,8 @@ type Props = {
   onGo?: (targetId: string) => void;
   /** Changes whenever the person asks again (each "Fullfør"/"Lagre" press), so focus returns to the summary. */
   attempt: number;
+  /** Shown under the list, e.g. the button that tries again. */
+  children?: ComponentChildren;
 };
 
 /** Focuses the field (after `onGo` has had a frame to render it) and scrolls it into view. */
@@ -27,7 +30,7 @@ export function focusField(targetId: string): void {
  * Shown at the top of the form after a failed attempt. It takes focus so a screen reader reads it at once;
  * each link goes to its field (GOV.UK / Designsystemet pattern).
  */
-export function ErrorSummary({ title, errors, onGo, attempt }: Props) {
+export function ErrorSummary({ title, errors, onGo, attempt, children }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (errors.length) box.current?.focus();
@@ -55,6 +58,7 @@ export function ErrorSummary({ title, errors, onGo, attempt }: Props) {
           </li>
         ))}
       </ul>
+      {children}
     </div>
   );
 }

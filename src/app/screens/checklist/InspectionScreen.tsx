@@ -1,12 +1,17 @@
-/** A checklist being filled in or read: autosave per answer, live verdict, "Fullfør" with error summary, revisions. */
+/**
+ * A checklist being filled in or read: autosave per answer, live verdict, revisions. "Fullfør" sits after the last
+ * section and in the error summary, and asks before it locks the checklist.
+ */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Answer, Answers } from '../../../core/checklist/template';
 import { checklistSide } from '../../../core/checklist/checklistSide';
 import { getTemplate, latestTemplate } from '../../../core/checklist/templates';
+import { sectionProgress } from '../../../core/checklist/sectionProgress';
 import { seesVerdicts } from '../../../core/privacy/verdictAccess';
 import { validateAnswers } from '../../../core/checklist/validateAnswers';
 import { assessDwelling } from '../../../core/rules/assessDwelling';
+import { VERDICT_LABELS } from '../../../core/rules/verdict';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Inspection } from '../../../core/schemas/inspection';
 import { deepEqual } from '../../../core/sync/deepEqual';
@@ -22,6 +27,7 @@ import { VerdictPanel } from '../dwellings/VerdictPanel';
 import { answerText } from './answerText';
 import { changesSince } from './changesSince';
 import { ChecklistForm } from './ChecklistForm';
+import { CompleteDialog } from './CompleteDialog';
 import { readPosition, writePosition } from './checklistPosition';
 import { itemInputId } from './ItemField';
 import { previousCompleted, revisionOf, type InspectionRec } from './newDraft';
@@ -68,6 +74,9 @@ export default function InspectionScreen({ id }: { id: string }) {
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
   const [attempt, setAttempt] = useState(0);
   const [completing, setCompleting] = useState(false);
+  // The confirmation before locking is open; an attempt found something to fix (so "all fixed" can be said).
+  const [confirming, setConfirming] = useState(false);
+  const [hadErrors, setHadErrors] = useState(false);
   const [sectionId, setSectionId] = useState<string | null>(null);
   const inFlight = useRef(new Set<Promise<unknown>>());
   const tracker = useMemo(() => new SaveTracker(), []);
@@ -211,6 +220,7 @@ export default function InspectionScreen({ id }: { id: string }) {
     }
   };
 
+  /** "Fullfør": saves what is being typed, checks every answer, and asks before locking when nothing is wrong. */
   const complete = async () => {
     flushTyping();
     setCompleting(true);
@@ -218,11 +228,32 @@ export default function InspectionScreen({ id }: { id: string }) {
       await Promise.allSettled([...inFlight.current]);
       const found = validateAnswers(template, answers);
       setAttempt((n) => n + 1);
+      if (found.length > 0) setHadErrors(true);
       if (found.length > 0 || failed.size > 0) return;
+      setConfirming(true);
+    } finally {
+      setCompleting(false);
+    }
+  };
+
+  /** Locks the checklist, once the person has seen what will be locked; checks again, in case anything changed. */
+  const lock = async () => {
+    if (completing) return;
+    setCompleting(true);
+    try {
+      await Promise.allSettled([...inFlight.current]);
+      if (validateAnswers(template, answers).length > 0 || failed.size > 0) {
+        setConfirming(false);
+        setHadErrors(true);
+        setAttempt((n) => n + 1);
+        return;
+      }
       await inspections.put(id, { status: 'completed', completedAt: new Date().toISOString() });
+      setConfirming(false);
       setSave({ state: 'idle' });
       requestAnimationFrame(() => document.getElementById('checklist-title')?.focus());
     } catch (err) {
+      setConfirming(false);
       setSave({ state: 'failed', message: isQuotaError(err) ? t('storageFull') : String(err) });
     } finally {
       setCompleting(false);
@@ -244,6 +275,29 @@ export default function InspectionScreen({ id }: { id: string }) {
     : null;
   const changes = previous ? changesSince(template, answers, previous.data.answers) : [];
   const openSection = sectionId ?? template.sections[0]!.id;
+  const lastSection = openSection === template.sections[template.sections.length - 1]!.id;
+  const completeButton = (
+    <button type="button" class="ds-button" data-variant="primary" data-testid="complete" onClick={() => void complete()} aria-disabled={completing || undefined}>
+      {completing && !confirming ? t('completing') : t('complete')}
+    </button>
+  );
+  /** What the confirmation says will be locked. */
+  const lockedLines = (): string[] => {
+    const progress = sectionProgress(template, answers);
+    const photos = Object.values(answers).reduce((n, a) => n + (a.photos?.length ?? 0), 0);
+    const lines = [
+      t('confirmAnswers', {
+        answered: progress.reduce((n, p) => n + p.answered, 0),
+        shown: progress.reduce((n, p) => n + p.shown, 0),
+        sections: template.sections.length,
+      }),
+    ];
+    if (photos > 0) lines.push(photos === 1 ? t('confirmPhoto') : t('confirmPhotos', { n: photos }));
+    if (assessment) lines.push(t('confirmVerdict', { verdict: local(VERDICT_LABELS[assessment.verdict]) }));
+    const who = personName(data.inspectorId);
+    if (who) lines.push(t('confirmBy', { name: who }));
+    return lines;
+  };
   const previousAnswers = Object.entries(data.previousAnswers ?? {});
 
   return (
@@ -277,9 +331,6 @@ export default function InspectionScreen({ id }: { id: string }) {
         {!readOnly && (
           <div class="cl-status-bar">
             <SaveStatus tracker={tracker} />
-            <button type="button" class="ds-button" data-variant="primary" onClick={() => void complete()} aria-disabled={completing || undefined}>
-              {completing ? t('completing') : t('complete')}
-            </button>
           </div>
         )}
         {save.state === 'failed' && (
@@ -294,7 +345,15 @@ export default function InspectionScreen({ id }: { id: string }) {
           errors={problems.map((p) => ({ targetId: itemInputId(p.itemId), message: `${itemLabel(p.itemId)}: ${local(p.message)}` }))}
           onGo={goToItem}
           attempt={attempt}
-        />
+        >
+          {!readOnly && <div class="cl-summary-actions">{completeButton}</div>}
+        </ErrorSummary>
+        {!readOnly && hadErrors && attempt > 0 && problems.length === 0 && (
+          <div class="ds-alert cl-fixed" data-color="success" data-testid="errors-fixed">
+            <p>{t('errorsFixed')}</p>
+            <div class="cl-summary-actions">{completeButton}</div>
+          </div>
+        )}
 
         {previous && !readOnly && (
           <details class="cl-changes" data-testid="changes-since-last">
@@ -346,12 +405,21 @@ export default function InspectionScreen({ id }: { id: string }) {
           />
           {assessment && <VerdictPanel assessment={assessment} live={!readOnly} note={readOnly ? undefined : t('verdictLive')} reasonsOpen={beside} />}
         </div>
-        {!readOnly && (
-          <div class="cl-actions">
-            <button type="button" class="ds-button" data-variant="primary" onClick={() => void complete()} aria-disabled={completing || undefined}>
-              {completing ? t('completing') : t('complete')}
-            </button>
+        {!readOnly && lastSection && (
+          <div class="cl-actions" data-testid="complete-actions">
+            <p class="cl-complete-hint">{t('completeHint')}</p>
+            {completeButton}
           </div>
+        )}
+        {!readOnly && (
+          <CompleteDialog
+            open={confirming}
+            what={`${local(template.title)}${dwellingData ? `: ${dwellingData.address}` : ''}`}
+            lines={confirming ? lockedLines() : []}
+            busy={completing}
+            onConfirm={() => void lock()}
+            onCancel={() => setConfirming(false)}
+          />
         )}
       </section>
     </RegistryLayout>

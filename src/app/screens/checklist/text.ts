@@ -52,6 +52,23 @@ export const CHECKLIST_TEXT = defineText({
   version: { nb: 'versjon {n}', en: 'version {n}' },
   complete: { nb: 'Fullfør', en: 'Complete' },
   completing: { nb: 'Fullfører …', en: 'Completing …' },
+  completeHint: {
+    nb: 'Når alle deler er fylt ut: fullfør sjekklisten. Du får se hva som låses før den låses.',
+    en: 'When every part is filled in: complete the checklist. You see what will be locked before it is.',
+  },
+  confirmTitle: { nb: 'Fullføre og låse sjekklisten?', en: 'Complete and lock the checklist?' },
+  confirmLock: {
+    nb: 'Etter dette kan ingen svar endres. Skal noe rettes, lager du en ny revisjon – denne blir stående i historikken.',
+    en: 'After this no answer can be changed. To correct something, you make a new revision – this one stays in the history.',
+  },
+  confirmAnswers: { nb: '{answered} svar på {shown} spørsmål i {sections} deler', en: '{answered} answers to {shown} questions in {sections} parts' },
+  confirmPhotos: { nb: '{n} bilder', en: '{n} photos' },
+  confirmPhoto: { nb: '1 bilde', en: '1 photo' },
+  confirmVerdict: { nb: 'Vurderingen av boligen blir: {verdict}', en: 'The assessment of the dwelling will be: {verdict}' },
+  confirmBy: { nb: 'Fullført av {name}', en: 'Completed by {name}' },
+  confirmYes: { nb: 'Fullfør og lås', en: 'Complete and lock' },
+  confirmNo: { nb: 'Gå tilbake', en: 'Go back' },
+  errorsFixed: { nb: 'Alt som manglet, er rettet. Du kan fullføre nå.', en: 'Everything that was missing is fixed. You can complete now.' },
   errorSummaryTitle: {
     nb: 'Sjekklisten kan ikke fullføres ennå. Rett dette:',
     en: 'The checklist cannot be completed yet. Fix this:',
