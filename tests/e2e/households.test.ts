@@ -262,15 +262,26 @@ describe('the rest of the new screens', () => {
     await go(counsellor, /Alle Foyer-planer/);
     await expectNoAxeViolations(counsellor, 'Foyer list');
 
-    const admin = await (await browser.newContext({ viewport: PHONE })).newPage();
+    // The access log on a phone as the issue saw it (390 × 844): cards, not a table squeezed to 3–4 letters a line.
+    const admin = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await login(admin, server.url, 'admin');
     await admin.goto(`${server.url}/households/${householdId}/audit`);
-    const table = admin.locator('[data-testid="audit-table"]');
-    await table.waitFor();
-    expect(await table.textContent()).toContain('Ingrid Inntak');
-    // Fields are named as a person reads them, not as the code does.
-    expect(await table.textContent()).toContain('barnas fødselsår');
-    expect(await table.textContent()).not.toContain('childBirthYears');
+    const log = admin.locator('[data-testid="audit-list"]');
+    await log.waitFor();
+    const text = (await log.textContent())!;
+    expect(text).toContain('Ingrid Inntak');
+    // Fields are named as a person reads them, not as the code does: an answer by its question.
+    expect(text).toContain('barnas fødselsår');
+    expect(text).not.toContain('childBirthYears');
+    expect(text).toMatch(/svar: /);
+    expect(text).not.toMatch(/answers\./);
+    // The counsellor's own sync of the household, consent, visit, checklist and tasks is one line, not one per record.
+    expect(text).toMatch(/Endret \(synkronisering fra enhet\) – \d+ poster/);
+    const [scroll, client] = await admin.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    for (const dd of await admin.locator('[data-testid="audit-line"] dd').all()) {
+      expect((await dd.boundingBox())!.width, 'values get the width of the card').toBeGreaterThan(200);
+    }
     await expectNoAxeViolations(admin, 'access log');
     await admin.context().close();
   });

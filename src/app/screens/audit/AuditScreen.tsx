@@ -1,12 +1,12 @@
 /** The access log of one household for administrators: fetched from the server, where it is kept append-only. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AuditEntry } from '../../../core/privacy/auditEntry';
 import type { Household } from '../../../core/schemas/household';
 import { apiFetch, ApiError } from '../../api';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
-import { AUDIT_FIELD_NAMES } from './fieldNames';
+import { auditFieldName, groupAuditEntries, type AuditLine } from './auditLines';
 import { AUDIT_TEXT } from './text';
 import '../../components/layout.css';
 import './audit.css';
@@ -19,7 +19,7 @@ export default function AuditScreen({ id }: { id: string }) {
   const t = useText(AUDIT_TEXT);
   const lang = useLanguage();
   const local = useLocal();
-  const fieldName = (f: string) => (Object.hasOwn(AUDIT_FIELD_NAMES, f) ? local(AUDIT_FIELD_NAMES[f]!) : f);
+  const fieldName = (f: string) => auditFieldName(f, local);
   const household = useQuery(() => repo<Partial<Household>>('household').get(id).then((r) => r ?? null), [id]);
   const [entries, setEntries] = useState<Entry[]>([]);
   const [before, setBefore] = useState<number | null>(null);
@@ -37,7 +37,11 @@ export default function AuditScreen({ id }: { id: string }) {
   };
   useEffect(() => void load(), [id]);
 
+  // One person's sync of many records is one line, not one "Lest" line per record.
+  const lines = useMemo(() => groupAuditEntries(entries), [entries]);
   const when = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+  const clock = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { timeStyle: 'medium' }).format(new Date(iso));
+  const span = (l: AuditLine<Entry['entity']>) => (l.firstAt === l.at ? when(l.at) : `${when(l.firstAt)}–${clock(l.at)}`);
   const name = household?.data.displayName;
 
   return (
@@ -49,32 +53,35 @@ export default function AuditScreen({ id }: { id: string }) {
       {state === 'offline' && <div class="ds-alert" data-color="warning"><p>{t('offline')}</p></div>}
       {typeof state === 'object' && <div class="ds-alert" data-color="danger" role="alert"><p>{t('failed', { reason: state.failed })}</p></div>}
       {state === 'ready' && entries.length === 0 && <p class="ds-paragraph">{t('empty')}</p>}
-      {entries.length > 0 && (
-        <div class="au-scroll" tabIndex={0} role="region" aria-labelledby="audit-caption">
-          <table class="line-table au-table" data-testid="audit-table">
-            <caption id="audit-caption">{t('caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('when')}</th>
-                <th scope="col">{t('who')}</th>
-                <th scope="col">{t('what')}</th>
-                <th scope="col">{t('record')}</th>
-                <th scope="col">{t('fields')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.seq}>
-                  <td>{when(e.at)}</td>
-                  <td>{e.userName ?? t('unknownPerson', { id: e.userId.slice(0, 8) })}</td>
-                  <td>{t(e.action)} ({t(`via_${e.via}`)})</td>
-                  <td>{t(`entity_${e.entity}`)}</td>
-                  <td class="au-fields">{e.fields.map(fieldName).join(', ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {lines.length > 0 && (
+        <section aria-labelledby="audit-caption">
+          <h2 id="audit-caption" class="ds-heading" data-size="xs">{t('caption')}</h2>
+          <ol class="au-list" data-testid="audit-list">
+            {lines.map((l) => (
+              <li key={l.key} class="au-card" data-testid="audit-line">
+                <p class="au-when">{span(l)}</p>
+                <dl class="au-facts">
+                  <div>
+                    <dt>{t('who')}</dt>
+                    <dd>{l.userName ?? t('unknownPerson', { id: l.userId.slice(0, 8) })}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('what')}</dt>
+                    <dd>{t(l.action)} ({t(`via_${l.via}`)}){l.count > 1 ? ` – ${t('records', { n: l.count })}` : ''}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('record')}</dt>
+                    <dd>{l.entities.map((k) => (k.n > 1 ? `${t(`entity_${k.entity}`)} (${k.n})` : t(`entity_${k.entity}`))).join(', ')}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('fields')}</dt>
+                    <dd class="au-fields">{[...new Set(l.fields.map(fieldName))].join(', ')}</dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ol>
+        </section>
       )}
       {before !== null && (
         <button type="button" class="ds-button" data-variant="secondary" onClick={() => void load(before)}>{t('older')}</button>

@@ -19,6 +19,7 @@ export const AUDIT_TEXT = defineText({
   what: { nb: 'Hva', en: 'What' },
   record: { nb: 'Post', en: 'Record' },
   fields: { nb: 'Felt', en: 'Fields' },
+  records: { nb: '{n} poster', en: '{n} records' },
   read: { nb: 'Lest', en: 'Read' },
   write: { nb: 'Endret', en: 'Changed' },
   via_pull: { nb: 'synkronisering til enhet', en: 'sync to a device' },
