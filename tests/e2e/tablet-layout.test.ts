@@ -3,7 +3,7 @@
 // and one column with no list on a phone.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE, TABLET, launchChromium, login } from '../support/browser';
+import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 
 let server: ServerProcess;
@@ -167,6 +167,53 @@ describe('registry beside the checklist', () => {
       expect(await page.locator('main').textContent()).not.toContain('Ikke vurdert');
       const form = (await box(page, '.cl-screen'))!;
       expect(form.width, 'the visit has the width of the page').toBeGreaterThan(500);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the inspector’s home', () => {
+  it('lists what is overdue and never inspected, the person’s drafts and what waits to sync — never "Ingenting haster" then', async () => {
+    const context = await browser.newContext({ viewport: TABLET });
+    try {
+      const page = await context.newPage();
+      await login(page, server.url, 'inspektor');
+      await page.locator('[data-testid="sync-last"][data-at]').waitFor({ timeout: 60_000 });
+      // Sending is held back (the device keeps its changes), so the draft's answer waits to sync.
+      await context.route('**/api/sync/push', (route) => route.abort('internetdisconnected'));
+      await page.goto(`${server.url}/dwellings`);
+      await page.locator('[data-testid="registry-count"]', { hasText: '119 av 119 boliger' }).waitFor({ timeout: 60_000 });
+      const link = page.locator('.reg-link').nth(5);
+      const address = (await link.locator('.reg-address').textContent())!;
+      await link.click();
+      await page.getByRole('button', { name: 'Start: Boligbefaring' }).click();
+      await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
+      await page.locator('.cl-item').first().locator('input[type=radio]:not(:checked)').first().check();
+      await expect.poll(() => page.locator('[data-testid="save-status"]').textContent()).toContain('Lagret på enheten');
+
+      await page.goto(`${server.url}/`);
+      const now = page.locator('[data-testid="home-attention"]');
+      await now.waitFor();
+      expect(await page.locator('[data-testid="home-attention-none"]').count()).toBe(0);
+      const overdue = (await now.locator('[data-key="inspectionsOverdue"]').textContent())!;
+      const neverLine = now.locator('[data-key="neverInspected"]');
+      const never = (await neverLine.count()) ? ((await neverLine.textContent()) ?? '') : '';
+      expect(overdue).toMatch(/^\d+ boliger? er ikke kontrollert på over 12 måneder$/);
+      const counted = Number(overdue.match(/^\d+/)![0]) + Number(never.match(/^\d+/)?.[0] ?? 0);
+      // The draft just started, by its checklist and address, opening where it was left.
+      const drafts = page.locator('[data-testid="home-drafts"]');
+      expect(await drafts.textContent()).toContain(`Boligbefaring: ${address}`);
+      // What waits to sync, as a list of records.
+      const pending = page.locator('[data-testid="pending-record"]', { hasText: `Boligbefaring: ${address}` });
+      await pending.waitFor();
+      expect(await pending.textContent()).toMatch(/endring(er)? siden/);
+      await expectNoAxeViolations(page, 'home with drafts and changes waiting');
+
+      // The overdue line opens the registry filtered to the same dwellings (never inspected ones included there).
+      await now.locator('[data-key="inspectionsOverdue"] a').click();
+      await page.locator('[data-testid="registry-count"]', { hasText: `${counted} av 119 boliger` }).waitFor();
+
     } finally {
       await context.close();
     }

@@ -4,15 +4,21 @@ import { norwegianDate } from '../../../core/privacy/consentState';
 import type { Allocation } from '../../../core/schemas/allocation';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Household } from '../../../core/schemas/household';
+import type { Inspection } from '../../../core/schemas/inspection';
 import type { Task } from '../../../core/schemas/task';
-import { useLocal, useText } from '../../i18n/language';
+import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { ROUTES, mayOpen } from '../../routes';
 import { getSession } from '../../session';
 import { ROLE_NAMES } from '../../shell/roleNames';
 import { useOnline } from '../../shell/useOnline';
+import { deviceDb } from '../../store/deviceDb';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
+import { PendingChanges } from '../../sync/PendingChanges';
+import { labelRecords, recordKey } from '../../sync/recordLabel';
+import { useSyncStatus } from '../../sync/useSyncStatus';
 import { attentionItems } from './attentionItems';
+import { inspectionsDue } from './inspectionsDue';
 import { HOME_TEXT, SCREEN_DESCRIPTIONS } from './text';
 import '../../components/layout.css';
 
@@ -24,6 +30,10 @@ export default function HomeScreen() {
   const user = getSession()?.user;
   const roles = user?.roles ?? [];
   const countsVacancy = roles.includes('intake') || roles.includes('admin');
+  // Those who inspect see which dwellings are due for a check.
+  const inspects = roles.includes('inspector') || roles.includes('admin');
+  const lang = useLanguage();
+  const sync = useSyncStatus();
   const attention = useQuery(async () => {
     if (!user) return [];
     const [tasks, households, dwellings, allocations] = await Promise.all([
@@ -43,10 +53,29 @@ export default function HomeScreen() {
       now,
     });
   }, [user?.id]);
+  // Dwellings due for a check: read apart, as the completed checklists are the heavy read.
+  const due = useQuery(async () => {
+    if (!inspects) return [];
+    const [dwellings, completed] = await Promise.all([repo<Dwelling>('dwelling').list(), repo<Inspection>('inspection').listBy('status', 'completed')]);
+    return inspectionsDue(dwellings.map((d) => d.id), completed.map((c) => c.data), new Date());
+  }, [inspects]);
+  // The person's own checklists not yet completed, the one started last first.
+  const drafts = useQuery(async () => {
+    if (!user) return [];
+    const mine = await repo<Inspection>('inspection').listBy('status', 'draft', (i) => i.inspectorId === user.id);
+    mine.sort((a, b) => b.data.startedAt.localeCompare(a.data.startedAt));
+    const labels = await labelRecords(deviceDb(), mine.map((d) => ['inspection', d.id] as const));
+    return mine.map((d) => ({ id: d.id, startedAt: d.data.startedAt, label: labels.get(recordKey('inspection', d.id))! }));
+  }, [user?.id]);
   useEffect(() => {
     document.title = 'Egnet';
   }, []);
   if (!user) return null;
+  const dateText = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }).format(new Date(iso));
+  const loaded = attention !== undefined && due !== undefined && drafts !== undefined && sync !== undefined;
+  const items = [...(attention ?? []), ...(due ?? [])];
+  // "Nothing is pressing" only when nothing is: no task, consent or check due, no draft and nothing waiting to sync.
+  const nothing = loaded && items.length === 0 && drafts.length === 0 && sync.pending === 0;
   // The screens in the menu except home itself, sync and settings (the header and menu lead there already).
   const screens = ROUTES.filter((r) => r.nav && r.path !== '/' && SCREEN_DESCRIPTIONS[r.path] && mayOpen(r, roles));
   return (
@@ -59,14 +88,16 @@ export default function HomeScreen() {
         <h2 id="home-now" class="ds-heading" data-size="sm">
           {t('nowTitle')}
         </h2>
-        {attention === undefined ? (
+        {!loaded ? (
           <p aria-busy="true">{t('loading')}</p>
-        ) : attention.length === 0 ? (
+        ) : nothing ? (
           <p class="ds-paragraph" data-testid="home-attention-none">{t('nothingNow')}</p>
+        ) : items.length === 0 ? (
+          <p class="ds-paragraph">{t('onlyBelow')}</p>
         ) : (
           <ul class="row-list" data-testid="home-attention">
-            {attention.map((a) => (
-              <li key={a.key} class="row-item">
+            {items.map((a) => (
+              <li key={a.key} class="row-item" data-key={a.key}>
                 <a class="ds-link" href={a.href}>
                   {t(a.n === 1 ? `${a.key}One` : a.key, { n: a.n })}
                 </a>
@@ -75,6 +106,27 @@ export default function HomeScreen() {
           </ul>
         )}
       </section>
+
+      {drafts && drafts.length > 0 && (
+        <section class="screen-section" aria-labelledby="home-drafts" data-testid="home-drafts">
+          <h2 id="home-drafts" class="ds-heading" data-size="sm">
+            {t('draftsTitle', { n: drafts.length })}
+          </h2>
+          <ul class="row-list">
+            {drafts.map((d) => (
+              <li key={d.id} class="row-item">
+                <span>
+                  <a class="ds-link" href={d.label.href ?? `/inspections/${d.id}`}>{local(d.label.text)}</a>
+                  {' – '}
+                  {t('draftStarted', { when: dateText(d.startedAt) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <PendingChanges heading={(id) => <h2 id={id} class="ds-heading" data-size="sm">{t('pendingTitle')}</h2>} />
 
       <section class="screen-section" aria-labelledby="home-screens">
         <h2 id="home-screens" class="ds-heading" data-size="sm">

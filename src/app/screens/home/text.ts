@@ -34,6 +34,16 @@ export const HOME_TEXT = defineText({
   },
   vacantDwellings: { nb: '{n} ledige boliger – finn en som passer en husstand', en: '{n} vacant dwellings – find one that fits a household' },
   vacantDwellingsOne: { nb: '1 ledig bolig – se om den passer en husstand', en: '1 vacant dwelling – see whether it fits a household' },
+  inspectionsOverdue: { nb: '{n} boliger er ikke kontrollert på over 12 måneder', en: '{n} dwellings have not been inspected for over 12 months' },
+  inspectionsOverdueOne: { nb: '1 bolig er ikke kontrollert på over 12 måneder', en: '1 dwelling has not been inspected for over 12 months' },
+  neverInspected: { nb: '{n} boliger er aldri kontrollert', en: '{n} dwellings have never been inspected' },
+  neverInspectedOne: { nb: '1 bolig er aldri kontrollert', en: '1 dwelling has never been inspected' },
+  inspectionsDueSoon: { nb: '{n} boliger skal kontrolleres innen 30 dager', en: '{n} dwellings are due for inspection within 30 days' },
+  inspectionsDueSoonOne: { nb: '1 bolig skal kontrolleres innen 30 dager', en: '1 dwelling is due for inspection within 30 days' },
+  onlyBelow: { nb: 'Ingen frister eller kontroller haster. Se utkastene dine og det som venter på synkronisering under.', en: 'No deadline or inspection is pressing. See your drafts and what waits to sync below.' },
+  draftsTitle: { nb: 'Dine utkast ({n})', en: 'Your drafts ({n})' },
+  draftStarted: { nb: 'startet {when}', en: 'started {when}' },
+  pendingTitle: { nb: 'Venter på synkronisering', en: 'Waiting to sync' },
   screensTitle: { nb: 'Dine skjermbilder', en: 'Your screens' },
 });
 
