@@ -321,3 +321,88 @@ describe('dwelling inspection, offline', () => {
     }
   });
 });
+
+describe('serious findings need what they call for before completing', () => {
+  /** Goes to the last section and presses "Fullfør" there; returns the error summary. */
+  async function completeFromLastSection(title: string) {
+    await page.locator('.cl-section-link', { hasText: title }).click();
+    await page.locator('[data-testid="complete-actions"] button', { hasText: 'Fullfør' }).click();
+    return page.locator('[data-testid="error-summary"]');
+  }
+
+  it('asks TG3 for cause, consequence and cost estimate in fields of their own, opened at once; a note does not do', async () => {
+    await page.goto(`${server.url}/dwellings/${target.id}`);
+    await page.locator(`[data-testid="start-${TEMPLATE_IDS.dwellingInspection}"]`).click();
+    await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
+    await page.locator('.cl-section-link', { hasText: 'Tilstandsgrader' }).click();
+    const roof = page.locator('.cl-item[data-item="condition.roof"]');
+    await roof.locator('label.cl-grade[data-grade="TG3"]').click();
+    // The three fields appear with the grade, without opening anything.
+    const finding = page.locator('[data-testid="item-condition.roof-finding"]');
+    await finding.waitFor();
+    expect(await finding.locator('label').allTextContents()).toEqual(['Årsak (må fylles ut)', 'Konsekvens (må fylles ut)', 'Kostnadsoverslag (må fylles ut)']);
+    await roof.locator('summary', { hasText: 'Merknad' }).click();
+    await byId('item-condition.roof-note').fill('lekkasje');
+    await byId('item-condition.roof-note').press('Tab');
+    await saved();
+
+    const summary = await completeFromLastSection(lastTitle);
+    await summary.waitFor();
+    const line = summary.locator('a', { hasText: 'Tak:' });
+    expect(await line.textContent()).toBe('Tak: TG3 krever årsak, konsekvens og kostnadsoverslag: fyll inn årsak, konsekvens og kostnadsoverslag');
+    await line.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('item-condition.roof-cause');
+    expect(await byId('item-condition.roof-cause').getAttribute('aria-invalid')).toBe('true');
+
+    await byId('item-condition.roof-cause').fill('Utett beslag rundt pipa');
+    await byId('item-condition.roof-consequence').fill('Vann i isolasjonen og råte');
+    await byId('item-condition.roof-costEstimate').fill('40 000–60 000 kr');
+    await byId('item-condition.roof-costEstimate').press('Tab');
+    await saved();
+    expect(await line.count()).toBe(0);
+    await page.locator('[data-testid="errors-fixed"] button', { hasText: 'Fullfør' }).click();
+    await page.locator('[data-testid="complete-confirm"] button', { hasText: 'Fullfør og lås' }).click();
+    await page.locator('[data-testid="read-only-notice"]').waitFor();
+
+    await page.locator('.cl-section-link', { hasText: 'Tilstandsgrader' }).click();
+    const shown = page.locator('.cl-item[data-item="condition.roof"]');
+    expect(await shown.locator('.cl-value').textContent()).toMatch(/^TG3/);
+    expect(await shown.locator('.cl-detail').allTextContents()).toEqual(['Årsak: Utett beslag rundt pipa', 'Konsekvens: Vann i isolasjonen og råte', 'Kostnadsoverslag: 40 000–60 000 kr']);
+  });
+
+  it('asks a red risk for a measure, an owner, a deadline and the risk after the measure', async () => {
+    await page.goto(`${server.url}/dwellings/${target.id}`);
+    await page.locator(`[data-testid="start-${TEMPLATE_IDS.riskAssessment}"]`).click();
+    await page.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
+    const fire = page.locator('.cl-item[data-item="risk.fire"]');
+    await fire.locator('label.cl-risk-cell:has(input[value="4x3"])').click();
+    await saved();
+    expect(await fire.locator('.cl-risk-needs').textContent()).toBe('Rød risiko: fyll inn tiltak, ansvarlig, frist og risiko etter tiltaket.');
+    await byId('item-risk.fire-measure').fill('Følges opp ved neste befaring');
+    await byId('item-risk.fire-measure').press('Tab');
+    await saved();
+
+    const riskTemplate = latestTemplate(TEMPLATE_IDS.riskAssessment)!;
+    const summary = await completeFromLastSection(riskTemplate.sections.at(-1)!.title.nb);
+    await summary.waitFor();
+    const line = summary.locator('a', { hasText: 'Brann:' });
+    expect(await line.textContent()).toBe('Brann: Rød risiko krever tiltak, ansvarlig, frist og risiko etter tiltaket: fyll inn ansvarlig, frist og risiko etter tiltaket');
+    await line.click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('item-risk.fire-owner');
+
+    await byId('item-risk.fire-owner').fill('Utleier');
+    await byId('item-risk.fire-owner').press('Tab');
+    await saved();
+    await byId('item-risk.fire-deadline').fill('2027-03-01');
+    await saved();
+    await byId('item-risk.fire-l-after').selectOption('2');
+    await saved();
+    expect(await line.textContent()).toContain('fyll inn risiko etter tiltaket');
+    await byId('item-risk.fire-c-after').selectOption('3');
+    await saved();
+    expect(await line.count()).toBe(0);
+    await page.locator('[data-testid="errors-fixed"] button', { hasText: 'Fullfør' }).click();
+    await page.locator('[data-testid="complete-confirm"] button', { hasText: 'Fullfør og lås' }).click();
+    await page.locator('[data-testid="read-only-notice"]').waitFor();
+  });
+});

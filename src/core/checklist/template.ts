@@ -88,12 +88,17 @@ export const templateSchema = z.object({
 export type Template = z.infer<typeof templateSchema>;
 export type TemplateInput = z.input<typeof templateSchema>;
 
-/** Likelihood × consequence (1–5 each), with the measure, its owner and the score after the measure. */
+/**
+ * Likelihood × consequence (1–5 each), with the measure, its owner, its deadline and the score after the measure
+ * (all four needed on a red risk before the checklist is completed).
+ */
 export const riskValueSchema = z.object({
   likelihood: z.number().int().min(1).max(5),
   consequence: z.number().int().min(1).max(5),
   measure: z.string().max(2000).optional(),
   owner: z.string().max(200).optional(),
+  /** The date the measure is due, YYYY-MM-DD. */
+  deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   likelihoodAfter: z.number().int().min(1).max(5).optional(),
   consequenceAfter: z.number().int().min(1).max(5).optional(),
 });
@@ -102,11 +107,21 @@ export type RiskValue = z.infer<typeof riskValueSchema>;
 /** The value an answer holds, by item kind (photos-kind items keep their photos in `photos`). */
 export type AnswerValue = boolean | number | string | string[] | RiskValue | null;
 
+/** A TG2/TG3 finding: cause and consequence (TG2 and TG3), and a cost estimate (TG3), each a short text of its own. */
+export const findingSchema = z.object({
+  cause: z.string().max(500).optional(),
+  consequence: z.string().max(500).optional(),
+  costEstimate: z.string().max(200).optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
 /** One answer: a value, plus a note and photos that any item may carry. */
 export const answerSchema = z.object({
   value: z.union([z.boolean(), z.number(), z.string().max(20000), z.array(z.string().max(200)).max(100), riskValueSchema, z.null()]).optional(),
   note: z.string().max(5000).optional(),
   photos: z.array(photoRefSchema).max(20).optional(),
+  /** On a condition grade of TG2 or TG3: what the deviation is caused by, what it leads to, and (TG3) what fixing it costs. */
+  finding: findingSchema.optional(),
   /**
    * What was typed into a number field that is not an acceptable value ("−5" for radon): kept for the person to fix,
    * never a value, never read by a rule. A draft only; a checklist with one cannot be completed.

@@ -1,13 +1,17 @@
 /** Checks answers against a template: what is missing or wrong, item by item, in words a person can act on. */
 import { formatNumber } from '../format/formatNumber';
 import type { LocalText } from '../text';
+import { FOLLOW_UP_NAMES, followUpGaps, listText, type FindingField, type RedRiskField } from './followUp';
 import { isAnswered } from './isAnswered';
 import { isShown } from './isShown';
 import { GRADES, riskValueSchema, type Item, type Template } from './template';
 import { UNIT_TEXT } from './unitText';
 
-/** One problem with one item: `missing` (a required answer is absent) or `invalid` (the answer cannot be right). */
-export type AnswerProblem = { itemId: string; sectionId: string; code: 'missing' | 'invalid'; message: LocalText };
+/**
+ * One problem with one item: `missing` (a required answer is absent) or `invalid` (the answer cannot be right).
+ * `fields` names the parts of a TG2/TG3 finding or a red risk's follow-up that are still empty, in order.
+ */
+export type AnswerProblem = { itemId: string; sectionId: string; code: 'missing' | 'invalid'; message: LocalText; fields?: (FindingField | RedRiskField)[] };
 
 const MISSING: LocalText = { nb: 'Mangler svar', en: 'Answer missing' };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -30,16 +34,7 @@ export function valueProblem(item: Item, answer: { value?: unknown; note?: unkno
     case 'yesNo':
       return typeof value === 'boolean' ? null : { nb: 'Svar ja eller nei', en: 'Answer yes or no' };
     case 'grade': {
-      if (!GRADES.includes(value as never)) return { nb: 'Velg TG0, TG1, TG2, TG3 eller TGIU', en: 'Choose TG0, TG1, TG2, TG3 or TGIU' };
-      const note = typeof answer.note === 'string' ? answer.note.trim() : '';
-      if (value === 'TG3' && !note) {
-        return {
-          nb: 'TG3 krever årsak, konsekvens og kostnadsoverslag i merknaden',
-          en: 'TG3 needs a cause, a consequence and a cost estimate in the note',
-        };
-      }
-      if (value === 'TG2' && !note) return { nb: 'TG2 krever årsak og konsekvens i merknaden', en: 'TG2 needs a cause and a consequence in the note' };
-      return null;
+      return GRADES.includes(value as never) ? null : { nb: 'Velg TG0, TG1, TG2, TG3 eller TGIU', en: 'Choose TG0, TG1, TG2, TG3 or TGIU' };
     }
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return { nb: 'Må være et tall', en: 'Must be a number' };
@@ -84,6 +79,26 @@ export function valueProblem(item: Item, answer: { value?: unknown; note?: unkno
   }
 }
 
+/**
+ * What a valid TG2/TG3 grade or red risk still lacks before the checklist can be completed, or null. Not part of
+ * valueProblem: the rules read the grade or score itself, and a checklist completed before these fields existed
+ * keeps counting.
+ */
+export function followUpProblem(item: Item, answer: unknown): LocalText | null {
+  const gaps = followUpGaps(item.kind, answer);
+  if (gaps.length === 0) return null;
+  const fill = listText(gaps.map((g) => FOLLOW_UP_NAMES[g]));
+  if (item.kind === 'risk') {
+    return {
+      nb: `Rød risiko krever tiltak, ansvarlig, frist og risiko etter tiltaket: fyll inn ${fill.nb}`,
+      en: `A red risk needs a measure, an owner, a deadline and the risk after the measure: fill in the ${fill.en}`,
+    };
+  }
+  return (answer as { value?: unknown }).value === 'TG3'
+    ? { nb: `TG3 krever årsak, konsekvens og kostnadsoverslag: fyll inn ${fill.nb}`, en: `TG3 needs a cause, a consequence and a cost estimate: fill in the ${fill.en}` }
+    : { nb: `TG2 krever årsak og konsekvens: fyll inn ${fill.nb}`, en: `TG2 needs a cause and a consequence: fill in the ${fill.en}` };
+}
+
 /** Why text kept as typed is not an answer: the item's range when it has one. */
 function typedProblem(item: Item, typed: string): LocalText {
   const shown = typed.trim().slice(0, 40);
@@ -117,7 +132,12 @@ export function validateAnswers(template: Template, answers: unknown): AnswerPro
         continue;
       }
       const problem = valueProblem(item, answer as { value?: unknown });
-      if (problem) problems.push({ itemId: item.id, sectionId: section.id, code: 'invalid', message: problem });
+      if (problem) {
+        problems.push({ itemId: item.id, sectionId: section.id, code: 'invalid', message: problem });
+        continue;
+      }
+      const followUp = followUpProblem(item, answer);
+      if (followUp) problems.push({ itemId: item.id, sectionId: section.id, code: 'invalid', message: followUp, fields: followUpGaps(item.kind, answer) });
     }
   }
   return problems;

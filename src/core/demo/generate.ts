@@ -5,7 +5,7 @@
  * No verdict is written into the data: each dwelling gets answers that make the rules come out as intended.
  * Addresses are fictional; the area names are real places in Melhus.
  */
-import type { Answer, Answers } from '../checklist/template';
+import type { Answer, Answers, Finding, Grade } from '../checklist/template';
 import { TEMPLATE_IDS } from '../checklist/templates';
 import type { EntityName } from '../entities';
 import type { Allocation, Dwelling, Household, Inspection, Plan, Task, Visit } from '../schemas';
@@ -238,12 +238,17 @@ function makeDwelling(rng: Prng, p: Profile, index: number): { dwelling: Dwellin
 }
 
 const GRADED = ['roof', 'facade', 'windows', 'wetRooms', 'kitchen', 'electrical', 'heatingVentilation', 'dampMould', 'stairsRailings'] as const;
-const TG2_NOTES = [
-  'Årsak: slitasje og alder. Konsekvens: økt vedlikehold de neste årene.',
-  'Årsak: manglende vedlikehold. Konsekvens: fare for fuktskader om det ikke utbedres.',
-  'Årsak: utett fuge. Konsekvens: lokal fuktinntrengning.',
+const TG2_FINDINGS: Finding[] = [
+  { cause: 'Slitasje og alder', consequence: 'Økt vedlikehold de neste årene' },
+  { cause: 'Manglende vedlikehold', consequence: 'Fare for fuktskader om det ikke utbedres' },
+  { cause: 'Utett fuge', consequence: 'Lokal fuktinntrengning' },
 ];
-const TG3_NOTE = 'Årsak: alvorlig skade funnet ved befaring. Konsekvens: må utbedres før utleie til barnefamilie. Kostnadsoverslag: 80 000–150 000 kr.';
+const TG3_FINDING: Finding = {
+  cause: 'Alvorlig skade funnet ved befaring',
+  consequence: 'Må utbedres før utleie til barnefamilie',
+  costEstimate: '80 000–150 000 kr',
+};
+const graded = (value: Grade, finding: Finding): Answer => ({ value, finding });
 
 function answersA(rng: Prng, p: Profile, d: Dwelling, layout: Layout): Answers {
   const has = (f: Fault) => p.faults.includes(f);
@@ -294,11 +299,11 @@ function answersA(rng: Prng, p: Profile, d: Dwelling, layout: Layout): Answers {
   for (const part of GRADED) {
     const failing = (part === 'wetRooms' && has('wetRoomsTG3')) || (part === 'electrical' && has('electricalTG3')) || (part === 'dampMould' && has('dampTG3'));
     if (failing) {
-      a[`condition.${part}`] = v('TG3', TG3_NOTE);
+      a[`condition.${part}`] = graded('TG3', TG3_FINDING);
       continue;
     }
     const r = rng.next();
-    a[`condition.${part}`] = r < 0.2 ? v('TG0') : r < 0.8 ? v('TG1') : v('TG2', rng.pick(TG2_NOTES));
+    a[`condition.${part}`] = r < 0.2 ? v('TG0') : r < 0.8 ? v('TG1') : graded('TG2', rng.pick(TG2_FINDINGS));
   }
   const balcony = d.type === 'apartment' && d.floor >= 2;
   a['condition.hasBalcony'] = v(balcony);
@@ -364,12 +369,16 @@ function answersC(rng: Prng, p: Profile): Answers {
   const c: Answers = {};
   for (const risk of RISKS) {
     if (risk === 'fellowTenants' && p.faults.includes('redRisk')) {
-      c[`risk.${risk}`] = v({ likelihood: 4, consequence: 4 }, 'Gjentatte meldinger om uro og rus i oppgangen.');
+      // Red, and still red after the measure: the rule fails it.
+      c[`risk.${risk}`] = v(
+        { likelihood: 4, consequence: 4, measure: 'Samtale med utleier om husordensregler.', owner: 'Boligkontoret', deadline: '2026-09-01', likelihoodAfter: 3, consequenceAfter: 4 },
+        'Gjentatte meldinger om uro og rus i oppgangen.',
+      );
       continue;
     }
     if (rng.chance(0.04)) {
       // Red, but with a measure that brings it down: the rule lets it pass.
-      c[`risk.${risk}`] = v({ likelihood: 4, consequence: 3, measure: 'Fartsdumper og gjerde mot veien.', owner: 'Bygg og eiendom', likelihoodAfter: 2, consequenceAfter: 3 });
+      c[`risk.${risk}`] = v({ likelihood: 4, consequence: 3, measure: 'Fartsdumper og gjerde mot veien.', owner: 'Bygg og eiendom', deadline: '2026-06-30', likelihoodAfter: 2, consequenceAfter: 3 });
       continue;
     }
     const likelihood = rng.int(1, 3);

@@ -29,7 +29,7 @@ import { changesSince } from './changesSince';
 import { ChecklistForm } from './ChecklistForm';
 import { CompleteDialog } from './CompleteDialog';
 import { readPosition, writePosition } from './checklistPosition';
-import { itemInputId } from './ItemField';
+import { followUpInputId, itemInputId } from './ItemField';
 import { previousCompleted, revisionOf, type InspectionRec } from './newDraft';
 import { SaveStatus, SaveTracker } from './SaveStatus';
 import { personName } from './personName';
@@ -212,7 +212,7 @@ export default function InspectionScreen({ id }: { id: string }) {
     return itemId;
   };
   const goToItem = (targetId: string) => {
-    const itemId = targetId.replace(/^item-/, '');
+    const itemId = targetId.replace(/^item-/, '').replace(/-.*$/, '');
     const section = template.sections.find((s) => s.items.some((it) => it.id === itemId));
     if (section) {
       setSectionId(section.id);
@@ -342,7 +342,11 @@ export default function InspectionScreen({ id }: { id: string }) {
 
         <ErrorSummary
           title={t('errorSummaryTitle')}
-          errors={problems.map((p) => ({ targetId: itemInputId(p.itemId), message: `${itemLabel(p.itemId)}: ${local(p.message)}` }))}
+          errors={problems.map((p) => ({
+            // A finding or a red risk's follow-up: straight to the first empty field.
+            targetId: p.fields?.[0] ? followUpInputId(p.itemId, p.fields[0]) : itemInputId(p.itemId),
+            message: `${itemLabel(p.itemId)}: ${local(p.message)}`,
+          }))}
           onGo={goToItem}
           attempt={attempt}
         >

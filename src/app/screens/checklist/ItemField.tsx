@@ -1,18 +1,20 @@
 /** One checklist item: label with required marker, help, the control its kind calls for, a note and photos. */
 import { Component } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Answer, AnswerValue, Grade, Item, RiskValue } from '../../../core/checklist/template';
+import { followUpGaps, type FindingField, type RedRiskField } from '../../../core/checklist/followUp';
+import type { Answer, AnswerValue, Finding, Grade, Item, RiskValue } from '../../../core/checklist/template';
 import type { LocalText } from '../../../core/text';
 import { useLocal, useText } from '../../i18n/language';
 import { PhotoList } from '../../photos/PhotoList';
-import { answerText } from './answerText';
+import { answerDetails, answerText } from './answerText';
 import { controlFor } from './controlFor';
 import { CheckboxesControl } from './controls/CheckboxesControl';
 import { DateControl } from './controls/DateControl';
+import { FindingControl, findingInputId } from './controls/FindingControl';
 import { GradeControl } from './controls/GradeControl';
 import { NumberControl, type NumberProblem } from './controls/NumberControl';
 import { RadioControl } from './controls/RadioControl';
-import { RiskControl } from './controls/RiskControl';
+import { RiskControl, riskInputId } from './controls/RiskControl';
 import { TextControl } from './controls/TextControl';
 import { CHECKLIST_TEXT } from './text';
 
@@ -22,6 +24,19 @@ const MAX_ITEM_PHOTOS = 20;
 /** The DOM id of an item's first input: the error summary links to it and moves focus there. */
 export function itemInputId(itemId: string): string {
   return `item-${itemId}`;
+}
+
+/** The DOM id of one field of a TG2/TG3 finding or a red risk's follow-up (item ids hold no "-", so it can be split off). */
+export function followUpInputId(itemId: string, field: FindingField | RedRiskField): string {
+  const inputId = itemInputId(itemId);
+  return field === 'measure' || field === 'owner' || field === 'deadline' || field === 'after' ? riskInputId(inputId, field) : findingInputId(inputId, field);
+}
+
+/** The finding with its empty parts left out, or undefined when nothing is left. */
+function cleanedFinding(f: Finding | undefined): Finding | undefined {
+  if (!f) return undefined;
+  const out = Object.fromEntries(Object.entries(f).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) as Finding;
+  return Object.keys(out).length ? out : undefined;
 }
 
 type Props = {
@@ -42,6 +57,8 @@ function cleaned(a: Answer): Answer | null {
   if (a.note) out.note = a.note;
   if (a.photos?.length) out.photos = a.photos;
   if (a.typed) out.typed = a.typed;
+  const finding = cleanedFinding(a.finding);
+  if (finding) out.finding = finding;
   return Object.keys(out).length ? out : null;
 }
 
@@ -77,6 +94,8 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous }: Pr
   const change = (patch: Partial<Answer>) => onAnswer(item.id, cleaned({ ...answer, ...patch }));
   const setValue = (value: AnswerValue | undefined) => change({ value: value ?? undefined });
   const common = { inputId, name: inputId, describedBy, invalid: !!message, required: item.required };
+  // After "Fullfør": the parts of a finding or a red risk's follow-up still empty are marked on their own fields.
+  const gaps: string[] = error ? followUpGaps(item.kind, answer) : [];
 
   const label = (
     <>
@@ -96,6 +115,9 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous }: Pr
       <div class="cl-item cl-item-readonly" id={`${inputId}-box`} data-item={item.id}>
         <p class="cl-label" id={inputId}>{local(item.label)}</p>
         <p class="cl-value">{local(answerText(item, answer))}</p>
+        {answerDetails(item, answer).map((d) => (
+          <p key={d.key} class="cl-detail" data-detail={d.key}><span class="cl-note-label">{local(d.label)}: </span>{local(d.text)}</p>
+        ))}
         {answer?.note && <p class="cl-note-text"><span class="cl-note-label">{t('note')}: </span>{answer.note}</p>}
         {item.kind !== 'photos' && answer?.photos?.length ? (
           <PhotoList idPrefix={inputId} photos={answer.photos} onChange={() => undefined} max={0} readOnly />
@@ -112,13 +134,20 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous }: Pr
       control = <RadioControl {...common} options={spec.options} value={answer?.value as string | boolean | undefined} onChange={setValue} />;
       break;
     case 'grade':
-      control = <GradeControl {...common} options={spec.options} value={answer?.value as Grade | undefined} onChange={setValue} />;
+      control = (
+        <>
+          <GradeControl {...common} options={spec.options} value={answer?.value as Grade | undefined} onChange={setValue} />
+          {(answer?.value === 'TG2' || answer?.value === 'TG3') && (
+            <FindingControl inputId={inputId} grade={answer.value} finding={answer.finding} onChange={(finding) => change({ finding })} invalidFields={gaps} />
+          )}
+        </>
+      );
       break;
     case 'checkboxes':
       control = <CheckboxesControl {...common} options={spec.options} value={answer?.value as string[] | undefined} onChange={setValue} />;
       break;
     case 'risk':
-      control = <RiskControl {...common} value={answer?.value as RiskValue | undefined} onChange={setValue} />;
+      control = <RiskControl {...common} value={answer?.value as RiskValue | undefined} onChange={setValue} invalidFields={gaps} />;
       break;
     case 'number':
       control = (

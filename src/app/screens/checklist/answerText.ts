@@ -1,4 +1,5 @@
 /** An answer as a person reads it (read-only checklists, "changed since last time", history) in both languages. */
+import { findingFieldsFor, FINDING_FIELDS } from '../../../core/checklist/followUp';
 import type { Answer, Item, RiskValue } from '../../../core/checklist/template';
 import { riskBand } from '../../../core/rules/risk';
 import type { LocalText } from '../../../core/text';
@@ -66,4 +67,31 @@ export function answerText(item: Item, answer: Answer | undefined): LocalText {
     case 'text':
       return { nb: String(v), en: String(v) };
   }
+}
+
+/** One line under an answer: what it is ("Årsak") and what was written. */
+export type AnswerDetail = { key: string; label: LocalText; text: LocalText };
+
+const FINDING_LABELS = {
+  cause: { nb: 'Årsak', en: 'Cause' },
+  consequence: { nb: 'Konsekvens', en: 'Consequence' },
+  costEstimate: { nb: 'Kostnadsoverslag', en: 'Cost estimate' },
+} as const;
+
+const same = (text: string): LocalText => ({ nb: text, en: text });
+
+/**
+ * What goes with an answer beyond its value, for read-only checklists and reports: a TG2/TG3 finding's cause,
+ * consequence and cost estimate. Empty parts are left out; a finding left on a grade that no longer asks for it is too.
+ */
+export function answerDetails(item: Item, answer: Answer | undefined): AnswerDetail[] {
+  const out: AnswerDetail[] = [];
+  if (!answer) return out;
+  if (item.kind === 'grade' && findingFieldsFor(answer.value).length > 0) {
+    for (const f of FINDING_FIELDS) {
+      const text = answer.finding?.[f]?.trim();
+      if (text) out.push({ key: f, label: FINDING_LABELS[f], text: same(text) });
+    }
+  }
+  return out;
 }

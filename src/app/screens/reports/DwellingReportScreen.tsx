@@ -17,7 +17,7 @@ import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
-import { answerText } from '../checklist/answerText';
+import { answerDetails, answerText } from '../checklist/answerText';
 import { personName } from '../checklist/personName';
 import { PrintBar } from './PrintBar';
 import { ReportPhoto } from './ReportPhoto';
@@ -153,6 +153,9 @@ export default function DwellingReportScreen({ id }: { id: string }) {
                         <th scope="row">{local(item.label)}</th>
                         <td>
                           {local(answerText(item, answer))}
+                          {answerDetails(item, answer).map((d) => (
+                            <span key={d.key} class="report-detail" data-detail={d.key}>{local(d.label)}: {local(d.text)}</span>
+                          ))}
                           {answer?.note && <span class="report-note"> {t('note', { text: answer.note })}</span>}
                         </td>
                       </tr>

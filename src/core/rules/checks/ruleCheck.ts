@@ -62,8 +62,8 @@ export function read(ctx: RuleContext, templateId: string, itemId: string): Read
   // Text typed into a draft that is no acceptable value: the verdict names it instead of calling it missing.
   if (answer?.typed) return { state: 'invalid' };
   if (!answer || !isAnswered(item, answer)) return { state: 'unanswered' };
-  // A draft may hold a value out of range (an older device saved it); a rule must not count it. Grade notes are
-  // checked at completion, not here: a grade's value itself is what the rules read.
+  // A draft may hold a value out of range (an older device saved it); a rule must not count it. A finding's cause and
+  // cost, and a red risk's owner and deadline, are checked at completion, not here (see followUpProblem).
   if (item.kind !== 'grade' && item.kind !== 'photos' && valueProblem(item, answer)) return { state: 'invalid' };
   return { state: 'answered', value: answer.value, answer, item };
 }

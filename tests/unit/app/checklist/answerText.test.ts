@@ -1,7 +1,7 @@
 // Answers in words, as the read-only checklist and "changed since last time" show them.
 import { describe, expect, it } from 'vitest';
 import { itemSchema, type Item } from '../../../../src/core/checklist/template';
-import { answerText } from '../../../../src/app/screens/checklist/answerText';
+import { answerDetails, answerText } from '../../../../src/app/screens/checklist/answerText';
 
 const label = { nb: 'S', en: 'Q' };
 const item = (raw: Record<string, unknown>): Item => itemSchema.parse({ id: 'x', label, ...raw });
@@ -26,5 +26,17 @@ describe('answerText', () => {
     expect(answerText(item({ kind: 'risk' }), { value: { likelihood: 3, consequence: 3 } }).nb).toBe('S3 × K3 = 9 (gul)');
     expect(answerText(item({ kind: 'date' }), { value: '2026-03-15' })).toEqual({ nb: '15.03.2026', en: '2026-03-15' });
     expect(answerText(item({ kind: 'photos' }), { photos: [photo, photo] })).toEqual({ nb: '2 bilder', en: '2 photos' });
+  });
+});
+
+describe('answerDetails', () => {
+  const lines = (details: ReturnType<typeof answerDetails>) => details.map((d) => `${d.label.nb}: ${d.text.nb}`);
+
+  it("shows a TG2/TG3 finding's parts under the grade, and nothing of one left on a lower grade", () => {
+    const finding = { cause: 'Utett beslag', consequence: 'Råte', costEstimate: '40 000 kr' };
+    expect(lines(answerDetails(item({ kind: 'grade' }), { value: 'TG3', finding }))).toEqual(['Årsak: Utett beslag', 'Konsekvens: Råte', 'Kostnadsoverslag: 40 000 kr']);
+    expect(lines(answerDetails(item({ kind: 'grade' }), { value: 'TG2', finding: { cause: 'Alder', consequence: ' ' } }))).toEqual(['Årsak: Alder']);
+    expect(answerDetails(item({ kind: 'grade' }), { value: 'TG1', finding })).toEqual([]);
+    expect(answerDetails(item({ kind: 'grade' }), undefined)).toEqual([]);
   });
 });
