@@ -404,5 +404,31 @@ describe('serious findings need what they call for before completing', () => {
     await page.locator('[data-testid="errors-fixed"] button', { hasText: 'Fullfør' }).click();
     await page.locator('[data-testid="complete-confirm"] button', { hasText: 'Fullfør og lås' }).click();
     await page.locator('[data-testid="read-only-notice"]').waitFor();
+
+    // The completed risk assessment shows the measure, its owner and deadline and the risk after it, not only the score.
+    const shown = page.locator('.cl-item[data-item="risk.fire"]');
+    expect(await shown.locator('.cl-value').textContent()).toBe('S4 × K3 = 12 (rød)');
+    const details = await shown.locator('.cl-detail').allTextContents();
+    expect(details).toHaveLength(4);
+    expect(details[0]).toBe('Tiltak: Følges opp ved neste befaring');
+    expect(details[1]).toBe('Ansvarlig: Utleier');
+    expect(details[2]).toMatch(/^Frist: .*2027/);
+    expect(details[3]).toBe('Risiko etter tiltaket: S2 × K3 = 6 (gul)');
+  });
+
+  it('prints the measure, owner and risk after the measure, and the TG3 finding, in the dwelling report', async () => {
+    await page.goto(`${server.url}/reports/dwellings/${target.id}`);
+    const risks = page.locator(`section[aria-labelledby="report-${TEMPLATE_IDS.riskAssessment}"]`);
+    await risks.waitFor();
+    const fire = risks.locator('tr', { has: page.locator('th', { hasText: /^Brann$/ }) });
+    expect(await fire.locator('td').textContent()).toContain('S4 × K3 = 12 (rød)');
+    expect(await fire.locator('.report-detail').allTextContents()).toEqual([
+      'Tiltak: Følges opp ved neste befaring',
+      'Ansvarlig: Utleier',
+      expect.stringMatching(/^Frist: .*2027/),
+      'Risiko etter tiltaket: S2 × K3 = 6 (gul)',
+    ]);
+    const roof = page.locator(`section[aria-labelledby="report-${TEMPLATE_IDS.dwellingInspection}"] tr`, { has: page.locator('th', { hasText: /^Tak$/ }) });
+    expect(await roof.locator('.report-detail').allTextContents()).toEqual(['Årsak: Utett beslag rundt pipa', 'Konsekvens: Vann i isolasjonen og råte', 'Kostnadsoverslag: 40 000–60 000 kr']);
   });
 });

@@ -80,9 +80,31 @@ const FINDING_LABELS = {
 
 const same = (text: string): LocalText => ({ nb: text, en: text });
 
+const RISK_LABELS = {
+  measure: { nb: 'Tiltak', en: 'Measure' },
+  owner: { nb: 'Ansvarlig', en: 'Owner' },
+  deadline: { nb: 'Frist', en: 'Deadline' },
+  after: { nb: 'Risiko etter tiltaket', en: 'Risk after the measure' },
+} as const;
+
+/** A risk's measure, its owner, its deadline and the score after it, each when given. */
+function riskDetails(v: RiskValue): AnswerDetail[] {
+  const out: AnswerDetail[] = [];
+  const measure = v.measure?.trim();
+  const owner = v.owner?.trim();
+  if (measure) out.push({ key: 'measure', label: RISK_LABELS.measure, text: same(measure) });
+  if (owner) out.push({ key: 'owner', label: RISK_LABELS.owner, text: same(owner) });
+  if (v.deadline) out.push({ key: 'deadline', label: RISK_LABELS.deadline, text: dateText(v.deadline) });
+  if (v.likelihoodAfter && v.consequenceAfter) {
+    out.push({ key: 'after', label: RISK_LABELS.after, text: riskText({ likelihood: v.likelihoodAfter, consequence: v.consequenceAfter }) });
+  }
+  return out;
+}
+
 /**
  * What goes with an answer beyond its value, for read-only checklists and reports: a TG2/TG3 finding's cause,
- * consequence and cost estimate. Empty parts are left out; a finding left on a grade that no longer asks for it is too.
+ * consequence and cost estimate, and a risk's measure, owner, deadline and score after the measure. Empty parts are
+ * left out; a finding left on a grade that no longer asks for it is too.
  */
 export function answerDetails(item: Item, answer: Answer | undefined): AnswerDetail[] {
   const out: AnswerDetail[] = [];
@@ -93,5 +115,7 @@ export function answerDetails(item: Item, answer: Answer | undefined): AnswerDet
       if (text) out.push({ key: f, label: FINDING_LABELS[f], text: same(text) });
     }
   }
+  const v = answer.value;
+  if (item.kind === 'risk' && typeof v === 'object' && v !== null && !Array.isArray(v)) out.push(...riskDetails(v));
   return out;
 }

@@ -39,4 +39,17 @@ describe('answerDetails', () => {
     expect(answerDetails(item({ kind: 'grade' }), { value: 'TG1', finding })).toEqual([]);
     expect(answerDetails(item({ kind: 'grade' }), undefined)).toEqual([]);
   });
+
+  it("shows a risk's measure, owner, deadline and score after the measure, each when given", () => {
+    const risk = { likelihood: 4, consequence: 3, measure: 'Røykvarslere i alle rom', owner: 'Utleier', deadline: '2027-03-01', likelihoodAfter: 2, consequenceAfter: 3 };
+    expect(lines(answerDetails(item({ kind: 'risk' }), { value: risk }))).toEqual([
+      'Tiltak: Røykvarslere i alle rom',
+      'Ansvarlig: Utleier',
+      `Frist: ${answerText(item({ kind: 'date' }), { value: '2027-03-01' }).nb}`,
+      'Risiko etter tiltaket: S2 × K3 = 6 (gul)',
+    ]);
+    expect(answerDetails(item({ kind: 'risk' }), { value: risk }).at(-1)?.text.en).toBe('L2 × C3 = 6 (yellow)');
+    expect(lines(answerDetails(item({ kind: 'risk' }), { value: { likelihood: 4, consequence: 4, measure: 'Følges opp', likelihoodAfter: 2 } }))).toEqual(['Tiltak: Følges opp']);
+    expect(answerDetails(item({ kind: 'risk' }), { value: { likelihood: 1, consequence: 2 } })).toEqual([]);
+  });
 });
