@@ -200,6 +200,22 @@ describe('dwelling inspection, offline', () => {
     await expect.poll(() => radon.getAttribute('data-status')).toBe('missing');
     expect(await radon.textContent()).toContain('ugyldig svar');
     expect(await radon.textContent()).not.toContain('innenfor grensen');
+    // What waits to be synced holds the text as typed and no value.
+    const queued = await page.evaluate(
+      (id) =>
+        new Promise<unknown[]>((resolve) => {
+          const open = indexedDB.open('egnet');
+          open.onsuccess = () => {
+            const all = open.result.transaction('outbox').objectStore('outbox').getAll();
+            all.onsuccess = () => {
+              const ops = (all.result as { id: string; set?: Record<string, unknown> }[]).filter((o) => o.id === id && o.set);
+              resolve(ops.map((o) => o.set!['answers.radon.bqm3'] ?? (o.set!.answers as Record<string, unknown> | undefined)?.['radon.bqm3']).filter((x) => x !== undefined));
+            };
+          };
+        }),
+      inspectionId,
+    );
+    expect(queued.at(-1)).toEqual({ typed: '−5' });
     await page.reload();
     await page.locator('#checklist-section-title').waitFor();
     expect(await sectionTitle()).toBe('Radon');
