@@ -290,8 +290,8 @@ export const dwellingInspectionV1 = {
       id: 'condition',
       title: { nb: 'Tilstandsgrader', en: 'Condition grades' },
       help: {
-        nb: 'TG0 ingen avvik, TG1 mindre avvik, TG2 vesentlige avvik, TG3 store eller alvorlige avvik, TGIU ikke undersøkt. TG2 og TG3 krever årsak og konsekvens i merknaden, TG3 også et kostnadsoverslag.',
-        en: 'TG0 no deviation, TG1 minor, TG2 significant, TG3 large or serious, TGIU not inspected. TG2 and TG3 need a cause and consequence in the note; TG3 also a cost estimate.',
+        nb: 'TG0 ingen avvik, TG1 mindre avvik, TG2 vesentlige avvik, TG3 store eller alvorlige avvik, TGIU ikke undersøkt. TG2 og TG3 krever årsak og konsekvens, TG3 også et kostnadsoverslag: feltene kommer fram når du velger graden.',
+        en: 'TG0 no deviation, TG1 minor, TG2 significant, TG3 large or serious, TGIU not inspected. TG2 and TG3 need a cause and consequence, TG3 also a cost estimate: the fields appear when you choose the grade.',
       },
       items: [
         grade('roof', 'Tak', 'Roof'),

@@ -20,8 +20,8 @@ export const riskAssessmentV1 = {
       id: 'risk',
       title: { nb: 'Risikoer', en: 'Risks' },
       help: {
-        nb: 'Sannsynlighet × konsekvens, 1–5 hver. Grønn 1–4 er akseptabel, gul 5–9: vurder tiltak, rød 10–25: krever tiltak. Reduser sannsynligheten først. Oppgi tiltak, ansvarlig og ny vurdering etter tiltaket.',
-        en: 'Likelihood × consequence, 1–5 each. Green 1–4 is acceptable, yellow 5–9: consider measures, red 10–25: measures required. Reduce the likelihood first. State the measure, its owner and the score after it.',
+        nb: 'Sannsynlighet × konsekvens, 1–5 hver. Grønn 1–4 er akseptabel, gul 5–9: vurder tiltak, rød 10–25: krever tiltak. Reduser sannsynligheten først. Oppgi tiltak, ansvarlig, frist og ny vurdering etter tiltaket – på rød risiko må alle fire fylles ut.',
+        en: 'Likelihood × consequence, 1–5 each. Green 1–4 is acceptable, yellow 5–9: consider measures, red 10–25: measures required. Reduce the likelihood first. State the measure, its owner, a deadline and the score after it – a red risk needs all four.',
       },
       items: [
         risk('fellowTenants', 'Andre leietakere', 'Fellow tenants', { nb: 'Rus, vold, støy eller trusler i bygget.', en: 'Drugs, violence, noise or threats in the building.' }),
