@@ -13,11 +13,15 @@ export type ConsentTerms = Partial<Pick<Consent, 'givenBy' | 'givenAt' | 'expire
 };
 
 /** The municipality's time zone: a consent "expiring 30 June" holds through that day in Norway. */
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+const dayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** The calendar date (YYYY-MM-DD) in Norway at a moment. */
+/**
+ * The calendar date (YYYY-MM-DD) in Norway at a moment. Built from the parts, not from a locale's whole format: which
+ * order a locale such as en-CA prints differs between engines and their ICU versions (WebKitGTK's is not ISO).
+ */
 export function norwegianDate(now: Date): string {
-  return dayFormat.format(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => dayFormat.formatToParts(now).find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** A task's form: what, which unit owns it, by when, (optionally) which household it is about, and when editing, its status. */
 import { useEffect, useState } from 'preact/hooks';
+import { norwegianDate } from '../../../core/privacy/consentState';
 import { formatIssues } from '../../../core/schemas/formatIssues';
 import { OWNER_UNIT_LABELS, OWNER_UNITS } from '../../../core/schemas/ownerUnit';
 import { taskSchema, type Task } from '../../../core/schemas/task';
@@ -16,7 +17,7 @@ import './tasks.css';
 type Field = 'title' | 'ownerUnit' | 'householdId' | 'dueDate' | 'status';
 const FIELDS: Field[] = ['title', 'ownerUnit', 'householdId', 'dueDate', 'status'];
 
-const inTwoWeeks = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + 14 * 86_400_000));
+const inTwoWeeks = () => norwegianDate(new Date(Date.now() + 14 * 86_400_000));
 
 type Props = {
   /** Prefix for element ids, unique on the page. */

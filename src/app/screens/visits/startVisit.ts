@@ -1,7 +1,7 @@
 /** Starts a home visit: a template-D checklist for the household and the visit that points to it, filled with what is known. */
 import type { Answers } from '../../../core/checklist/template';
 import { latestTemplate, TEMPLATE_IDS } from '../../../core/checklist/templates';
-import { consentState } from '../../../core/privacy/consentState';
+import { consentState, norwegianDate } from '../../../core/privacy/consentState';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Household } from '../../../core/schemas/household';
 import type { Inspection } from '../../../core/schemas/inspection';
@@ -30,6 +30,6 @@ export async function startVisit(householdId: string, household: Household, dwel
     startedAt: now.toISOString(),
     inspectorId: counsellorId,
   });
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(now);
+  const date = norwegianDate(now);
   return repo<Visit>('visit').create({ householdId, date, counsellorId, inspectionId });
 }
