@@ -1,12 +1,17 @@
 /** Runs a database write, reopening the connection and trying once more when the browser dropped it (Safari does). */
 import type Dexie from 'dexie';
 import { NotSavedError, reportNotSaved } from './notSaved';
+import { whenActive } from './storeHealth';
 
-/** True for the errors of a lost IndexedDB connection (Dexie's DatabaseClosedError, Safari's "server lost"). */
+/**
+ * True for the errors of a lost IndexedDB connection (Dexie's DatabaseClosedError, Safari's "server lost"), and for a
+ * transaction aborted by the store's watchdog or by the page being paused (see storeHealth.ts).
+ */
 export function isConnectionLost(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return (
     err.name === 'DatabaseClosedError' ||
+    err.name === 'AbortError' ||
     /Connection to Indexed Database server lost|database connection is closing|The database connection is closed/i.test(
       err.message,
     ) ||
@@ -15,7 +20,8 @@ export function isConnectionLost(err: unknown): boolean {
 }
 
 /**
- * Runs `write`; when the connection was lost, reopens the database and runs it once more. A write that still fails
+ * Runs `write`; when the connection was lost, reopens the database (once the page runs, if it is paused) and runs it
+ * once more. A write that still fails
  * is reported (see onNotSaved) and thrown as NotSavedError, so the screen can show "not saved" instead of nothing.
  */
 export async function withReopen<T>(db: Dexie, write: () => Promise<T>): Promise<T> {
@@ -24,6 +30,7 @@ export async function withReopen<T>(db: Dexie, write: () => Promise<T>): Promise
   } catch (first) {
     if (!isConnectionLost(first)) throw fail(first);
     try {
+      await whenActive();
       db.close({ disableAutoOpen: false });
       await db.open();
       return await write();

@@ -34,6 +34,20 @@ export function SyncStatus() {
   }, []);
 
   if (!status) return null;
+  if (status === 'unknown') {
+    return (
+      <div class="sync-status" data-testid="sync-status">
+        <p class="sync-status-lines" role="alert">
+          <span class="sync-status-error" data-testid="sync-pending" data-state="unknown">
+            {t('storeStuck')}
+          </span>
+        </p>
+        <button type="button" class="ds-button" data-variant="secondary" data-size="sm" onClick={() => location.reload()}>
+          {t('reload')}
+        </button>
+      </div>
+    );
+  }
   const age = status.oldestPendingAt ? formatAge(status.oldestPendingAt, now, t) : '';
   const attention = status.conflicts + status.rejected;
   // Today's syncs by time alone: the header has little room on a phone.

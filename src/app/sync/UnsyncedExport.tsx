@@ -21,7 +21,7 @@ export function UnsyncedExport() {
         {t('exportTitle')}
       </h2>
       <p class="ds-paragraph">{t('exportHelp')}</p>
-      {status && (
+      {status && status !== 'unknown' && (
         <p class="ds-paragraph" data-testid="unsynced-counts">
           {t('exportCounts', { pending: status.pending, rejected: status.rejected, conflicts: status.conflicts })}
         </p>

@@ -4,6 +4,11 @@ import { defineText } from '../i18n/language';
 /** The sync feature's dictionary. */
 export const SYNC_TEXT = defineText({
   allSynced: { nb: 'Alt er synkronisert', en: 'Everything is synced' },
+  storeStuck: {
+    nb: 'Lagring på enheten svarer ikke — last inn siden på nytt',
+    en: 'Storage on this device is not responding — reload the page',
+  },
+  reload: { nb: 'Last inn på nytt', en: 'Reload' },
   pendingOne: { nb: '1 endring venter ({age})', en: '1 change waiting ({age})' },
   pendingMany: { nb: '{n} endringer venter (eldste {age})', en: '{n} changes waiting (oldest {age})' },
   lastSync: { nb: 'Sist synkronisert {time}', en: 'Last synced {time}' },

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EgnetDb } from '../store/db';
 import { deviceDb } from '../store/deviceDb';
-import { useQuery } from '../store/useQuery';
+import { onStoreHealth, storeHealth } from '../store/storeHealth';
+import { useQueryResult } from '../store/useQuery';
 import { readMeta, type SyncError } from './meta';
 
 /** Pending ops, the oldest one's time, records needing review, ops that could not be saved, last sync and error. */
@@ -34,9 +35,16 @@ export async function readSyncStatus(db: EgnetDb = deviceDb()): Promise<SyncStat
   };
 }
 
-/** The live status; undefined while loading. */
-export function useSyncStatus(): SyncStatusData | undefined {
-  return useQuery(() => readSyncStatus(), []);
+/**
+ * The live status: undefined while loading, and `unknown` when the outbox could not be read or the device's store does
+ * not answer (see storeHealth.ts), so the header never says "all synced" from a value it could not read.
+ */
+export function useSyncStatus(): SyncStatusData | 'unknown' | undefined {
+  const { value, failed } = useQueryResult(() => readSyncStatus(), []);
+  const [health, setHealth] = useState(storeHealth);
+  useEffect(() => onStoreHealth(setHealth), []);
+  if (failed || health === 'stuck') return 'unknown';
+  return value;
 }
 
 /** The current time, updated every `ms` (ages such as "oldest 5 min" stay true without a database change). */

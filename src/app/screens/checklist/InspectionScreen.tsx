@@ -136,9 +136,18 @@ export default function InspectionScreen({ id }: { id: string }) {
     const body = bodyRef.current;
     if (!body || typeof ResizeObserver === 'undefined') return;
     const measure = () => setBeside(getComputedStyle(body).gridTemplateColumns.trim().split(/\s+/).length > 1);
-    const observer = new ResizeObserver(measure);
+    // Measured in the next frame: changing the layout inside the observer's callback would make the browser report a
+    // "ResizeObserver loop" error.
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(measure);
+    });
     observer.observe(body);
-    return () => observer.disconnect();
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
   }, [hasBody]);
 
   // The registry beside a dwelling's checklist only: a home visit or a Foyer follow-up is about a household.

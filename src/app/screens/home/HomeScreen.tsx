@@ -33,7 +33,9 @@ export default function HomeScreen() {
   // Those who inspect see which dwellings are due for a check.
   const inspects = roles.includes('inspector') || roles.includes('admin');
   const lang = useLanguage();
-  const sync = useSyncStatus();
+  // Unknown (the device's store does not answer) counts as not loaded: home never says nothing waits when it cannot tell.
+  const status = useSyncStatus();
+  const sync = status === 'unknown' ? undefined : status;
   const attention = useQuery(async () => {
     if (!user) return [];
     const [tasks, households, dwellings, allocations] = await Promise.all([

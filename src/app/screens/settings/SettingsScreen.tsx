@@ -6,6 +6,9 @@ import { LogoutRefused } from '../../components/LogoutRefused';
 import { logOut, type LogoutRefusal } from '../../logout';
 import { getSession } from '../../session';
 import { LanguagePicker } from '../../shell/LanguagePicker';
+import { browserMayEvictUnused } from '../../store/eviction';
+import { downloadUnsynced } from '../../sync/exportUnsynced';
+import { SYNC_TEXT } from '../../sync/text';
 import { UnsyncedExport } from '../../sync/UnsyncedExport';
 import { ChangePasswordForm } from '../password/ChangePasswordForm';
 import { SETTINGS_TEXT } from './text';
@@ -52,6 +55,8 @@ async function estimate(): Promise<Estimate> {
 /** The settings screen. */
 export default function SettingsScreen() {
   const t = useText(SETTINGS_TEXT);
+  const tSync = useText(SYNC_TEXT);
+  const [evictable] = useState(browserMayEvictUnused);
   const lang = useLanguage();
   const { route } = useLocation();
   const [persistence, setPersistence] = useState<Persistence>('asking');
@@ -137,6 +142,19 @@ export default function SettingsScreen() {
             </dd>
           </div>
         </dl>
+        {evictable && (
+          <div class="ds-alert" data-color="warning" data-testid="storage-eviction">
+            <p class="ds-paragraph">{t('evictionWarning')}</p>
+            <button
+              type="button"
+              class="ds-button"
+              data-variant="secondary"
+              onClick={() => void downloadUnsynced(user ? { id: user.id, name: user.name } : null)}
+            >
+              {tSync('exportButton')}
+            </button>
+          </div>
+        )}
         {persistence === 'denied' && (
           <button
             type="button"

@@ -23,6 +23,10 @@ export const SETTINGS_TEXT = defineText({
     nb: 'Denne nettleseren støtter ikke varig lagring.',
     en: 'This browser does not support persistent storage.',
   },
+  evictionWarning: {
+    nb: 'I Safari kan data på enheten bli slettet etter 7 dager uten bruk når Egnet ikke er lagt til på Hjem-skjermen. Legg Egnet til på Hjem-skjermen (Del → Legg til på Hjem-skjerm), synkroniser før en pause, og eksporter det som ikke er synkronisert hvis du ikke får kontakt.',
+    en: 'In Safari, data on this device may be deleted after 7 days without use when Egnet is not added to the home screen. Add Egnet to the home screen (Share → Add to Home Screen), sync before a break, and export what is not synced if you cannot connect.',
+  },
   askAgain: { nb: 'Be om varig lagring', en: 'Ask for persistent storage' },
   usage: { nb: 'Brukt', en: 'Used' },
   usageOf: { nb: '{usage} av {quota}', en: '{usage} of {quota}' },

@@ -117,7 +117,7 @@ export default function SyncReviewScreen() {
       </h1>
       <p class="ds-paragraph">{t('intro')}</p>
       {/* The whole status in words: the header has room for a short version only, on a phone. */}
-      {status && (
+      {status && status !== 'unknown' && (
         <section aria-labelledby="review-status" data-testid="sync-status-details">
           <h2 class="ds-heading" data-size="md" id="review-status">{t('statusTitle')}</h2>
           <dl class="sync-details">
