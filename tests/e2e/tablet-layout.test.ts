@@ -214,6 +214,11 @@ describe('the inspector’s home', () => {
       await now.locator('[data-key="inspectionsOverdue"] a').click();
       await page.locator('[data-testid="registry-count"]', { hasText: `${counted} av 119 boliger` }).waitFor();
 
+      // The sync page lists the same record.
+      await page.goto(`${server.url}/sync`);
+      await page.locator('[data-testid="pending-record"]', { hasText: `Boligbefaring: ${address}` }).waitFor();
+      await expectNoAxeViolations(page, 'sync page with changes waiting');
+
     } finally {
       await context.close();
     }

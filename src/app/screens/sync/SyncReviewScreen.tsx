@@ -11,6 +11,7 @@ import type { ConflictEntry, RejectedOp, StoredRecord } from '../../store/db';
 import { deviceDb } from '../../store/deviceDb';
 import { useQuery } from '../../store/useQuery';
 import { discardRejected, resolveConflict, retryRejected } from '../../sync/reviewActions';
+import { PendingChanges } from '../../sync/PendingChanges';
 import { UnsyncedExport } from '../../sync/UnsyncedExport';
 import { useSyncStatus } from '../../sync/useSyncStatus';
 import { REVIEW_TEXT } from './text';
@@ -138,6 +139,7 @@ export default function SyncReviewScreen() {
           </dl>
         </section>
       )}
+      <PendingChanges heading={(id) => <h2 class="ds-heading" data-size="md" id={id}>{t('pendingTitle')}</h2>} none={t('pendingNone')} />
       <div role="alert">{error && <div class="ds-alert" data-color="danger"><p class="ds-paragraph">{error}</p></div>}</div>
 
       <section aria-labelledby="review-conflicts" data-testid="conflicts">

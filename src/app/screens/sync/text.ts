@@ -7,6 +7,8 @@ export const REVIEW_TEXT = defineText({
   statusTitle: { nb: 'Status på denne enheten', en: 'Status on this device' },
   statusPending: { nb: 'Endringer som venter', en: 'Changes waiting' },
   statusOldest: { nb: '{n} (eldste fra {when})', en: '{n} (oldest from {when})' },
+  pendingTitle: { nb: 'Venter på å bli sendt', en: 'Waiting to be sent' },
+  pendingNone: { nb: 'Alt du har lagret, er sendt til serveren.', en: 'Everything you saved has been sent to the server.' },
   statusLastSync: { nb: 'Sist synkronisert', en: 'Last synced' },
   statusNever: { nb: 'Ikke synkronisert ennå', en: 'Not synced yet' },
   statusLastError: { nb: 'Siste feil', en: 'Last error' },
