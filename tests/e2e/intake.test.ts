@@ -219,6 +219,52 @@ describe('intake overview, matching and allocations', () => {
     expect(stock).toContain('72 %');
   });
 
+  it('prints every table of the stock report whole on A4, no column cut and no heading left at the foot of a page', async () => {
+    await page.setViewportSize(TABLET);
+    await page.goto(`${server.url}/reports/stock`);
+    await page.locator('[data-testid="stock-headline"]').waitFor();
+    // Laid out as on paper: print media, A4 less the page margins (210 − 2 × 15 mm = 180 mm).
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: Math.floor((180 / 25.4) * 96), height: 1000 });
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLTableElement>('.report table')]
+        .map((table) => {
+          const box = table.parentElement!;
+          const report = document.querySelector('.report')!.getBoundingClientRect();
+          return {
+            table: table.caption?.textContent ?? '',
+            overflow: box.scrollWidth - box.clientWidth,
+            beyondPage: table.getBoundingClientRect().right - report.right,
+          };
+        })
+        .filter((t) => t.overflow > 0 || t.beyondPage > 0.5),
+    );
+    expect(cut).toEqual([]);
+    const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const headers = (await page.locator('.report th[scope="col"]').allTextContents()).map(norm);
+    const headings = (await page.locator('.report :is(h1, h2, h3, figcaption)').allTextContents()).map(norm);
+    expect(headers).toContain('Andel kontrakter 3 år +');
+    expect(headings).toContain('Kommer barna først? Tildelinger per år');
+    await page.emulateMedia({ media: null });
+    await page.setViewportSize(TABLET);
+
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const { text: pages } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
+    const all = norm(pages.join(' '));
+    // Each table's header row, whole and in order, is in the text of the PDF.
+    const rows = await page.locator('.report table thead tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('th')].map((th) => th.textContent!.replace(/\s+/g, ' ').trim()).join(' ')),
+    );
+    for (const row of rows) expect(all).toContain(row);
+    for (const header of headers) expect(all).toContain(header);
+    // No page ends with a heading: what it heads follows it on the same page.
+    const stranded = pages.slice(0, -1).flatMap((p, i) => {
+      const last = norm(p.split('\n').filter((l) => l.trim()).at(-1) ?? '');
+      return headings.filter((h) => last.endsWith(h)).map((h) => `page ${i + 1}: ${h}`);
+    });
+    expect(stranded).toEqual([]);
+  });
+
   it('passes axe-core on the new screens at phone size too', async () => {
     await page.setViewportSize(PHONE);
     for (const path of ['/overview', '/match', '/allocations', '/reports/stock']) {
