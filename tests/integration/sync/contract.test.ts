@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OpResult, PullResponse } from '../../../src/core/sync/protocol';
 import { sampleDwelling, sampleInspection } from './sample-records';
+import { checkInvariants } from './invariants';
 import { databaseFingerprint, startSyncApp, type SyncApp } from './sync-app';
 
 let app: SyncApp;
@@ -200,6 +201,20 @@ describe('push', () => {
     expect(changes[0]).toMatchObject({ id, deleted: true, data: {}, rev: 2 });
     const r = await push('admin', CLIENT_B, [{ opId: uuid(), entity: 'dwelling', id, baseRev: 1, set: { floor: 1 } }]);
     expect(r[0]).toMatchObject({ status: 'rejected', error: { code: 'deleted' } });
+  });
+
+  it('applies a second device’s delete of a deleted record with the existing rev, writing nothing, and I2 holds', async () => {
+    const id = uuid();
+    await push('inspektor', CLIENT_A, [
+      { opId: uuid(), entity: 'dwelling', id, baseRev: 0, set: sampleDwelling(1) },
+      { opId: uuid(), entity: 'dwelling', id, baseRev: 1, delete: true },
+    ]);
+    const changesBefore = (app.db.prepare('SELECT COUNT(*) AS n FROM changes').get() as { n: number }).n;
+    const again = await push('admin', CLIENT_B, [{ opId: uuid(), entity: 'dwelling', id, baseRev: 1, delete: true }]);
+    expect(again[0]).toMatchObject({ status: 'applied', rev: 2 });
+    expect(rev('dwelling', id)).toBe(2);
+    expect((app.db.prepare('SELECT COUNT(*) AS n FROM changes').get() as { n: number }).n).toBe(changesBefore);
+    expect(await checkInvariants(app.dataDir, [])).toEqual([]);
   });
 });
 

@@ -34,16 +34,28 @@ export async function checkInvariants(dataDir: string, devices: CheckedDevice[])
     const recordMap = new Map(records.map((r) => [`${r.entity}/${r.id}`, r]));
     const maxSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM changes').get() as { n: number }).n;
 
-    // I2: each record's rev is the number of distinct ops applied to it (and of changes made by ops; visibility
-    // changes take a change number without a revision).
+    // I2: each record's rev is the number of distinct ops that changed it (and of changes made by ops; visibility
+    // changes take a change number without a revision). A delete of a record already deleted is applied with the
+    // existing rev and changes nothing (docs/sync-contract.md), so it is the only applied op without a change of its own.
     const counts = db.prepare(
       `SELECT r.entity, r.id, r.rev,
-         (SELECT COUNT(*) FROM applied_ops o WHERE o.entity = r.entity AND o.id = r.id AND o.status IN ('applied', 'conflict')) AS ops,
+         (SELECT COUNT(*) FROM applied_ops o WHERE o.entity = r.entity AND o.id = r.id AND o.status IN ('applied', 'conflict')
+            AND EXISTS (SELECT 1 FROM changes c WHERE c.op_id = o.op_id)) AS ops,
          (SELECT COUNT(*) FROM changes c WHERE c.entity = r.entity AND c.id = r.id AND c.op_id IS NOT NULL) AS changes
        FROM records r`,
     ).all() as { entity: string; id: string; rev: number; ops: number; changes: number }[];
     for (const c of counts) {
       if (c.rev !== c.ops || c.rev !== c.changes) bad.push(`I2 ${c.entity}/${c.id}: rev ${c.rev}, ${c.ops} ops applied, ${c.changes} changes`);
+    }
+    const unchanged = db.prepare(
+      `SELECT o.op_id AS opId, o.entity, o.id, o.op, o.rev, r.deleted, r.rev AS recordRev FROM applied_ops o
+         JOIN records r ON r.entity = o.entity AND r.id = o.id
+       WHERE o.status IN ('applied', 'conflict') AND NOT EXISTS (SELECT 1 FROM changes c WHERE c.op_id = o.op_id)`,
+    ).all() as { opId: string; entity: string; id: string; op: string; rev: number | null; deleted: 0 | 1; recordRev: number }[];
+    const wasDeleted = db.prepare('SELECT 1 FROM changes c JOIN applied_ops d ON d.op_id = c.op_id WHERE c.entity = ? AND c.id = ? AND c.rev = ? AND json_extract(d.op, \'$.delete\') = 1');
+    for (const u of unchanged) {
+      const repeatDelete = (JSON.parse(u.op) as MadeOp).delete === true && u.deleted === 1 && u.rev !== null && wasDeleted.get(u.entity, u.id, u.rev) !== undefined;
+      if (!repeatDelete) bad.push(`I2 ${u.entity}/${u.id}: op ${u.opId} applied without a change, and it is not a repeated delete`);
     }
 
     // Written paths per op (conflicting paths were not written), for I1 and I7.
