@@ -165,6 +165,25 @@ describe('intake overview, matching and allocations', () => {
     await page.locator('[data-testid="allocation-status"]', { hasText: 'lagret på enheten' }).waitFor();
     await expectNoAxeViolations(page, 'allocations');
 
+    // The same dwelling cannot be allocated again for an overlapping period: refused, the existing allocation named
+    // with its household, nothing saved. Nor can a move-in be dated years ahead.
+    const rowsBefore = await page.locator('[data-testid="allocation-row"]').count();
+    await page.goto(`${server.url}/allocations?dwelling=${dwellingId}&children=2`);
+    await page.getByRole('button', { name: 'Lagre tildelingen' }).click();
+    const clash = (await page.locator('#alloc-dwellingId-error').textContent()) ?? '';
+    expect(clash).toContain(`allerede tildelt fra ${norwegianDate(new Date())}`);
+    expect(clash).toContain('Familie Lønn');
+    await page.locator('#alloc-date').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Lagre tildelingen' }).click();
+    expect(await page.locator('#alloc-date-error').textContent()).toContain('ett år fram i tid');
+    expect(await page.locator('[data-testid="allocation-row"]').count()).toBe(rowsBefore);
+
+    // The registry lists the dwelling as let at once, not "Ledig".
+    await page.goto(`${server.url}/dwellings`);
+    const row = page.locator(`[data-testid="registry-list"] a[href="/dwellings/${dwellingId}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Utleid');
+
     // Matching no longer offers the dwelling just allocated, and says why.
     await page.goto(`${server.url}/match`);
     await page.locator('#needs-household').selectOption({ label: 'Familie Lønn' });

@@ -69,13 +69,16 @@ export type AllocationProblem =
 
 /**
  * Checks an allocation against the others of the same dwelling and the calendar: not dated more than a year ahead, not
- * before the dwelling was registered, and not overlapping another allocation of the same dwelling.
+ * before the dwelling was registered, and not overlapping another allocation of the same dwelling. With the time the
+ * dwelling's record last changed, allocations dated before it are left out, as `activeAllocation` leaves them out: the
+ * registry was updated after them (a dwelling let in 2018 and listed as vacant since has no tenant from then).
  */
 export function allocationProblems<A extends Held & { id: string }>(
   allocation: Held & { id?: string },
   others: readonly A[],
   today: string,
   dwellingCreatedAt?: string,
+  dwellingChangedAt?: string,
 ): AllocationProblem[] {
   const problems: AllocationProblem[] = [];
   const latest = addDays(today, MAX_ALLOCATION_DAYS_AHEAD);
@@ -94,7 +97,10 @@ export function allocationProblems<A extends Held & { id: string }>(
       message: { nb: `Datoen kan ikke være før boligen ble registrert (${created})`, en: `The date cannot be before the dwelling was registered (${created})` },
     });
   }
-  const clash = others.find((o) => o.id !== allocation.id && o.dwellingId === allocation.dwellingId && overlaps(o, allocation));
+  const since = dwellingChangedAt?.slice(0, 10);
+  const clash = others.find(
+    (o) => o.id !== allocation.id && o.dwellingId === allocation.dwellingId && (since === undefined || o.date >= since) && overlaps(o, allocation),
+  );
   if (clash) {
     const end = allocationEnd(clash);
     problems.push({

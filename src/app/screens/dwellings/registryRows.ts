@@ -1,5 +1,7 @@
 /** The registry's lines: each dwelling with its verdict from its latest completed checklists and its last inspection date. */
+import { isVacant } from '../../../core/matching/vacancy';
 import { assessDwelling } from '../../../core/rules/assessDwelling';
+import type { Allocation } from '../../../core/schemas/allocation';
 import type { Verdict } from '../../../core/rules/verdict';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Inspection } from '../../../core/schemas/inspection';
@@ -38,9 +40,18 @@ export function summarize(dwellings: readonly Rec<Dwelling>[], inspections: read
 }
 
 /** The lines, with the summaries known so far; a dwelling without one gets a null verdict ("being assessed"). */
-export function rowsFrom(dwellings: readonly Rec<Dwelling>[], summaries: ReadonlyMap<string, DwellingSummary>): RegistryRow<Verdict | null>[] {
+export function rowsFrom(
+  dwellings: readonly (Rec<Dwelling> & { updatedAt?: string })[],
+  summaries: ReadonlyMap<string, DwellingSummary>,
+  allocations: readonly Allocation[] = [],
+  today = '',
+): RegistryRow<Verdict | null>[] {
   return dwellings.map((d) => {
     const s = summaries.get(d.id);
-    return { id: d.id, dwelling: d.data, verdict: s?.verdict ?? null, lastInspectedAt: s?.lastInspectedAt ?? null };
+    // Vacancy follows allocations: a dwelling allocated since its record changed is listed (and filtered) as let.
+    // Without the time of change nothing can be told: the registry's word stands.
+    const vacant = d.updatedAt === undefined ? d.data.vacant : isVacant({ id: d.id, vacant: d.data.vacant }, allocations, today, d.updatedAt);
+    const dwelling = vacant === d.data.vacant ? d.data : { ...d.data, vacant };
+    return { id: d.id, dwelling, verdict: s?.verdict ?? null, lastInspectedAt: s?.lastInspectedAt ?? null };
   });
 }

@@ -8,7 +8,9 @@
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { norwegianDate } from '../../../core/privacy/consentState';
 import type { Verdict } from '../../../core/rules/verdict';
+import type { Allocation } from '../../../core/schemas/allocation';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Inspection } from '../../../core/schemas/inspection';
 import { addLogoutCleanup } from '../../logout';
@@ -20,11 +22,13 @@ import { readSummaries, writeSummaries } from './summaryCache';
 /** How long the reads stay live after the last list leaves the screen. */
 export const KEEP_ALIVE_MS = 5 * 60_000;
 
-type Snapshot = { dwellings?: LocalRecord<Dwelling>[]; fresh?: Map<string, DwellingSummary> };
+type Snapshot = { dwellings?: LocalRecord<Dwelling>[]; fresh?: Map<string, DwellingSummary>; allocations?: Allocation[] };
 
 let snapshot: Snapshot = {};
 const listeners = new Set<(s: Snapshot) => void>();
 let subscriptions: Subscription[] = [];
+/** Allocations on the device (the intake team's): a dwelling allocated since its record changed is not vacant. */
+let allocationsSub: Subscription | undefined;
 let stopTimer: ReturnType<typeof setTimeout> | undefined;
 
 function publish(patch: Snapshot): void {
@@ -55,11 +59,17 @@ function start(): void {
     error: (err: unknown) => console.error('registry', err),
   });
   subscriptions = [dwellingsSub];
+  allocationsSub = liveQuery(() => repo<Allocation>('allocation').list()).subscribe({
+    next: (rows) => publish({ allocations: rows.map((r) => r.data) }),
+    error: (err: unknown) => console.error('registry', err),
+  });
 }
 
 function stop(): void {
   for (const s of subscriptions) s.unsubscribe();
   subscriptions = [];
+  allocationsSub?.unsubscribe();
+  allocationsSub = undefined;
   snapshot = {};
 }
 
@@ -86,9 +96,12 @@ addLogoutCleanup(resetRegistryRows);
 export function useRegistryRows(): { rows: RegistryRow<Verdict | null>[] | undefined; fresh: boolean } {
   const [current, setCurrent] = useState<Snapshot>(snapshot);
   useEffect(() => join(setCurrent), []);
-  const { dwellings, fresh } = current;
+  const { dwellings, fresh, allocations } = current;
   const started = dwellings !== undefined;
   const cached = useMemo(() => (started && !fresh ? readSummaries() : new Map<string, DwellingSummary>()), [started, fresh]);
-  const rows = useMemo(() => (dwellings ? rowsFrom(dwellings, fresh ?? cached) : undefined), [dwellings, fresh, cached]);
+  const rows = useMemo(
+    () => (dwellings ? rowsFrom(dwellings, fresh ?? cached, allocations, norwegianDate(new Date())) : undefined),
+    [dwellings, fresh, cached, allocations],
+  );
   return { rows, fresh: fresh !== undefined };
 }

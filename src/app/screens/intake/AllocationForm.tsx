@@ -1,5 +1,6 @@
 /** The allocation form: record a new allocation or correct one (dwelling, household, children, date, lease). */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { allocationProblems } from '../../../core/matching/vacancy';
 import { norwegianDate } from '../../../core/privacy/consentState';
 import { allocationSchema, type Allocation } from '../../../core/schemas/allocation';
 import { formatIssues } from '../../../core/schemas/formatIssues';
@@ -131,6 +132,31 @@ export function AllocationForm({ idPrefix, data, verdicts, query = {}, allocatio
         const top = issue.path.split('.')[0] ?? '';
         const field = SCHEMA_FIELD[top] ?? (top as Field);
         if (FIELD_ORDER.includes(field) && !next[field]) next[field] = issue.message;
+      }
+      setErrors(next);
+      return;
+    }
+    // The same check the server makes: one allocation of a dwelling at a time, dated within a sensible window. A
+    // correction that keeps its dwelling, date and lease is not checked again (an allocation of 2018 stays correctable).
+    const held = (a: Allocation) => [a.dwellingId, a.date, a.leaseType, a.leaseYears ?? null].join('|');
+    const moved = !allocation || held(allocation.data) !== held(parsed.data);
+    const problems = moved
+      ? allocationProblems(
+          { ...parsed.data, ...(allocation ? { id: allocation.id } : {}) },
+          data.allocations,
+          today,
+          undefined,
+          data.dwellingChangedAt[parsed.data.dwellingId],
+        )
+      : [];
+    if (problems.length > 0) {
+      const next: Partial<Record<Field, string>> = {};
+      for (const p of problems) {
+        if (next[p.field]) continue;
+        // Name the household of the allocation that holds the dwelling, when this person may see it.
+        const existing = p.code === 'alreadyAllocated' ? data.allocations.find((a) => a.id === p.existingId) : undefined;
+        const holder = existing?.householdId ? data.households.find((h) => h.id === existing.householdId)?.displayName : undefined;
+        next[p.field] = holder ? `${local(p.message)} ${t('heldBy', { name: holder })}` : local(p.message);
       }
       setErrors(next);
       return;

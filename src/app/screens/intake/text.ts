@@ -109,6 +109,7 @@ export const INTAKE_TEXT = defineText({
   allocationsTitle: { nb: 'Tildelinger', en: 'Allocations' },
   newAllocation: { nb: 'Registrer en tildeling', en: 'Record an allocation' },
   dwelling: { nb: 'Bolig', en: 'Dwelling' },
+  heldBy: { nb: 'Den er tildelt {name}.', en: 'It is allocated to {name}.' },
   chooseDwellingError: { nb: 'Velg boligen som er tildelt', en: 'Choose the dwelling that was allocated' },
   fixBeforeSave: { nb: 'Rett opp dette før du lagrer:', en: 'Fix this before saving:' },
   household: { nb: 'Husstand i Egnet (valgfritt)', en: 'Household in Egnet (optional)' },

@@ -30,6 +30,14 @@ describe('registry lines', () => {
     expect(rows[1]!.verdict).toBe('notAssessed');
   });
 
+  it('lists a dwelling allocated since its record last changed as let, whatever the registry field still says', () => {
+    const vacant = { ...d, vacant: true };
+    const rec = { id: 'C', data: vacant, updatedAt: '2026-01-01T08:00:00Z' };
+    const allocation = { dwellingId: 'C', date: '2026-02-01', householdHasChildren: true, childrenCount: 1, leaseType: 'openEnded' as const };
+    expect(rowsFrom([rec], new Map(), [allocation], '2026-12-05')[0]!.dwelling.vacant).toBe(false);
+    expect(rowsFrom([rec], new Map(), [], '2026-12-05')[0]!.dwelling.vacant).toBe(true);
+  });
+
   it('marks a dwelling without a summary yet as being assessed, not as any verdict', () => {
     expect(rowsFrom([{ id: 'C', data: d }], new Map())).toEqual([{ id: 'C', dwelling: d, verdict: null, lastInspectedAt: null }]);
   });

@@ -39,6 +39,14 @@ describe('allocationProblems', () => {
     expect(allocationProblems(open('new', '2026-12-01'), [fixed('old', '2025-11-01', 1)], today)).toEqual([]);
   });
 
+  it('leaves out allocations the registry was updated after, so a dwelling let long ago and listed vacant since may be allocated', () => {
+    const changedAt = '2025-08-15T08:00:00Z';
+    expect(allocationProblems(open('new', '2026-12-01'), [open('old', '2018-03-01')], today, undefined, changedAt)).toEqual([]);
+    const clash = allocationProblems(open('new', '2026-12-01'), [open('old', '2018-03-01'), open('now', '2026-01-10')], today, undefined, changedAt);
+    expect(clash.map((p) => p.code)).toEqual(['alreadyAllocated']);
+    expect(clash[0]).toMatchObject({ existingId: 'now' });
+  });
+
   it('keeps the date within a year ahead and not before the dwelling was registered', () => {
     expect(allocationProblems(open('n', '2099-01-01'), [], today).map((p) => p.code)).toEqual(['tooFarAhead']);
     expect(allocationProblems(open('n', '2027-12-05'), [], today)).toEqual([]);
