@@ -6,6 +6,7 @@ import type { RuleSet } from '../rules/ruleSet';
 import { isSuitable, VERDICTS, type Verdict } from '../rules/verdict';
 import type { Allocation, Dwelling, Inspection, WithId } from '../schemas';
 import { MELHUS_AREAS } from '../schemas/place';
+import { isVacant } from '../matching/vacancy';
 
 /** Dwellings per verdict. */
 export type VerdictCounts = Record<Verdict, number>;
@@ -47,6 +48,12 @@ export type FiguresInput = {
   ruleSet?: RuleSet;
   /** Verdicts already known for some dwellings (from the same records and rule set); the others are assessed. */
   verdicts?: Readonly<Record<string, Verdict>>;
+  /**
+   * When each dwelling record last changed (ISO time), and today (ISO date): with them a dwelling allocated since its
+   * record changed counts as let (core/matching/vacancy); without them the registry's word stands.
+   */
+  dwellingChangedAt?: Readonly<Record<string, string>>;
+  today?: string;
 };
 
 /** A fraction rounded to 4 decimals; 0 when the denominator is 0. */
@@ -106,7 +113,9 @@ export function computeFigures(input: FiguresInput): Figures {
     let bedrooms = byBedrooms.get(key);
     if (!bedrooms) byBedrooms.set(key, (bedrooms = new Tally()));
     bedrooms.add(verdict);
-    (dwelling.vacant ? vacancy.vacant : vacancy.let).add(verdict);
+    const changedAt = input.dwellingChangedAt?.[dwelling.id];
+    const vacant = changedAt === undefined ? dwelling.vacant : isVacant(dwelling, input.allocations, input.today ?? '', changedAt);
+    (vacant ? vacancy.vacant : vacancy.let).add(verdict);
   }
 
   const years = new Map<string, { total: number; withChildren: number; suitableTotal: number; suitableWithChildren: number; longLease: number }>();

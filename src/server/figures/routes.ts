@@ -33,7 +33,9 @@ export function figuresRoutes(deps: Deps): Hono<AppEnv> {
       inspections: readRecords<Inspection>(deps.db, user, 'inspection', now),
       allocations: readRecords<Allocation>(deps.db, user, 'allocation', now),
     };
-    const figures = computeFigures(input);
+    // When each dwelling last changed, as pull hands it out: vacancy follows allocations made since (core/matching/vacancy).
+    const changed = deps.db.prepare("SELECT id, updated_at AS at FROM records WHERE entity = 'dwelling' AND deleted = 0").all() as { id: string; at: string }[];
+    const figures = computeFigures({ ...input, dwellingChangedAt: Object.fromEntries(changed.map((r) => [r.id, r.at])), today: norwegianDate(now) });
     const trend = trendFigures({ ...input, verdicts: figures.verdictsByDwelling }, norwegianDate(now), options);
     return c.json({ ...figures, ...trend });
   });

@@ -47,7 +47,9 @@ async function pullAll(token: string): Promise<Map<string, Change>> {
 function deviceInput(records: Map<string, Change>) {
   const of = <T>(entity: string) =>
     [...records.values()].filter((c) => c.entity === entity).map((c) => ({ ...(c.data as T), id: c.id })) as WithId<T>[];
-  return { dwellings: of<Dwelling>('dwelling'), inspections: of<Inspection>('inspection'), allocations: of<Allocation>('allocation') };
+  // As the device keeps it: when each dwelling record last changed, so vacancy follows allocations made since.
+  const dwellingChangedAt = Object.fromEntries([...records.values()].filter((c) => c.entity === 'dwelling').map((c) => [c.id, c.updatedAt!]));
+  return { dwellings: of<Dwelling>('dwelling'), inspections: of<Inspection>('inspection'), allocations: of<Allocation>('allocation'), dwellingChangedAt };
 }
 
 describe('GET /api/figures', () => {
@@ -79,9 +81,9 @@ describe('GET /api/figures', () => {
     const today = norwegianDate(t.deps.now());
     const before = await figures('?quarters=6&maxAgeMonths=12');
     const device = deviceInput(await pullAll(intake));
-    expect(before).toEqual({ ...computeFigures(device), ...trendFigures(device, today, { quarters: 6, maxAgeMonths: 12 }) });
+    expect(before).toEqual({ ...computeFigures({ ...device, today }), ...trendFigures(device, today, { quarters: 6, maxAgeMonths: 12 }) });
 
-    const dwelling = device.dwellings.find((d) => before.verdictsByDwelling[d.id] === 'suited0to3')!;
+    const dwelling = device.dwellings.find((d) => before.verdictsByDwelling[d.id] === 'suited0to3' && d.vacant)!;
     const push = await t.app.request('/api/sync/push', {
       method: 'POST',
       headers: { Authorization: `Bearer ${intake}`, 'Content-Type': 'application/json' },
@@ -109,7 +111,9 @@ describe('GET /api/figures', () => {
 
     const after = await figures();
     expect(after.allocationsByYear['2026']).toMatchObject({ total: 1, withChildren: 1, share: 1, suitableTotal: 1, longLeaseShare: 1 });
+    // The dwelling allocated is no longer counted as vacant, though its registry record still says so.
+    expect(after.byVacancy.vacant.dwellings).toBe(before.byVacancy.vacant.dwellings - 1);
     const deviceAfter = deviceInput(await pullAll(intake));
-    expect(after).toEqual({ ...computeFigures(deviceAfter), ...trendFigures(deviceAfter, today) });
+    expect(after).toEqual({ ...computeFigures({ ...deviceAfter, today }), ...trendFigures(deviceAfter, today) });
   });
 });

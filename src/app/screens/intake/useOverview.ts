@@ -16,10 +16,12 @@ const verdicts = new VerdictMemo();
 export function useFigures(data: IntakeData | undefined): Figures | undefined {
   return useMemo(() => {
     if (!data) return undefined;
-    if (lastFigures?.version !== data.version) {
-      const figures = computeFigures({ ...data, verdicts: verdicts.known(data.dwellingStamps) });
+    const today = norwegianDate(new Date());
+    const version = `${data.version}|${today}`;
+    if (lastFigures?.version !== version) {
+      const figures = computeFigures({ ...data, today, verdicts: verdicts.known(data.dwellingStamps) });
       verdicts.remember(data.dwellingStamps, figures.verdictsByDwelling);
-      lastFigures = { version: data.version, figures };
+      lastFigures = { version, figures };
     }
     return lastFigures.figures;
   }, [data]);

@@ -129,4 +129,15 @@ describe('computeFigures on small cases', () => {
     // Names inherited from Object are not taken for verdicts.
     expect(computeFigures({ dwellings: [d('constructor')], inspections: ins('constructor'), allocations: [] }).verdictsByDwelling).toEqual({ constructor: 'suited0to3' });
   });
+
+  it('counts a dwelling allocated since its record changed as let, with the vacancy rule matching and the registry use', () => {
+    const dwellings = [d('a', { vacant: true }), d('b', { vacant: true })];
+    const allocations = [alloc('a', '2026-11-01', 2)];
+    const input = { dwellings, inspections: [], allocations, dwellingChangedAt: { a: '2026-10-01T08:00:00Z', b: '2026-10-01T08:00:00Z' }, today: '2026-12-05' };
+    const f = computeFigures(input);
+    expect(f.byVacancy.vacant.dwellings).toBe(1);
+    expect(f.byVacancy.let.dwellings).toBe(1);
+    // Allocated before the registry was last updated: the registry's word stands.
+    expect(computeFigures({ ...input, dwellingChangedAt: { a: '2026-11-02T08:00:00Z', b: '2026-10-01T08:00:00Z' } }).byVacancy.vacant.dwellings).toBe(2);
+  });
 });
