@@ -18,6 +18,7 @@ import { touchRecordsOf } from '../privacy/visibilityChanges';
 import { logPushed } from '../privacy/auditLog';
 import { mayWriteEntity, NOT_WRITABLE, policyContext, readView, writeRefusal } from './policy';
 import { bilingual } from '../../core/schemas/bilingual';
+import { allocationRefusal } from './allocationRule';
 
 /** Largest JSON a record's data may grow to; keeps one record from filling every device. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
@@ -164,6 +165,9 @@ export function applyPush(
     // The merged record (the op's paths less its conflicts) is judged too: it is what is written.
     const refusal = writeRefusal(user, op.entity, before, after, policy);
     if (refusal) return refuse(before ? refusal : NOT_WRITABLE);
+    // Only now, with the right settled: a dwelling allocated twice for the same time is refused, not given two tenants.
+    const clash = op.entity === 'allocation' ? allocationRefusal(db, op.id, before, after, now) : null;
+    if (clash) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, clash.code, clash.message));
     writeRecord(op.entity, op.id, rev, after, false, opId);
     touchRecordsOf(db, op.entity, op.id, before, after, at);
     // A creation is marked once for the whole record rather than once per field: the same answer to "who wrote this
