@@ -186,7 +186,7 @@ describe('header at 360 × 740', () => {
     expect(await details.locator('dd').nth(0).textContent()).toMatch(/^1 \(eldste fra .+\)$/);
     expect(await details.locator('dd').nth(1).textContent()).not.toBe('Ikke synkronisert ennå');
     expect(await details.textContent()).toContain('Siste feil');
-    expect(await details.locator('dd').nth(2).textContent()).toBe(await page.locator('[data-testid="sync-error"]').textContent());
+    expect(await details.locator('dd').nth(2).textContent()).toBe(await page.locator('[data-testid="sync-error"] .sync-error-full').textContent());
 
     await page.context().setOffline(false);
     await page.evaluate(() => {

@@ -4,7 +4,9 @@ import { useLanguage, useLocal, useText } from '../i18n/language';
 import { onNotSaved } from '../store/notSaved';
 import { syncEngine } from './engine';
 import { installSyncLogoutRules } from './logoutGuard';
+import type { SyncFailureCode } from './syncClient';
 import { SYNC_TEXT } from './text';
+import type { LocalText } from '../../core/text';
 import { useNow, useSyncStatus } from './useSyncStatus';
 import './sync.css';
 
@@ -16,6 +18,19 @@ export function formatAge(from: string, now: Date, t: (key: 'justNow' | 'minutes
   if (minutes < 48 * 60) return t('hours', { n: Math.floor(minutes / 60) });
   return t('days', { n: Math.floor(minutes / 1440) });
 }
+
+/** The last error in a few words, for a phone's header; the whole sentence is read out and shown on the sync page. */
+const SHORT_ERROR: Record<SyncFailureCode, LocalText> = {
+  signed_out: { nb: 'Ikke innlogget', en: 'Not signed in' },
+  unauthorized: { nb: 'Logg inn igjen', en: 'Sign in again' },
+  password_change: { nb: 'Bytt passordet', en: 'Change password' },
+  network: { nb: 'Ingen kontakt', en: 'No connection' },
+  server: { nb: 'Feil på serveren', en: 'Server error' },
+  busy: { nb: 'Serveren er opptatt', en: 'Server busy' },
+  refused: { nb: 'Avvist av serveren', en: 'Refused by server' },
+  stuck: { nb: 'Bilder venter', en: 'Photos waiting' },
+  storage_full: { nb: 'Serveren er full', en: 'Server full' },
+};
 
 /** The header's sync status; mounting it starts the sync engine. */
 export function SyncStatus() {
@@ -82,7 +97,10 @@ export function SyncStatus() {
         </span>
         {status.lastError && (
           <span class="sync-status-error" data-testid="sync-error" data-code={status.lastError.code}>
-            {local(status.lastError.text)}
+            <span class="sync-error-short" aria-hidden="true">
+              {local((SHORT_ERROR as Record<string, LocalText | undefined>)[status.lastError.code] ?? status.lastError.text)}
+            </span>
+            <span class="sync-error-full">{local(status.lastError.text)}</span>
           </span>
         )}
       </p>

@@ -1,0 +1,122 @@
+// Details of the field screens at the sizes where they went wrong, in real Chromium against the real server: whole
+// words in the checklist's section tabs, a number field whose unit does not run to the edge, "Merknad" and "Bilder"
+// marked as opening, the error summary's bullets on the first line of each message, and the phone header's last
+// error in words that fit.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_IDS, latestTemplate } from '../../src/core/checklist/templates';
+import { launchChromium, login } from '../support/browser';
+import { startServer, type ServerProcess } from '../support/server-process';
+
+/** The phone the screens were seen on. */
+const PHONE_SEEN = { width: 390, height: 844 };
+
+let server: ServerProcess;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ demo: true }), launchChromium()]);
+  context = await browser.newContext({ viewport: PHONE_SEEN });
+  page = await context.newPage();
+  await login(page, server.url, 'inspektor');
+  await page.goto(`${server.url}/dwellings`);
+  await page.locator('[data-testid="registry-count"]', { hasText: '119 av 119 boliger' }).waitFor({ timeout: 60_000 });
+  await page.locator('.reg-link').nth(2).click();
+  await page.locator(`[data-testid="start-${TEMPLATE_IDS.dwellingInspection}"]`).click();
+  await page.waitForURL(/\/inspections\//);
+  await page.locator('.cl-section-link').first().waitFor();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Whether a disclosure's summary shows a sign that it opens: the browser's marker or one drawn before it. */
+function hasMarker(summary: HTMLElement): boolean {
+  const own = getComputedStyle(summary);
+  if (own.display === 'list-item' && own.listStyleType !== 'none') return true;
+  const before = getComputedStyle(summary, '::before').content;
+  return !['none', 'normal', '""'].includes(before);
+}
+
+describe('a dwelling inspection at 390 × 844', () => {
+  it('breaks no word inside a section tab', async () => {
+    const words = await page.evaluate(() => {
+      const out: { word: string; lines: number }[] = [];
+      for (const link of document.querySelectorAll('.cl-section-link')) {
+        const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const m of node.textContent!.matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+            out.push({ word: m[0], lines: tops.size });
+          }
+        }
+      }
+      return out;
+    });
+    expect(words.map((w) => w.word)).toContain('Registeropplysninger');
+    expect(words.filter((w) => w.lines > 1)).toEqual([]);
+  });
+
+  it('ends a number field’s grey unit at the unit, and marks "Merknad" and "Bilder" as opening', async () => {
+    await page.locator('.cl-section-link', { hasText: 'Soverom' }).click();
+    const field = page.locator('.cl-number:has([id="item-bedroom1.ceilingHeightM"])');
+    await field.waitFor();
+    const band = await field.evaluate((box) => box.getBoundingClientRect().right - box.lastElementChild!.getBoundingClientRect().right);
+    expect(band).toBeLessThanOrEqual(1);
+
+    const summaries = page.locator('.cl-section details.cl-extra > summary');
+    expect(await summaries.count()).toBeGreaterThan(1);
+    expect(await summaries.evaluateAll((all, fn) => all.filter((s) => !new Function(`return ${fn}`)()(s)).map((s) => s.textContent), hasMarker.toString())).toEqual([]);
+    const before = await summaries.first().evaluate((s) => getComputedStyle(s, '::before').content);
+    await summaries.first().click();
+    expect(await summaries.first().evaluate((s) => getComputedStyle(s, '::before').content), 'the sign changes when open').not.toBe(before);
+  });
+
+  it('puts each error-summary bullet on the first line of its message', async () => {
+    const template = latestTemplate(TEMPLATE_IDS.dwellingInspection)!;
+    await page.locator('[id="item-bedroom1.ceilingHeightM"]').fill('');
+    await page.locator('[id="item-bedroom1.ceilingHeightM"]').press('Tab');
+    await page.locator('.cl-section-link', { hasText: template.sections.at(-1)!.title.nb }).click();
+    await page.locator('[data-testid="complete-actions"] button', { hasText: 'Fullfør' }).click();
+    await page.locator('[data-testid="error-summary"]').waitFor();
+    // A zero-width mark put before the link sits on the line the bullet is drawn on.
+    const items = await page.locator('[data-testid="error-summary"] li').evaluateAll((lis) =>
+      lis.map((li) => {
+        const link = li.querySelector('a')!;
+        const line = parseFloat(getComputedStyle(link).lineHeight);
+        const box = link.getBoundingClientRect();
+        const mark = document.createElement('span');
+        mark.textContent = '\u200b';
+        li.insertBefore(mark, link);
+        const at = mark.getBoundingClientRect();
+        mark.remove();
+        return { text: link.textContent, lines: Math.round(box.height / line), markBelowFirstLine: at.top - box.top > line / 2 };
+      }),
+    );
+    expect(items.filter((i) => i.lines > 1).length, 'a message of several lines').toBeGreaterThan(0);
+    expect(items.filter((i) => i.markBelowFirstLine)).toEqual([]);
+  });
+
+  it('says the last sync error in the phone header in words that fit, the whole sentence still read out', async () => {
+    await context.setOffline(true);
+    try {
+      await page.getByRole('button', { name: 'Synkroniser nå' }).click();
+      const error = page.locator('[data-testid="sync-error"]');
+      await error.waitFor();
+      const fit = await error.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, text: (el as HTMLElement).innerText.trim() }));
+      expect(fit.scroll, fit.text).toBeLessThanOrEqual(fit.client);
+      expect(fit.text).not.toContain('…');
+      expect(await page.locator('[data-testid="sync-status"] [role="status"]').textContent()).toContain('Får ikke kontakt med serveren. Prøver igjen senere.');
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+});
