@@ -16,6 +16,11 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let token = '';
+/** The dwelling allocated offline in the third test, and a second intake device that allocates it too. */
+let allocated = '';
+let other: BrowserContext | undefined;
+let otherPage: Page;
+let allocatedAddress = '';
 const YEAR = norwegianDate(new Date()).slice(0, 4);
 
 async function serverFigures(): Promise<Figures> {
@@ -64,6 +69,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await other?.close();
   await browser?.close();
   await server?.stop();
 });
@@ -149,6 +155,7 @@ describe('intake overview, matching and allocations', () => {
     await page.getByRole('button', { name: 'Finn boliger' }).click();
     const chosen = page.locator('[data-testid="matches"] > li').first();
     const dwellingId = (await chosen.getAttribute('data-dwelling'))!;
+    allocated = dwellingId;
     await chosen.getByRole('link', { name: 'Registrer tildeling' }).click();
     await page.waitForURL(/\/allocations\?/);
     // The dwelling from matching is chosen in the searchable picker, shown by name.
@@ -201,6 +208,20 @@ describe('intake overview, matching and allocations', () => {
     expect(Number(total)).toBe(before + 1);
   });
 
+  it('a second intake device, offline too, allocates the same dwelling: its own form cannot know and saves it', async () => {
+    other = await browser.newContext({ viewport: TABLET });
+    otherPage = await other.newPage();
+    await login(otherPage, server.url, 'inntak');
+    await otherPage.goto(`${server.url}/allocations?dwelling=${allocated}&children=1`);
+    await otherPage.locator('[data-testid="alloc-dwellingId-chosen"]').waitFor({ timeout: 60_000 });
+    allocatedAddress = (await otherPage.locator(`input[name="alloc-dwellingId"][value="${allocated}"]`).evaluate((input) => input.closest('label')?.textContent ?? '')).split(',')[0]!.trim();
+    expect(allocatedAddress).not.toBe('');
+    await other.setOffline(true);
+    await other.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await otherPage.getByRole('button', { name: 'Lagre tildelingen' }).click();
+    await otherPage.locator('[data-testid="allocation-status"]', { hasText: 'lagret på enheten' }).waitFor();
+  });
+
   it('after sync, the server’s figures change too, and equal the device’s', async () => {
     const before = (await serverFigures()).allocationsByYear[YEAR]?.total ?? 0;
     await context.unroute('**/api/**');
@@ -213,6 +234,34 @@ describe('intake overview, matching and allocations', () => {
     expect(await headline()).toBe(
       `${f.dwellings} boliger · ${f.byVerdict.suited0to3} godt egnet 0–3 år · ${f.byVerdict.suited3plus} godt egnet 3 år + · ${Math.round(f.suitableShare * 100)} % egnet`,
     );
+  });
+
+  it('the second device’s allocation is refused by the server and waits on its sync page, named by the dwelling', async () => {
+    const before = (await serverFigures()).allocationsByYear[YEAR]!.total;
+    await other!.unroute('**/api/**');
+    await other!.setOffline(false);
+    await otherPage.goto(`${server.url}/sync`);
+    const refused = otherPage.locator('[data-testid="rejected-op"][data-code="allocation_overlap"]');
+    await expect
+      .poll(
+        async () => {
+          if ((await refused.count()) > 0) return true;
+          const button = otherPage.getByRole('button', { name: 'Synkroniser nå' });
+          if ((await button.count()) && (await button.isEnabled())) await button.click();
+          return false;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+    const text = (await refused.textContent()) ?? '';
+    expect(text).toContain(`Boligen er allerede tildelt fra ${norwegianDate(new Date())}`);
+    const heading = (await refused.locator('h3').textContent()) ?? '';
+    expect(heading).toBe(`Tildeling: ${allocatedAddress}`);
+    // One tenant: the server counts the first allocation only.
+    expect((await serverFigures()).allocationsByYear[YEAR]!.total).toBe(before);
+    await expectNoAxeViolations(otherPage, 'sync page with a refused allocation');
+    await other!.close();
+    other = undefined;
   });
 
   it('prints a dwelling report and the stock report to A4 PDF with the address, verdict and figures in the text', async () => {

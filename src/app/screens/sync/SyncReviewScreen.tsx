@@ -35,9 +35,10 @@ function recordHref(entity: string, id: string): string | null {
 }
 
 /** A record's name for people: its address or title when it has one. */
-function recordName(entity: string, record: StoredRecord | undefined, local: (t: LocalText) => string): string {
+function recordName(entity: string, record: StoredRecord | undefined, local: (t: LocalText) => string, dwelling?: StoredRecord): string {
   const d = record?.data ?? {};
-  const name = [d.address, d.title, d.name].find((v) => typeof v === 'string' && v.trim());
+  // An allocation is named by its dwelling's address (a refused one is no longer on the device, its op still is).
+  const name = [d.address, d.title, d.name, dwelling?.data.address].find((v) => typeof v === 'string' && v.trim());
   return `${local(ENTITY_LABELS[entity] ?? { nb: entity, en: entity })}${name ? `: ${String(name)}` : ''}`;
 }
 
@@ -93,7 +94,11 @@ export default function SyncReviewScreen() {
     const keys = [...new Map([...conflicts, ...rejected].map((x) => [`${x.entity}/${x.id}`, [x.entity, x.id] as [string, string]])).values()];
     const records = await db.records.bulkGet(keys);
     const byKey = new Map(keys.map((k, i) => [`${k[0]}/${k[1]}`, records[i]]));
-    return { conflicts, rejected: rejected.sort((a, b) => a.at.localeCompare(b.at)), byKey };
+    // The dwellings refused allocations were for, to name them.
+    const allocated = [...new Set(rejected.flatMap((r) => (r.entity === 'allocation' && typeof r.op.set?.dwellingId === 'string' ? [r.op.set.dwellingId] : [])))];
+    const dwellings = await db.records.bulkGet(allocated.map((id) => ['dwelling', id] as [string, string]));
+    const dwellingOf = new Map(allocated.map((id, i) => [id, dwellings[i]]));
+    return { conflicts, rejected: rejected.sort((a, b) => a.at.localeCompare(b.at)), byKey, dwellingOf };
   }, []);
 
   const when = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
@@ -204,7 +209,7 @@ export default function SyncReviewScreen() {
           return (
             <article class="ds-card" key={r.opId} data-testid="rejected-op" data-code={r.error.code}>
               <h3 class="ds-heading" data-size="sm">
-                {recordName(r.entity, record, local)}
+                {recordName(r.entity, record, local, typeof r.op.set?.dwellingId === 'string' ? data.dwellingOf.get(r.op.set.dwellingId) : undefined)}
               </h3>
               <p class="ds-paragraph">
                 {t('reason')}: {when(r.at)}
