@@ -1,7 +1,7 @@
 // Details of the field screens at the sizes where they went wrong, in real Chromium against the real server: whole
 // words in the checklist's section tabs, a number field whose unit does not run to the edge, "Merknad" and "Bilder"
 // marked as opening, the error summary's bullets on the first line of each message, and the phone header's last
-// error in words that fit.
+// error in words that fit; a table wider than a phone shows a shadow at the edge where more columns wait.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMPLATE_IDS, latestTemplate } from '../../src/core/checklist/templates';
@@ -117,6 +117,60 @@ describe('a dwelling inspection at 390 × 844', () => {
       expect(await page.locator('[data-testid="sync-status"] [role="status"]').textContent()).toContain('Får ikke kontakt med serveren. Prøver igjen senere.');
     } finally {
       await context.setOffline(false);
+    }
+  });
+});
+
+/** The brightest pixel (0–255, mean of R, G and B) in a strip of the screen: a shadow darkens every pixel of it. */
+async function brightest(page: Page, blank: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number> {
+  const png = (await page.screenshot({ clip })).toString('base64');
+  return blank.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, img.width, img.height);
+    let max = 0;
+    for (let i = 0; i < data.length; i += 4) max = Math.max(max, (data[i]! + data[i + 1]! + data[i + 2]!) / 3);
+    return max;
+  }, png);
+}
+
+describe('the overview at 390 × 844', () => {
+  it('shows a shadow at the edge of a table where more columns wait, and none where it ends', async () => {
+    const intake = await browser.newContext({ viewport: PHONE_SEEN });
+    try {
+      const overview = await intake.newPage();
+      const blank = await intake.newPage();
+      await login(overview, server.url, 'inntak');
+      await overview.goto(`${server.url}/overview`);
+      const box = overview.locator('.bar-chart-table:has([data-testid="children-first"])');
+      await box.waitFor({ timeout: 60_000 });
+      await box.scrollIntoViewIfNeeded();
+      const size = await box.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(size.scroll, 'the table is wider than the phone').toBeGreaterThan(size.client);
+      // The middle third of the box's height, 3 px wide at each edge (cells keep 12 px of padding there).
+      const edges = async () => {
+        const r = (await box.boundingBox())!;
+        const strip = { y: r.y + r.height / 3, width: 3, height: r.height / 3 };
+        return {
+          start: await brightest(overview, blank, { ...strip, x: r.x }),
+          end: await brightest(overview, blank, { ...strip, x: r.x + r.width - 4 }),
+        };
+      };
+      const atStart = await edges();
+      expect(atStart.end, 'a shadow where more columns wait').toBeLessThan(235);
+      expect(atStart.start, 'no shadow before the first column').toBeGreaterThan(250);
+      await box.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      const atEnd = await edges();
+      expect(atEnd.end, 'no shadow after the last column').toBeGreaterThan(250);
+      expect(atEnd.start, 'a shadow where columns were scrolled past').toBeLessThan(235);
+    } finally {
+      await intake.close();
     }
   });
 });
