@@ -213,7 +213,7 @@ describe('allocations: correct and remove, and the figures follow', () => {
     // The 2019 allocations, newest first; the Melhus report's figure is 68 % to families with children.
     const showAll = page.getByRole('button', { name: /^Vis alle/ });
     if (await showAll.count()) await showAll.click();
-    const of2019 = page.locator('[data-testid="allocation-row"]', { hasText: /^2019-/ });
+    const of2019 = page.locator('[data-testid="allocation-row"]', { hasText: /^\d{1,2}\. \S+ 2019 –/ });
     expect(await of2019.count()).toBe(before['2019']!.total);
 
     // Correct the newest of 2019: the household's children turn the other way.

@@ -1,5 +1,6 @@
 /** The list of what waits to be synced, per record, each opening where it can be seen (home and the sync page). */
 import type { ComponentChildren } from 'preact';
+import { formatDate } from '../../core/format/formatDate';
 import { useLanguage, useLocal, useText } from '../i18n/language';
 import { deviceDb } from '../store/deviceDb';
 import { useQuery } from '../store/useQuery';
@@ -20,7 +21,7 @@ export function PendingChanges({ heading, none }: Props) {
   const lang = useLanguage();
   const pending = useQuery(() => readPendingRecords(deviceDb()), []);
   if (pending === undefined || (pending.length === 0 && none === undefined)) return null;
-  const when = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => formatDate(iso, lang, { time: true });
   return (
     <section class="screen-section" aria-labelledby="pending-title" data-testid="pending-changes">
       {heading('pending-title')}

@@ -1,5 +1,6 @@
 /** The sync status in the header: waiting changes and their age, last sync, last error, what needs attention, "Sync now". */
 import { useEffect, useState } from 'preact/hooks';
+import { formatDate, formatTime, sameDay } from '../../core/format/formatDate';
 import { useLanguage, useLocal, useText } from '../i18n/language';
 import { onNotSaved } from '../store/notSaved';
 import { syncEngine } from './engine';
@@ -67,9 +68,7 @@ export function SyncStatus() {
   const attention = status.conflicts + status.rejected;
   // Today's syncs by time alone: the header has little room on a phone.
   const time = (iso: string) => {
-    const d = new Date(iso);
-    const today = d.toDateString() === now.toDateString();
-    return new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', today ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(d);
+    return sameDay(iso, now) ? formatTime(iso) : formatDate(iso, lang, { time: true });
   };
 
   const syncNow = async () => {

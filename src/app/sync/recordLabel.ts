@@ -4,7 +4,8 @@
  */
 import { getTemplate } from '../../core/checklist/templates';
 import type { EntityName } from '../../core/entities';
-import type { LocalText } from '../../core/text';
+import { formatDate } from '../../core/format/formatDate';
+import type { Language, LocalText } from '../../core/text';
 import type { EgnetDb, StoredRecord } from '../store/db';
 
 /** Each kind of record in words. */
@@ -74,7 +75,12 @@ export async function labelRecords(db: EgnetDb, keys: readonly (readonly [Entity
         label = { text: both(kind, str(d.youthAlias)), href: `/foyer/${id}` };
         break;
       case 'allocation':
-        label = { text: both(kind, [str(data('dwelling', d.dwellingId).address), str(d.date)].filter(Boolean).join(', ') || undefined), href: '/allocations' };
+      {
+        const address = str(data('dwelling', d.dwellingId).address);
+        const date = str(d.date);
+        const name = (lang: Language) => [address, date && formatDate(date, lang)].filter(Boolean).join(', ');
+        label = { text: address || date ? { nb: `${kind.nb}: ${name('nb')}`, en: `${kind.en}: ${name('en')}` } : kind, href: '/allocations' };
+      }
         break;
       case 'inspection': {
         const template = typeof d.templateId === 'string' && typeof d.templateVersion === 'number' ? getTemplate(d.templateId, d.templateVersion) : undefined;

@@ -2,6 +2,7 @@
  * Whether a dwelling is vacant, and whether a new allocation of it may be made: the one answer the registry, the home
  * screen, matching and the overview all use, so an allocation shows everywhere at once.
  */
+import { formatDate } from '../format/formatDate';
 import type { Allocation } from '../schemas/allocation';
 import type { LocalText } from '../text';
 
@@ -86,7 +87,7 @@ export function allocationProblems<A extends Held & { id: string }>(
     problems.push({
       field: 'date',
       code: 'tooFarAhead',
-      message: { nb: `Datoen kan ikke være mer enn ett år fram i tid (senest ${latest})`, en: `The date cannot be more than a year ahead (at the latest ${latest})` },
+      message: { nb: `Datoen kan ikke være mer enn ett år fram i tid (senest ${formatDate(latest, 'nb')})`, en: `The date cannot be more than a year ahead (at the latest ${formatDate(latest, 'en')})` },
     });
   }
   const created = dwellingCreatedAt?.slice(0, 10);
@@ -94,7 +95,7 @@ export function allocationProblems<A extends Held & { id: string }>(
     problems.push({
       field: 'date',
       code: 'beforeDwelling',
-      message: { nb: `Datoen kan ikke være før boligen ble registrert (${created})`, en: `The date cannot be before the dwelling was registered (${created})` },
+      message: { nb: `Datoen kan ikke være før boligen ble registrert (${formatDate(created, 'nb')})`, en: `The date cannot be before the dwelling was registered (${formatDate(created, 'en')})` },
     });
   }
   const since = dwellingChangedAt?.slice(0, 10);
@@ -109,8 +110,8 @@ export function allocationProblems<A extends Held & { id: string }>(
       existingId: clash.id,
       existing: clash,
       message: {
-        nb: `Boligen er allerede tildelt fra ${clash.date}${end ? ` til ${end}` : ''}. Rett eller fjern den tildelingen først.`,
-        en: `The dwelling is already allocated from ${clash.date}${end ? ` to ${end}` : ''}. Correct or remove that allocation first.`,
+        nb: `Boligen er allerede tildelt fra ${formatDate(clash.date, 'nb')}${end ? ` til ${formatDate(end, 'nb')}` : ''}. Rett eller fjern den tildelingen først.`,
+        en: `The dwelling is already allocated from ${formatDate(clash.date, 'en')}${end ? ` to ${formatDate(end, 'en')}` : ''}. Correct or remove that allocation first.`,
       },
     });
   }

@@ -1,5 +1,6 @@
 /** The access log of one household for administrators: fetched from the server, where it is kept append-only. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { formatDate, formatTime } from '../../../core/format/formatDate';
 import type { AuditEntry } from '../../../core/privacy/auditEntry';
 import type { Household } from '../../../core/schemas/household';
 import { apiFetch, ApiError } from '../../api';
@@ -39,8 +40,8 @@ export default function AuditScreen({ id }: { id: string }) {
 
   // One person's sync of many records is one line, not one "Lest" line per record.
   const lines = useMemo(() => groupAuditEntries(entries), [entries]);
-  const when = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
-  const clock = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { timeStyle: 'medium' }).format(new Date(iso));
+  const when = (iso: string) => formatDate(iso, lang, { time: 'seconds' });
+  const clock = (iso: string) => formatTime(iso, true);
   const span = (l: AuditLine<Entry['entity']>) => (l.firstAt === l.at ? when(l.at) : `${when(l.firstAt)}–${clock(l.at)}`);
   const name = household?.data.displayName;
 

@@ -8,6 +8,7 @@ import type { Answer, Answers } from '../../../core/checklist/template';
 import { checklistSide } from '../../../core/checklist/checklistSide';
 import { getTemplate, latestTemplate } from '../../../core/checklist/templates';
 import { sectionProgress } from '../../../core/checklist/sectionProgress';
+import { formatDate } from '../../../core/format/formatDate';
 import { seesVerdicts } from '../../../core/privacy/verdictAccess';
 import { validateAnswers } from '../../../core/checklist/validateAnswers';
 import { assessDwelling } from '../../../core/rules/assessDwelling';
@@ -276,7 +277,7 @@ export default function InspectionScreen({ id }: { id: string }) {
     route(`/inspections/${newId}`);
   };
 
-  const whenText = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const whenText = (iso: string) => formatDate(iso, lang, { time: true });
   const dwellingData = dwelling?.data;
   // A dwelling's verdict beside its own checklists, for those who see verdicts (never "not assessed" for want of access).
   const assessment = dwellingData && siblings && dwellingSide && seesVerdicts(me?.roles ?? [])

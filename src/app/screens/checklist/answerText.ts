@@ -5,6 +5,7 @@ import { riskBand } from '../../../core/rules/risk';
 import type { LocalText } from '../../../core/text';
 import { UNIT_TEXT } from '../../../core/checklist/unitText';
 import { GRADE_TEXT } from './controlFor';
+import { formatDate } from '../../../core/format/formatDate';
 import { formatNumber } from '../../../core/format/formatNumber';
 
 const BAND_TEXT = {
@@ -30,8 +31,7 @@ function riskText(v: RiskValue): LocalText {
 }
 
 function dateText(iso: string): LocalText {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? { nb: `${m[3]}.${m[2]}.${m[1]}`, en: iso } : { nb: iso, en: iso };
+  return both((lang) => formatDate(iso, lang));
 }
 
 /** The answer's value in words; "Ikke besvart" when there is none. Photos-kind items count their photos. */

@@ -2,6 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { getTemplate, latestTemplate, TEMPLATE_IDS } from '../../../core/checklist/templates';
+import { formatDate } from '../../../core/format/formatDate';
 import { assessDwelling } from '../../../core/rules/assessDwelling';
 import { DWELLING_TYPE_LABELS, type Dwelling } from '../../../core/schemas/dwelling';
 import type { Inspection } from '../../../core/schemas/inspection';
@@ -53,7 +54,7 @@ export default function DwellingScreen({ id }: { id: string }) {
 
   const d = dwelling.data;
   const assessment = loaded ? assessDwelling(d, history.map((h) => h.data)) : null;
-  const when = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => formatDate(iso, lang, { time: true });
   const sorted = [...history].sort((a, b) => (b.data.completedAt ?? b.data.startedAt).localeCompare(a.data.completedAt ?? a.data.startedAt));
   // Only a completed revision replaces the checklist it corrects.
   const revised = new Set(history.filter((h) => h.data.status === 'completed').map((h) => h.data.revisionOf).filter(Boolean));

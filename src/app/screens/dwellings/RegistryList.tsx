@@ -1,6 +1,7 @@
 /** The dwelling registry: search, filters and the list. Full on its own page, compact (search only) beside a dwelling. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { formatDate } from '../../../core/format/formatDate';
 import { MELHUS_AREAS } from '../../../core/schemas/place';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { seesVerdicts } from '../../../core/privacy/verdictAccess';
@@ -69,7 +70,6 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
     const top = row.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
     if (top < 0 || top + row.offsetHeight > scroller.clientHeight) scroller.scrollTop += top - scroller.clientHeight / 3;
   }, [compact, selectedId, hasRows]);
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }), [lang]);
   const Heading = compact ? 'h2' : 'h1';
   const filtered = filterToSearch(filter) !== '';
   // Open at first when a filter is set (e.g. after a reload); after that the person opens and closes it.
@@ -137,7 +137,7 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
                   </span>
                   {!compact && (
                     <span class="reg-meta">
-                      {r.lastInspectedAt ? t('lastInspected', { when: dateFormat.format(new Date(r.lastInspectedAt)) }) : t('notInspected')}
+                      {r.lastInspectedAt ? t('lastInspected', { when: formatDate(r.lastInspectedAt, lang) }) : t('notInspected')}
                     </span>
                   )}
                 </a>

@@ -1,5 +1,6 @@
 /** One domain of a Foyer plan: the goal, the actions with owner and due date, the ratings at each review, the chart. */
 import { useState } from 'preact/hooks';
+import { formatDate } from '../../../core/format/formatDate';
 import { formatIssues } from '../../../core/schemas/formatIssues';
 import { FOYER_DOMAIN_LABELS, planDomainSchema, REVIEW_POINT_LABELS, REVIEW_POINTS, type FoyerDomain, type PlanDomain, type ReviewPoint } from '../../../core/schemas/plan';
 import { FormField } from '../../components/FormField';
@@ -72,7 +73,7 @@ export function DomainPanel({ domain, value, ratings, readOnly, onSave }: Props)
     });
   };
   const shown = (point: ReviewPoint, who: 'youth' | 'coordinator') => pending[`${point}.${who}`] ?? String(value.reviews[point]?.[who] ?? '');
-  const dateText = (d: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }).format(new Date(`${d}T12:00:00Z`));
+  const dateText = (d: string) => formatDate(d, lang);
 
   return (
     <details class="fy-domain" data-testid={`domain-${domain}`}>

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { latestTemplate, TEMPLATE_IDS } from '../../../core/checklist/templates';
+import { formatDate } from '../../../core/format/formatDate';
 import type { Inspection } from '../../../core/schemas/inspection';
 import { EXIT_READINESS_ITEMS, EXIT_READINESS_LABELS, FOYER_DOMAINS, type ExitReadinessItem, type Plan, type PlanDomain } from '../../../core/schemas/plan';
 import { FormField } from '../../components/FormField';
@@ -34,7 +35,7 @@ export default function PlanScreen({ id }: { id: string }) {
   const plan = record.data;
   const readOnly = plan.status !== 'active';
   const ratings = planRatings(plan, (followUps ?? []).map((f) => f.data));
-  const fmt = (d: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }).format(new Date(`${d.slice(0, 10)}T12:00:00Z`));
+  const fmt = (d: string) => formatDate(d, lang);
   const age = new Date().getFullYear() - plan.birthYear - 1;
   const exitDone = EXIT_READINESS_ITEMS.filter((i) => plan.exitReadiness[i]).length;
 

@@ -1,5 +1,6 @@
 /** The start page after log-in: what needs this person now, the way to each of their screens, and who is signed in. */
 import { useEffect } from 'preact/hooks';
+import { formatDate } from '../../../core/format/formatDate';
 import { norwegianDate } from '../../../core/privacy/consentState';
 import type { Allocation } from '../../../core/schemas/allocation';
 import type { Dwelling } from '../../../core/schemas/dwelling';
@@ -73,7 +74,7 @@ export default function HomeScreen() {
     document.title = 'Egnet';
   }, []);
   if (!user) return null;
-  const dateText = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }).format(new Date(iso));
+  const dateText = (iso: string) => formatDate(iso, lang);
   const loaded = attention !== undefined && due !== undefined && drafts !== undefined && sync !== undefined;
   const items = [...(attention ?? []), ...(due ?? [])];
   // "Nothing is pressing" only when nothing is: no task, consent or check due, no draft and nothing waiting to sync.

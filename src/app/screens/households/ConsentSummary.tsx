@@ -1,4 +1,5 @@
 /** A household's consent in words: state, term, what each unit may receive, how it was signed. */
+import { formatDate } from '../../../core/format/formatDate';
 import { consentState } from '../../../core/privacy/consentState';
 import { CONSENT_CATEGORY_LABELS, type Consent } from '../../../core/schemas/household';
 import { OWNER_UNIT_LABELS, OWNER_UNITS } from '../../../core/schemas/ownerUnit';
@@ -9,8 +10,7 @@ import '../../components/layout.css';
 
 /** Formats an ISO date or time as a date in the person's language. */
 export function dateText(iso: string, lang: 'nb' | 'en'): string {
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : new Date(iso);
-  return new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Oslo' }).format(d);
+  return formatDate(iso, lang);
 }
 
 /** The consent panel's content. */

@@ -4,11 +4,12 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { formatDate } from '../../../core/format/formatDate';
 import type { Allocation, WithId } from '../../../core/schemas';
 import '../../charts/charts.css';
 import { EditRemoveButtons } from '../../components/EditRemoveButtons';
 import { UndoToast, type ToastMessage } from '../../components/UndoToast';
-import { useLocal, useText } from '../../i18n/language';
+import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { removeUndoably } from '../../store/removeUndoably';
 import { AllocationForm } from './AllocationForm';
@@ -25,6 +26,7 @@ const LIST_SIZE = 20;
 /** The allocations screen at `/allocations` (prefilled from matching by `?dwelling=&household=&children=`). */
 export default function AllocationsScreen() {
   const t = useText(INTAKE_TEXT);
+  const lang = useLanguage();
   const local = useLocal();
   const { query } = useLocation();
   const data = useIntakeData();
@@ -42,7 +44,7 @@ export default function AllocationsScreen() {
 
   const address = new Map(data.dwellings.map((d) => [d.id, `${d.address}, ${d.area}`]));
   const recorded = [...data.allocations].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
-  const nameOf = (a: Allocation) => t('allocationName', { date: a.date, address: address.get(a.dwellingId) ?? t('unknownDwelling') });
+  const nameOf = (a: Allocation) => t('allocationName', { date: formatDate(a.date, lang), address: address.get(a.dwellingId) ?? t('unknownDwelling') });
 
   const failed = (key: string, err: unknown) => {
     const text = (err as { text?: { nb: string; en: string } }).text;
@@ -124,7 +126,7 @@ export default function AllocationsScreen() {
                 ) : (
                   <div class="intake-allocation">
                     <span>
-                      {a.date} – {address.get(a.dwellingId) ?? t('unknownDwelling')} –{' '}
+                      {formatDate(a.date, lang)} – {address.get(a.dwellingId) ?? t('unknownDwelling')} –{' '}
                       {a.householdHasChildren ? t('withChildrenN', { n: a.childrenCount }) : t('withoutChildren')} –{' '}
                       {a.leaseType === 'openEnded' ? t('openEndedShort') : t('yearsShort', { n: a.leaseYears ?? 0 })}
                     </span>

@@ -3,6 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { itemIndex } from '../../../core/checklist/itemIndex';
 import { shownChecker } from '../../../core/checklist/isShown';
 import { TEMPLATE_IDS } from '../../../core/checklist/templates';
+import { formatDate } from '../../../core/format/formatDate';
 import { formatNumber } from '../../../core/format/formatNumber';
 import { assessDwelling, latestCompleted } from '../../../core/rules/assessDwelling';
 import { defaultRuleSet } from '../../../core/rules/defaultRuleSet';
@@ -55,7 +56,7 @@ export default function DwellingReportScreen({ id }: { id: string }) {
   const assessment = assessDwelling(d, completed);
   const latest = latestCompleted(completed);
   const rules = [...assessment.rules].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
-  const dateText = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long' }).format(new Date(iso));
+  const dateText = (iso: string) => formatDate(iso, lang);
   const me = getSession()?.user.name ?? '';
   const facts: [string, string][] = [
     [t('propertyId'), `${d.gnr}/${d.bnr}${d.snr ? `/${d.snr}` : ''}`],

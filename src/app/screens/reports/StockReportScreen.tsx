@@ -1,4 +1,5 @@
 /** A printable A4 report of the stock for the municipal council: the Melhus report's headline, the charts and "children first". */
+import { formatDate } from '../../../core/format/formatDate';
 import { defaultRuleSet } from '../../../core/rules/defaultRuleSet';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { getSession } from '../../session';
@@ -19,7 +20,7 @@ export default function StockReportScreen() {
   const { figures, trend } = useOverview(useIntakeData());
   // Printed only whole: wait for the quarters too.
   if (!figures || !trend) return <p aria-busy="true">{t('loading')}</p>;
-  const date = new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'long' }).format(new Date());
+  const date = formatDate(new Date(), lang);
   return (
     <article class="screen report" aria-labelledby="report-title">
       <PrintBar back="/overview" />

@@ -2,6 +2,7 @@
  * "Kunne ikke lagres" (refused changes with the reason — open, retry, discard), and the export as a last resort. */
 import { useState } from 'preact/hooks';
 import { getTemplate } from '../../../core/checklist/templates';
+import { formatDate } from '../../../core/format/formatDate';
 import { splitBilingual } from '../../../core/schemas/bilingual';
 import { formatIssues } from '../../../core/schemas/formatIssues';
 import { splitPath } from '../../../core/sync/path';
@@ -101,7 +102,7 @@ export default function SyncReviewScreen() {
     return { conflicts, rejected: rejected.sort((a, b) => a.at.localeCompare(b.at)), byKey, dwellingOf };
   }, []);
 
-  const when = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => formatDate(iso, lang, { time: true });
   const act = async (fn: () => Promise<void>) => {
     setError(null);
     try {

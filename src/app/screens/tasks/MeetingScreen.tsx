@@ -1,5 +1,6 @@
 /** The monthly meeting's agenda: open tasks by unit and household, overdue first; prints as the meeting's paper. */
 import { useMemo } from 'preact/hooks';
+import { formatDate } from '../../../core/format/formatDate';
 import { norwegianDate } from '../../../core/privacy/consentState';
 import type { Household } from '../../../core/schemas/household';
 import { OWNER_UNIT_LABELS } from '../../../core/schemas/ownerUnit';
@@ -23,7 +24,7 @@ export default function MeetingScreen() {
   const now = new Date();
   const today = norwegianDate(now);
   const agenda = meetingAgenda(tasks ?? [], (id) => names.get(id) ?? null, today);
-  const fmt = (d: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }).format(new Date(`${d}T12:00:00Z`));
+  const fmt = (d: string) => formatDate(d, lang);
 
   return (
     <section class="tk-screen mt-agenda" aria-labelledby="meeting-title">

@@ -1,5 +1,6 @@
 /** One task in a list: what, which unit, which household, due date (overdue in words, not only colour), done or open. */
 import { useRef, useState } from 'preact/hooks';
+import { formatDate } from '../../../core/format/formatDate';
 import { OWNER_UNIT_LABELS } from '../../../core/schemas/ownerUnit';
 import type { Task } from '../../../core/schemas/task';
 import { EditRemoveButtons } from '../../components/EditRemoveButtons';
@@ -30,7 +31,7 @@ export function TaskRowItem({ id, task, householdName, today, edit }: Props) {
   const [editing, setEditing] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
   const overdue = task.status === 'open' && task.dueDate < today;
-  const date = new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }).format(new Date(`${task.dueDate}T12:00:00Z`));
+  const date = formatDate(task.dueDate, lang);
 
   const toggle = async () => {
     const next = task.status === 'open' ? 'done' : 'open';

@@ -1,5 +1,6 @@
 /** An account's change log as a table: when, who (or the command line), and what changed, in the person's language. */
 import type { Role } from '../../../core/entities';
+import { formatDate } from '../../../core/format/formatDate';
 import type { AccountLogEntry } from '../../../core/schemas/account';
 import { OWNER_UNIT_LABELS, type OwnerUnit } from '../../../core/schemas/ownerUnit';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
@@ -12,7 +13,7 @@ export function AccountLog({ entries }: { entries: AccountLogEntry[] }) {
   const local = useLocal();
   if (entries.length === 0) return null;
 
-  const when = (iso: string) => new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => formatDate(iso, lang, { time: true });
   const listText = (v: unknown, names: (x: string) => string) => (Array.isArray(v) && v.length ? v.map((x) => names(String(x))).join(', ') : t('none'));
   const roleName = (r: string) => (r in ROLE_NAMES ? local(ROLE_NAMES[r as Role]) : r);
   const unitName = (u: string) => (u in OWNER_UNIT_LABELS ? local(OWNER_UNIT_LABELS[u as OwnerUnit]) : u);

@@ -1,5 +1,6 @@
 /** A home visit: the template-D checklist in the one checklist renderer, the duty to notify, and agreed actions as tasks. */
 import { useMemo } from 'preact/hooks';
+import { formatDate } from '../../../core/format/formatDate';
 import type { Household } from '../../../core/schemas/household';
 import type { Inspection } from '../../../core/schemas/inspection';
 import type { Visit } from '../../../core/schemas/visit';
@@ -26,7 +27,7 @@ export default function VisitScreen({ id }: { id: string }) {
 
   if (visit === undefined) return <p aria-busy="true">{t('loading')}</p>;
   if (visit === null) return <section class="vi-screen"><h1 class="ds-heading" data-size="md">{t('notFound')}</h1></section>;
-  const date = new Intl.DateTimeFormat(lang === 'nb' ? 'nb-NO' : 'en-GB', { dateStyle: 'medium' }).format(new Date(`${visit.data.date}T12:00:00Z`));
+  const date = formatDate(visit.data.date, lang);
 
   return (
     <div class="vi-screen">

@@ -24,7 +24,7 @@ describe('answerText', () => {
     expect(answerText(item({ kind: 'risk' }), { value: { likelihood: 3, consequence: 4 } })).toEqual({ nb: 'S3 × K4 = 12 (rød)', en: 'L3 × C4 = 12 (red)' });
     expect(answerText(item({ kind: 'risk' }), { value: { likelihood: 1, consequence: 4 } }).nb).toBe('S1 × K4 = 4 (grønn)');
     expect(answerText(item({ kind: 'risk' }), { value: { likelihood: 3, consequence: 3 } }).nb).toBe('S3 × K3 = 9 (gul)');
-    expect(answerText(item({ kind: 'date' }), { value: '2026-03-15' })).toEqual({ nb: '15.03.2026', en: '2026-03-15' });
+    expect(answerText(item({ kind: 'date' }), { value: '2026-03-15' })).toEqual({ nb: '15. mars 2026', en: '15 Mar 2026' });
     expect(answerText(item({ kind: 'photos' }), { photos: [photo, photo] })).toEqual({ nb: '2 bilder', en: '2 photos' });
   });
 });

@@ -33,7 +33,8 @@ describe('allocationProblems', () => {
     const problems = allocationProblems(open('new', '2026-12-01'), [open('old', '2026-11-01')], today);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ field: 'dwellingId', code: 'alreadyAllocated', existingId: 'old' });
-    expect(problems[0]!.message.nb).toContain('2026-11-01');
+    expect(problems[0]!.message.nb).toContain('1. nov. 2026');
+    expect(problems[0]!.message.en).toContain('1 Nov 2026');
     // Correcting the existing one is not a clash with itself, and a later term after a fixed one ended is fine.
     expect(allocationProblems(open('old', '2026-11-02'), [open('old', '2026-11-01')], today)).toEqual([]);
     expect(allocationProblems(open('new', '2026-12-01'), [fixed('old', '2025-11-01', 1)], today)).toEqual([]);
