@@ -22,9 +22,11 @@ export function parseNumber(text: string, limits: NumberLimits, lang: Language =
   let compact = text.trim().replace(/[\s\u00a0\u202f]/g, '');
   if (lang === 'en' && EN_GROUPED.test(compact)) compact = compact.replace(/,/g, '');
   if (compact === '') return { kind: 'empty' };
-  if (!NUMBER.test(compact)) return { kind: 'invalid', reason: 'notANumber' };
+  // Unreadable text in a whole-number field is told to write a whole number, never shown a decimal example.
+  const unreadable: ParsedNumber = { kind: 'invalid', reason: limits.integer ? 'notWhole' : 'notANumber' };
+  if (!NUMBER.test(compact)) return unreadable;
   const value = Number(compact.replace('−', '-').replace(',', '.'));
-  if (!Number.isFinite(value)) return { kind: 'invalid', reason: 'notANumber' };
+  if (!Number.isFinite(value)) return unreadable;
   if (limits.integer && !Number.isInteger(value)) return { kind: 'invalid', reason: 'notWhole' };
   return { kind: 'number', value, inRange: value >= limits.min && value <= limits.max };
 }
@@ -33,4 +35,20 @@ export function parseNumber(text: string, limits: NumberLimits, lang: Language =
 export function editableNumber(value: number, lang: Language): string {
   const s = String(value);
   return lang === 'nb' ? s.replace('.', ',').replace('-', '−') : s;
+}
+
+/** What is wrong with a number field's text, as a message key and its values; null when it is fine. */
+export type NumberProblem = { key: 'numberInvalid' | 'numberWhole' | 'numberRange' | 'numberWholeRange'; vars?: Record<string, string> } | null;
+
+/** A whole number inside the limits to show as an example ("3" when allowed, else the nearest limit). */
+export function wholeExample(limits: Pick<NumberLimits, 'min' | 'max'>): number {
+  return Math.min(Math.max(3, Math.ceil(limits.min)), Math.floor(limits.max));
+}
+
+/** Reads the text of a number field and says what to fix: a whole-number field asks for a whole number, with an example that fits. */
+export function numberProblem(raw: string, limits: NumberLimits, lang: Language, show: (n: number) => string): NumberProblem {
+  const parsed = parseNumber(raw, limits, lang);
+  if (parsed.kind === 'invalid') return parsed.reason === 'notWhole' ? { key: 'numberWhole', vars: { example: show(wholeExample(limits)) } } : { key: 'numberInvalid' };
+  if (parsed.kind === 'number' && !parsed.inRange) return { key: limits.integer ? 'numberWholeRange' : 'numberRange', vars: { min: show(limits.min), max: show(limits.max) } };
+  return null;
 }

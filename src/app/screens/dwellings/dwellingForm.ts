@@ -41,7 +41,12 @@ export function dwellingToForm(d: Dwelling, lang: Language): DwellingFormValues 
 }
 
 const NOT_A_NUMBER = { nb: 'Skriv et tall, for eksempel 64,5.', en: 'Enter a number, for example 64.5.' };
-const NOT_WHOLE = { nb: 'Skriv et helt tall.', en: 'Enter a whole number.' };
+/** A whole number that fits each whole-number field, for the example in its message. */
+const WHOLE_EXAMPLE: Partial<Record<DwellingField, number>> = { gnr: 12, bnr: 34, snr: 1, floor: 2, rooms: 3, approvedBedrooms: 2, leaseYears: 5 };
+const notWhole = (f: DwellingField) => ({
+  nb: `Skriv et helt tall, for eksempel ${WHOLE_EXAMPLE[f] ?? 3}.`,
+  en: `Enter a whole number, for example ${WHOLE_EXAMPLE[f] ?? 3}.`,
+});
 
 /**
  * Converts the typed values and checks them with the core dwelling schema. Unreadable numbers get their own message;
@@ -59,7 +64,7 @@ export function formToDwelling(values: DwellingFormValues, lang: Language): { ok
     if ((NUMBER_FIELDS as readonly string[]).includes(f)) {
       const parsed = parseNumber(raw, { min: -Infinity, max: Infinity, integer: f !== 'areaM2' }, lang);
       if (parsed.kind === 'number') data[f] = parsed.value;
-      else if (parsed.kind === 'invalid') errors[f] = (parsed.reason === 'notWhole' ? NOT_WHOLE : NOT_A_NUMBER)[lang];
+      else if (parsed.kind === 'invalid') errors[f] = (parsed.reason === 'notWhole' ? notWhole(f) : NOT_A_NUMBER)[lang];
     } else if ((YES_NO_FIELDS as readonly string[]).includes(f)) {
       data[f] = raw === 'yes';
     } else {

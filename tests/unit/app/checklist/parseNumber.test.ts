@@ -1,6 +1,6 @@
 // Reading number fields the way Norwegians and English speakers type them.
 import { describe, expect, it } from 'vitest';
-import { editableNumber, parseNumber } from '../../../../src/app/components/parseNumber';
+import { editableNumber, numberProblem, parseNumber } from '../../../../src/app/components/parseNumber';
 
 const metres = { min: 1.5, max: 5, integer: false };
 const count = { min: 0, max: 20, integer: true };
@@ -34,6 +34,8 @@ describe('parseNumber', () => {
     expect(parseNumber('2,4,1', metres)).toEqual({ kind: 'invalid', reason: 'notANumber' });
     expect(parseNumber('1e3', metres)).toEqual({ kind: 'invalid', reason: 'notANumber' });
     expect(parseNumber('2,5', count)).toEqual({ kind: 'invalid', reason: 'notWhole' });
+    // In a whole-number field, text that is no number at all is also told to be a whole number.
+    expect(parseNumber('tre', count)).toEqual({ kind: 'invalid', reason: 'notWhole' });
     expect(parseNumber('24', metres)).toEqual({ kind: 'number', value: 24, inRange: false });
   });
 
@@ -45,5 +47,21 @@ describe('parseNumber', () => {
     }
     expect(editableNumber(2.4, 'nb')).toBe('2,4');
     expect(editableNumber(2.4, 'en')).toBe('2.4');
+  });
+});
+
+describe('numberProblem', () => {
+  const show = (n: number) => String(n);
+  it('gives a whole-number field a whole example that fits its limits, never a decimal one', () => {
+    expect(numberProblem('tre', { min: 0, max: 9, integer: true }, 'nb', show)).toEqual({ key: 'numberWhole', vars: { example: '3' } });
+    expect(numberProblem('2,5', { min: 0, max: 2, integer: true }, 'nb', show)).toEqual({ key: 'numberWhole', vars: { example: '2' } });
+    expect(numberProblem('2,5', { min: 1900, max: 2030, integer: true }, 'nb', show)).toEqual({ key: 'numberWhole', vars: { example: '1900' } });
+    expect(numberProblem('to', { min: 0, max: 9, integer: false }, 'nb', show)).toEqual({ key: 'numberInvalid' });
+  });
+
+  it('says a whole number out of range must be a whole number in the range', () => {
+    expect(numberProblem('12', { min: 0, max: 9, integer: true }, 'nb', show)).toEqual({ key: 'numberWholeRange', vars: { min: '0', max: '9' } });
+    expect(numberProblem('12', { min: 0, max: 9, integer: false }, 'nb', show)).toEqual({ key: 'numberRange', vars: { min: '0', max: '9' } });
+    expect(numberProblem('4', { min: 0, max: 9, integer: true }, 'nb', show)).toBeNull();
   });
 });

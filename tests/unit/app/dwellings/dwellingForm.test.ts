@@ -28,7 +28,10 @@ describe('formToDwelling', () => {
     const beds = formToDwelling({ ...filled, rooms: '2', approvedBedrooms: '3' }, 'nb');
     expect(!beds.ok && beds.errors).toEqual({ approvedBedrooms: 'Kan ikke ha flere godkjente soverom enn rom' });
     const en = formToDwelling({ ...filled, gnr: '1,5' }, 'en');
-    expect(!en.ok && en.errors.gnr).toBe('Enter a whole number.');
+    expect(!en.ok && en.errors.gnr).toBe('Enter a whole number, for example 12.');
+    // A whole-number field never shows a decimal example, not even for text that is no number at all.
+    const words = formToDwelling({ ...filled, rooms: 'tre', floor: '1,5' }, 'nb');
+    expect(!words.ok && words.errors).toMatchObject({ rooms: 'Skriv et helt tall, for eksempel 3.', floor: 'Skriv et helt tall, for eksempel 2.' });
   });
 
   it('asks for the years of a fixed lease and drops them for an open-ended one', () => {

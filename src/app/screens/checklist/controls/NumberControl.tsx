@@ -3,12 +3,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LocalText } from '../../../../core/text';
 import { useLanguage, useLocal } from '../../../i18n/language';
 import { formatNumber } from '../../../../core/format/formatNumber';
-import { editableNumber, parseNumber, type NumberLimits } from '../../../components/parseNumber';
+import { editableNumber, numberProblem, parseNumber, type NumberLimits, type NumberProblem } from '../../../components/parseNumber';
 import { useDebouncedCommit } from '../useDebouncedCommit';
 import type { ControlProps } from './ControlProps';
 
 /** Why the typed text was not saved (or was saved but is out of range); null when it is fine. */
-export type NumberProblem = { key: 'numberInvalid' | 'numberWhole' | 'numberRange'; vars?: Record<string, string> } | null;
+export type { NumberProblem };
 
 /**
  * A text input in decimal mode (a `type=number` field would throw away "2,4" on some keyboards).
@@ -40,10 +40,7 @@ export function NumberControl(
   }, []);
 
   function problemOf(raw: string): NumberProblem {
-    const parsed = parseNumber(raw, { min, max, integer }, lang);
-    if (parsed.kind === 'invalid') return { key: parsed.reason === 'notWhole' ? 'numberWhole' : 'numberInvalid' };
-    if (parsed.kind === 'number' && !parsed.inRange) return { key: 'numberRange', vars: { min: formatNumber(min, lang), max: formatNumber(max, lang) } };
-    return null;
+    return numberProblem(raw, { min, max, integer }, lang, (n) => formatNumber(n, lang));
   }
 
   // A value changed elsewhere (copied from last time, a sync) replaces the text unless it means the same number.
