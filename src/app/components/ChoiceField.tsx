@@ -8,15 +8,20 @@ type Props = {
   options: { value: string; label: string }[];
   value: string;
   onChange: (value: string) => void;
+  /** A line under the legend saying what the choice means. */
+  hint?: string;
   error?: string;
 };
 
 /** Radios laid out in a row when they fit; each label is a 44 px touch target. */
-export function ChoiceField({ id, name, legend, options, value, onChange, error }: Props) {
+export function ChoiceField({ id, name, legend, options, value, onChange, hint, error }: Props) {
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [hint ? hintId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset class="ds-fieldset form-field" aria-describedby={error ? errorId : undefined}>
+    <fieldset class="ds-fieldset form-field" aria-describedby={describedBy}>
       <legend class="ds-label">{legend}</legend>
+      {hint && <p class="form-hint" id={hintId} data-field="description">{hint}</p>}
       <div class="form-choices">
         {options.map((o, i) => (
           <label key={o.value} class="ds-label form-choice" data-weight="regular">

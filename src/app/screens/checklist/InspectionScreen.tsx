@@ -34,6 +34,7 @@ import { followUpInputId, itemInputId } from './ItemField';
 import { previousCompleted, revisionOf, type InspectionRec } from './newDraft';
 import { SaveStatus, SaveTracker } from './SaveStatus';
 import { personName } from './personName';
+import { templateName } from './templateName';
 import { CHECKLIST_TEXT } from './text';
 import { flushTyping } from './useDebouncedCommit';
 import './checklist.css';
@@ -318,7 +319,7 @@ export default function InspectionScreen({ id }: { id: string }) {
           <h1 id="checklist-title" class="ds-heading" data-size="md" tabIndex={-1}>
             {local(template.title)}{dwellingData ? `: ${dwellingData.address}` : ''}
           </h1>
-          <p>{t('templateVersion', { title: local(template.title), version: template.version })} · {readOnly ? t('completed') : t('draft')}</p>
+          <p>{t('templateVersion', { name: templateName(template.title, template.version, lang) })} · {readOnly ? t('completed') : t('draft')}</p>
           {data.revisionOf && previous && <p>{t('revisionOf', { when: whenText(previous.data.completedAt ?? previous.data.startedAt) })}</p>}
           {readOnly && data.completedAt && (
             <p data-testid="completed-at">{t('completedAt', { when: whenText(data.completedAt), who: personName(data.inspectorId) ?? data.inspectorId })}</p>

@@ -116,7 +116,7 @@ export const CHECKLIST_TEXT = defineText({
     nb: 'Malen {id} versjon {version} finnes ikke i denne versjonen av appen. Oppdater appen.',
     en: 'Template {id} version {version} is not in this version of the app. Update the app.',
   },
-  templateVersion: { nb: 'Mal: {title}, versjon {version}', en: 'Template: {title}, version {version}' },
+  templateVersion: { nb: 'Skjema: {name}', en: 'Form: {name}' },
   backToDwelling: { nb: 'Tilbake til boligen', en: 'Back to the dwelling' },
   conflictNotice: {
     nb: 'Noen andre har endret dette svaret. Velg hvilket som skal gjelde.',

@@ -17,6 +17,7 @@ import { repo } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
 import { draftFrom, latestCompletedOf } from '../checklist/newDraft';
 import { personName } from '../checklist/personName';
+import { templateName } from '../checklist/templateName';
 import { RegistryLayout } from './RegistryLayout';
 import { DWELLING_TEXT } from './text';
 import { VerdictPanel } from './VerdictPanel';
@@ -152,12 +153,12 @@ export default function DwellingScreen({ id }: { id: string }) {
                 <tbody>
                   {sorted.map((h) => {
                     const template = getTemplate(h.data.templateId, h.data.templateVersion);
-                    const title = template ? local(template.title) : h.data.templateId;
+                    const title = template ? templateName(template.title, h.data.templateVersion, lang) : h.data.templateId;
                     const status = h.data.status === 'draft' ? t('draft') : revised.has(h.id) ? t('superseded') : t('completed');
                     return (
                       <tr key={h.id} data-status={h.data.status} data-superseded={revised.has(h.id) || undefined}>
                         <td>
-                          <a class="ds-link" href={`/inspections/${h.id}`}>{title}</a> ({h.data.templateVersion})
+                          <a class="ds-link" href={`/inspections/${h.id}`}>{title}</a>
                           {h.data.revisionOf && <> · {t('revision')}</>}
                         </td>
                         <td>{status}</td>

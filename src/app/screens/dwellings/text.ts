@@ -76,7 +76,7 @@ export const DWELLING_TEXT = defineText({
   noHistory: { nb: 'Ingen sjekklister for denne boligen ennå.', en: 'No checklists for this dwelling yet.' },
   historyWho: { nb: 'Utført av', en: 'By' },
   historyWhen: { nb: 'Tidspunkt', en: 'When' },
-  historyTemplate: { nb: 'Sjekkliste (versjon)', en: 'Checklist (version)' },
+  historyTemplate: { nb: 'Sjekkliste', en: 'Checklist' },
   historyStatus: { nb: 'Status', en: 'Status' },
   draft: { nb: 'Utkast', en: 'Draft' },
   completed: { nb: 'Fullført', en: 'Completed' },

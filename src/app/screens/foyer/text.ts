@@ -60,7 +60,7 @@ export const FOYER_TEXT = defineText({
   exitTitle: { nb: 'Klar for egen bolig og jobb', en: 'Ready for an own home and work' },
   exitCount: { nb: '{done} av {total} punkter er på plass.', en: '{done} of {total} points are in place.' },
   followUpTitle: { nb: 'Oppfølgingsmøter', en: 'Follow-up meetings' },
-  followUpIntro: { nb: 'Referat fra gjennomgangene fylles ut i oppfølgingsskjemaet (mal E).', en: 'Minutes of the reviews go in the follow-up form (template E).' },
+  followUpIntro: { nb: 'Referat fra gjennomgangene skrives i oppfølgingsskjemaet.', en: 'Minutes of the reviews go in the follow-up form.' },
   newFollowUp: { nb: 'Nytt oppfølgingsmøte', en: 'New follow-up meeting' },
   followUpOn: { nb: 'Oppfølging startet {date}', en: 'Follow-up started {date}' },
 });

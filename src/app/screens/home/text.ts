@@ -25,11 +25,11 @@ export const HOME_TEXT = defineText({
   openTasks: { nb: '{n} åpne oppgaver med frist fram i tid', en: '{n} open tasks with a deadline ahead' },
   openTasksOne: { nb: '1 åpen oppgave med frist fram i tid', en: '1 open task with a deadline ahead' },
   consentMissing: {
-    nb: '{n} husstander du følger, mangler gyldig samtykke',
+    nb: '{n} husstander du følger mangler gyldig samtykke',
     en: '{n} households you follow have no valid consent',
   },
   consentMissingOne: {
-    nb: '1 husstand du følger, mangler gyldig samtykke',
+    nb: '1 husstand du følger mangler gyldig samtykke',
     en: '1 household you follow has no valid consent',
   },
   vacantDwellings: { nb: '{n} ledige boliger – finn en som passer en husstand', en: '{n} vacant dwellings – find one that fits a household' },
@@ -44,7 +44,7 @@ export const HOME_TEXT = defineText({
   draftsTitle: { nb: 'Dine utkast ({n})', en: 'Your drafts ({n})' },
   draftStarted: { nb: 'startet {when}', en: 'started {when}' },
   pendingTitle: { nb: 'Venter på synkronisering', en: 'Waiting to sync' },
-  screensTitle: { nb: 'Dine skjermbilder', en: 'Your screens' },
+  screensTitle: { nb: 'Dine sider', en: 'Your pages' },
 });
 
 /** One line per screen in the menu, saying what it is for (screens without a line are not listed on the home screen). */

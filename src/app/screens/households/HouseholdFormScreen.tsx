@@ -133,6 +133,7 @@ export default function HouseholdFormScreen({ id }: { id?: string }) {
           id={fieldId('priorityFamily')}
           name="priorityFamily"
           legend={t('priorityFamily')}
+          hint={t('priorityFamilyHint')}
           options={[{ value: 'yes', label: t('yes') }, { value: 'no', label: t('no') }]}
           value={values.priorityFamily}
           onChange={(v) => set('priorityFamily', v)}

@@ -64,6 +64,10 @@ export const HOUSEHOLD_TEXT = defineText({
   languageNeedsHint: { nb: 'F.eks. «tolk: tigrinja». Kan avsløre etnisk opprinnelse – skriv bare det som trengs.', en: 'E.g. "interpreter: Tigrinya". May reveal ethnic origin – write only what is needed.' },
   dwelling: { nb: 'Nåværende bolig', en: 'Current dwelling' },
   priorityFamily: { nb: 'Satsningsfamilie', en: 'Priority family' },
+  priorityFamilyHint: {
+    nb: 'En av de rundt fem familiene enhetene samarbeider tett om, med månedlige møter.',
+    en: 'One of the five or so families the units work closely on together, with monthly meetings.',
+  },
   accessibility: { nb: 'Tilgjengelighet', en: 'Accessibility' },
   access_none: { nb: 'Ingen særlige behov', en: 'No special needs' },
   access_stepFree: { nb: 'Trinnfri adkomst eller heis', en: 'Step-free access or lift' },
