@@ -42,4 +42,15 @@ describe('words on the screens', () => {
       .map((f) => relative(root, f));
     expect(offenders).toEqual([]);
   });
+
+  it('speaks plainly: no database or admin words, no awkward phrasing, in any dictionary', () => {
+    // Words a reader stumbled on: "posten" (a database record), "administreres mot serveren", "Malen …",
+    // "heter noe med", "Trenger noe rettes", a bare "(versjon 1)" that reads like a copy.
+    const stiff = /\bposten\b|administreres|\bMalen\b|heter noe med|Trenger noe rettes|\(versjon \{version\}\)/i;
+    const found = files(join(root, 'src/app'))
+      .filter((f) => f.endsWith('text.ts'))
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/nb: '([^']*)'/g)].map((m) => m[1]!))
+      .filter((nb) => stiff.test(nb));
+    expect(found).toEqual([]);
+  });
 });

@@ -87,7 +87,7 @@ export const CHECKLIST_TEXT = defineText({
   },
   completedAt: { nb: 'Fullført {when} av {who}', en: 'Completed {when} by {who}' },
   readOnlyNotice: {
-    nb: 'Denne sjekklisten er fullført og kan ikke endres. Trenger noe rettes, lag en ny revisjon – den gamle blir stående i historikken.',
+    nb: 'Denne sjekklisten er fullført og kan ikke endres. Må noe rettes, lager du en ny revisjon – den gamle blir stående i historikken.',
     en: 'This checklist is completed and cannot be changed. To correct it, make a new revision – the old one stays in the history.',
   },
   newRevision: { nb: 'Rett (ny revisjon)', en: 'Correct (new revision)' },
@@ -113,8 +113,8 @@ export const CHECKLIST_TEXT = defineText({
   loading: { nb: 'Laster sjekklisten …', en: 'Loading the checklist …' },
   notFound: { nb: 'Fant ikke sjekklisten på denne enheten.', en: 'The checklist is not on this device.' },
   templateMissing: {
-    nb: 'Malen {id} versjon {version} finnes ikke i denne versjonen av appen. Oppdater appen.',
-    en: 'Template {id} version {version} is not in this version of the app. Update the app.',
+    nb: 'Sjekklisten bruker et skjema denne versjonen av appen ikke har ({id}, versjon {version}). Oppdater appen.',
+    en: 'The checklist uses a form this version of the app does not have ({id}, version {version}). Update the app.',
   },
   templateVersion: { nb: 'Skjema: {name}', en: 'Form: {name}' },
   backToDwelling: { nb: 'Tilbake til boligen', en: 'Back to the dwelling' },

@@ -7,7 +7,7 @@ export const HOUSEHOLD_TEXT = defineText({
   listSearch: { nb: 'Søk etter husstand', en: 'Search for a household' },
   listSearchHint: { nb: 'Kallenavn, eller en del av det', en: 'Alias, or part of it' },
   listShown: { nb: 'Viser {shown} av {total} husstander', en: 'Showing {shown} of {total} households' },
-  listNoMatch: { nb: 'Ingen husstand heter noe med «{query}».', en: 'No household’s alias contains “{query}”.' },
+  listNoMatch: { nb: 'Ingen husstand har «{query}» i kallenavnet.', en: 'No household’s alias contains “{query}”.' },
   listIntroCounsellor: { nb: 'Husstandene du følger opp.', en: 'The households you follow.' },
   listIntroIntake: {
     nb: 'Husstander som har samtykket til å dele opplysninger med din enhet. Du ser bare det samtykket tillater.',

@@ -38,7 +38,7 @@ export const REPORT_TEXT = defineText({
   missing: { nb: 'Mangler svar', en: 'Missing answer' },
   checklists: { nb: 'Siste fullførte sjekklister', en: 'Latest completed checklists' },
   noChecklists: { nb: 'Ingen fullførte sjekklister.', en: 'No completed checklists.' },
-  completedBy: { nb: 'Fullført {date} av {name} (versjon {version})', en: 'Completed {date} by {name} (version {version})' },
+  completedBy: { nb: 'Fullført {date} av {name}, skjemaversjon {version}', en: 'Completed {date} by {name}, form version {version}' },
   unknownPerson: { nb: 'ukjent', en: 'unknown' },
   question: { nb: 'Spørsmål', en: 'Question' },
   answer: { nb: 'Svar', en: 'Answer' },

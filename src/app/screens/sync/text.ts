@@ -19,8 +19,8 @@ export const REVIEW_TEXT = defineText({
   conflictsTitle: { nb: 'Trenger gjennomgang', en: 'Needs review' },
   conflictsNone: { nb: 'Ingen konflikter.', en: 'No conflicts.' },
   conflictsHelp: {
-    nb: 'Du og en annen endret samme felt mens dere ikke så hverandres endring. Posten viser nå serverens verdi. Velg hvilken verdi som skal gjelde.',
-    en: 'You and someone else changed the same field without seeing each other’s change. The record now shows the server’s value. Choose which value applies.',
+    nb: 'Du og en annen endret samme felt mens dere ikke så hverandres endring. Nå vises det som er lagret på serveren. Velg hvilken verdi som skal gjelde.',
+    en: 'You and someone else changed the same field without seeing each other’s change. What is saved on the server is shown now. Choose which value applies.',
   },
   field: { nb: 'Felt', en: 'Field' },
   mine: { nb: 'Din verdi', en: 'Your value' },
@@ -32,13 +32,13 @@ export const REVIEW_TEXT = defineText({
   rejectedTitle: { nb: 'Kunne ikke lagres', en: 'Could not be saved' },
   rejectedNone: { nb: 'Ingen endringer er avvist.', en: 'No changes were refused.' },
   rejectedHelp: {
-    nb: 'Serveren tok ikke imot disse endringene. De er ikke tapt: rett opp posten og prøv igjen, eksporter dem, eller forkast dem.',
-    en: 'The server did not accept these changes. They are not lost: fix the record and try again, export them, or discard them.',
+    nb: 'Serveren tok ikke imot disse endringene. De er ikke tapt: rett det som er feil og prøv igjen, eksporter dem, eller forkast dem.',
+    en: 'The server did not accept these changes. They are not lost: fix what is wrong and try again, export them, or discard them.',
   },
   reason: { nb: 'Grunn', en: 'Reason' },
   tried: { nb: 'Det du prøvde å lagre', en: 'What you tried to save' },
-  deleteOp: { nb: 'Sletting av posten', en: 'Deleting the record' },
-  openRecord: { nb: 'Åpne posten', en: 'Open the record' },
+  deleteOp: { nb: 'Å slette det', en: 'Deleting it' },
+  openRecord: { nb: 'Åpne for å rette', en: 'Open to fix it' },
   retry: { nb: 'Prøv igjen', en: 'Try again' },
   discard: { nb: 'Forkast', en: 'Discard' },
   confirmDiscard: {

@@ -13,7 +13,7 @@ export const USERS_TEXT = defineText({
   count: { nb: '{shown} av {total} brukere', en: '{shown} of {total} users' },
   noMatch: { nb: 'Ingen brukere passer søket.', en: 'No users match the search.' },
   loading: { nb: 'Henter brukerne …', en: 'Fetching the users …' },
-  needsConnection: { nb: 'Krever nett. Brukere administreres bare mot serveren.', en: 'Needs a connection. Users are managed on the server only.' },
+  needsConnection: { nb: 'Krever nett. Brukere kan bare endres når du er tilkoblet.', en: 'Needs a connection. Users can only be changed while online.' },
   needsConnectionForm: {
     nb: 'Krever nett. Det du har fylt inn blir stående; lagre når du er tilkoblet igjen.',
     en: 'Needs a connection. What you have filled in stays here; save when you are connected again.',
