@@ -220,7 +220,7 @@ describe('allocations: correct and remove, and the figures follow', () => {
     const first = of2019.first();
     const firstText = (await first.textContent())!;
     const firstHadChildren = firstText.includes('Barnefamilie');
-    const correct = first.getByRole('button', { name: /^Rett tildelingen 2019-/ });
+    const correct = first.getByRole('button', { name: /^Rett tildelingen \d{1,2}\. \S+ 2019/ });
     const correctName = (await correct.getAttribute('aria-label'))!;
     await correct.click();
     const form = page.getByRole('form', { name: 'Rett tildelingen' });
@@ -242,7 +242,7 @@ describe('allocations: correct and remove, and the figures follow', () => {
     // Remove the second by keyboard and let it go with Escape.
     const second = of2019.nth(1);
     const secondHadChildren = ((await second.textContent()) ?? '').includes('Barnefamilie');
-    const remove = second.getByRole('button', { name: /^Fjern tildelingen 2019-/ });
+    const remove = second.getByRole('button', { name: /^Fjern tildelingen \d{1,2}\. \S+ 2019/ });
     const removedName = ((await remove.getAttribute('aria-label'))!).replace(/^Fjern /, '');
     await remove.focus();
     await page.keyboard.press('Enter');
