@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figures } from '../../src/core/figures/computeFigures';
+import { formatDate } from '../../src/core/format/formatDate';
 import { norwegianDate } from '../../src/core/privacy/consentState';
 import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
@@ -178,7 +179,7 @@ describe('intake overview, matching and allocations', () => {
     await page.goto(`${server.url}/allocations?dwelling=${dwellingId}&children=2`);
     await page.getByRole('button', { name: 'Lagre tildelingen' }).click();
     const clash = (await page.locator('#alloc-dwellingId-error').textContent()) ?? '';
-    expect(clash).toContain(`allerede tildelt fra ${norwegianDate(new Date())}`);
+    expect(clash).toContain(`allerede tildelt fra ${formatDate(norwegianDate(new Date()), 'nb')}`);
     expect(clash).toContain('Familie Lønn');
     await page.locator('#alloc-date').fill('2099-01-01');
     await page.getByRole('button', { name: 'Lagre tildelingen' }).click();
@@ -254,7 +255,7 @@ describe('intake overview, matching and allocations', () => {
       )
       .toBe(true);
     const text = (await refused.textContent()) ?? '';
-    expect(text).toContain(`Boligen er allerede tildelt fra ${norwegianDate(new Date())}`);
+    expect(text).toContain(`Boligen er allerede tildelt fra ${formatDate(norwegianDate(new Date()), 'nb')}`);
     const heading = (await refused.locator('h3').textContent()) ?? '';
     expect(heading).toBe(`Tildeling: ${allocatedAddress}`);
     // One tenant: the server counts the first allocation only.

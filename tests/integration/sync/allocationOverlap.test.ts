@@ -3,6 +3,7 @@
 // holds two tenants for one time. The writer's right is judged before any value: an inspector learns nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/core/demo/users';
+import { formatDate } from '../../../src/core/format/formatDate';
 import { norwegianDate } from '../../../src/core/privacy/consentState';
 import type { OpResult, PullResponse } from '../../../src/core/sync/protocol';
 import { startServer, type ServerProcess } from '../../support/server-process';
@@ -77,8 +78,8 @@ describe('one allocation of a dwelling at a time, on the server', () => {
     const week = norwegianDate(new Date(Date.now() - 7 * 86_400_000));
     const [b] = await push('inntak', uuid(), [{ opId: uuid(), entity: 'allocation', id: second, baseRev: 0, set: allocation({ date: week, childrenCount: 1 }) }]);
     expect([b!.status, b!.error?.code]).toEqual(['rejected', 'allocation_overlap']);
-    expect(b!.error!.message).toContain(`Boligen er allerede tildelt fra ${today}`);
-    expect(b!.error!.message).toContain(`The dwelling is already allocated from ${today}`);
+    expect(b!.error!.message).toContain(`Boligen er allerede tildelt fra ${formatDate(today, 'nb')}`);
+    expect(b!.error!.message).toContain(`The dwelling is already allocated from ${formatDate(today, 'en')}`);
     expect([...(await allocationsOfDwelling()).keys()]).toEqual([first]);
   });
 
