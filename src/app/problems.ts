@@ -4,12 +4,6 @@
  * engine (WebKit's driver cannot see the console), and support can ask for it. Imported first by main.tsx, so it
  * listens before any other module runs. Holds messages only, at most MAX of them, never form values.
  */
-import { config } from 'zod';
-
-// Under the app's strict CSP zod must not probe for eval (a `new Function` in a try/catch): the browser reports the
-// blocked probe as a violation on every page load. jitless also skips the compiled validators it would gate.
-config({ jitless: true });
-
 /** The sessionStorage key of the list. */
 export const PROBLEMS_KEY = 'egnet.problems';
 const MAX = 20;

@@ -1,4 +1,5 @@
 /** The signed-in frame: skip link, header, navigation and the routed screen. Loaded lazily after log-in. */
+import '../zodSetup';
 import { useRef } from 'preact/hooks';
 import { ErrorBoundary, Route, Router } from 'preact-iso';
 import type { Session } from '../session';
