@@ -1,7 +1,7 @@
 /** The Chromium adapter: Debian's Chromium driven by playwright-core. */
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../support/browser';
-import type { EnginePage } from './engine';
+import { drawWithMouse, type EnginePage } from './engine';
 
 /** Starts Chromium with one page of the given size. */
 export async function openChromium(viewport: { width: number; height: number }): Promise<EnginePage> {
@@ -24,11 +24,7 @@ export async function openChromium(viewport: { width: number; height: number }):
       const el = page.locator(selector);
       await el.scrollIntoViewIfNeeded();
       const box = (await el.boundingBox())!;
-      const [first, ...rest] = points;
-      await page.mouse.move(box.x + first![0], box.y + first![1]);
-      await page.mouse.down();
-      for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, { steps: 2 });
-      await page.mouse.up();
+      await drawWithMouse(page.mouse, box, points);
     },
     evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
     screenshot: async (path) => void (await page.screenshot({ path })),

@@ -77,3 +77,19 @@ export async function mark(page: EnginePage, selector: string, text: string, ms 
   );
   return `[data-e2e="${id}"]`;
 }
+
+/** The mouse of playwright-core and of puppeteer-core alike. */
+type Mouse = {
+  move: (x: number, y: number, options?: { steps?: number }) => Promise<void>;
+  down: () => Promise<void>;
+  up: () => Promise<void>;
+};
+
+/** Presses at the first point and moves through the rest (pixels inside `box`), then lets go. */
+export async function drawWithMouse(mouse: Mouse, box: { x: number; y: number }, points: readonly (readonly [number, number])[]): Promise<void> {
+  const [first, ...rest] = points;
+  await mouse.move(box.x + first![0], box.y + first![1]);
+  await mouse.down();
+  for (const [x, y] of rest) await mouse.move(box.x + x, box.y + y, { steps: 2 });
+  await mouse.up();
+}

@@ -1,6 +1,6 @@
 /** The Firefox adapter: Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi (no geckodriver). */
 import puppeteer from 'puppeteer-core';
-import type { EnginePage } from './engine';
+import { drawWithMouse, type EnginePage } from './engine';
 
 /** Where Debian puts Firefox ESR (FIREFOX_PATH overrides). */
 export const FIREFOX_PATH = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -45,11 +45,7 @@ export async function openFirefox(viewport: { width: number; height: number }): 
       const el = await page.waitForSelector(selector, { visible: true });
       await el!.scrollIntoView();
       const box = (await el!.boundingBox())!;
-      const [first, ...rest] = points;
-      await page.mouse.move(box.x + first![0], box.y + first![1]);
-      await page.mouse.down();
-      for (const [x, y] of rest) await page.mouse.move(box.x + x, box.y + y, { steps: 2 });
-      await page.mouse.up();
+      await drawWithMouse(page.mouse, box, points);
     },
     evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
     screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),

@@ -6,6 +6,7 @@ import { formatDate } from '../../../core/format/formatDate';
 import { splitBilingual } from '../../../core/schemas/bilingual';
 import { formatIssues } from '../../../core/schemas/formatIssues';
 import { splitPath } from '../../../core/sync/path';
+import type { EntityName } from '../../../core/entities';
 import type { Language, LocalText } from '../../../core/text';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import type { ConflictEntry, RejectedOp, StoredRecord } from '../../store/db';
@@ -13,20 +14,11 @@ import { deviceDb } from '../../store/deviceDb';
 import { useQuery } from '../../store/useQuery';
 import { discardRejected, resolveConflict, retryRejected } from '../../sync/reviewActions';
 import { PendingChanges } from '../../sync/PendingChanges';
+import { ENTITY_LABELS } from '../../sync/recordLabel';
 import { UnsyncedExport } from '../../sync/UnsyncedExport';
 import { useSyncStatus } from '../../sync/useSyncStatus';
 import { REVIEW_TEXT } from './text';
 import '../../sync/sync.css';
-
-const ENTITY_LABELS: Record<string, LocalText> = {
-  dwelling: { nb: 'Bolig', en: 'Dwelling' },
-  inspection: { nb: 'Sjekkliste', en: 'Checklist' },
-  household: { nb: 'Husstand', en: 'Household' },
-  visit: { nb: 'Hjemmebesøk', en: 'Home visit' },
-  task: { nb: 'Oppgave', en: 'Task' },
-  allocation: { nb: 'Tildeling', en: 'Allocation' },
-  plan: { nb: 'Foyer-plan', en: 'Foyer plan' },
-};
 
 /** Where a record can be opened and fixed, for the entities that have a screen. */
 function recordHref(entity: string, id: string): string | null {
@@ -40,7 +32,7 @@ function recordName(entity: string, record: StoredRecord | undefined, local: (t:
   const d = record?.data ?? {};
   // An allocation is named by its dwelling's address (a refused one is no longer on the device, its op still is).
   const name = [d.address, d.title, d.name, dwelling?.data.address].find((v) => typeof v === 'string' && v.trim());
-  return `${local(ENTITY_LABELS[entity] ?? { nb: entity, en: entity })}${name ? `: ${String(name)}` : ''}`;
+  return `${local(ENTITY_LABELS[entity as EntityName] ?? { nb: entity, en: entity })}${name ? `: ${String(name)}` : ''}`;
 }
 
 /** A path's label: the checklist item's label for answers, else the field name. */
