@@ -3,6 +3,7 @@ import { countsForDwelling } from '../checklist/checklistSide';
 import { getTemplate, latestTemplate } from '../checklist/templates';
 import type { Dwelling } from '../schemas/dwelling';
 import type { Inspection } from '../schemas/inspection';
+import { blockingActions, type ActionFacts } from '../actions/findingActions';
 import { defaultRuleSet } from './defaultRuleSet';
 import { evaluateRule, type Filled, type RuleResult } from './evaluateRule';
 import type { Rule, RuleSet } from './ruleSet';
@@ -18,8 +19,35 @@ export type Assessment = {
   because: string[];
 };
 
-/** `explain: false` leaves every reason empty: the verdict is the same, and figures over many dwellings are faster. */
-export type AssessOptions = { explain?: boolean };
+/**
+ * `explain: false` leaves every reason empty: the verdict is the same, and figures over many dwellings are faster.
+ * `actions`: the dwelling's follow-up actions; an open one from a TG3, a red risk or a failed gate keeps the verdict
+ * at "not suitable" (rule `gate.openActions`), whatever a later checklist says, until it is closed.
+ */
+export type AssessOptions = { explain?: boolean; actions?: readonly ActionFacts[] };
+
+/** The id of the reason an open action gives. */
+export const OPEN_ACTIONS_RULE = 'gate.openActions';
+
+/** The failed reason for open blocking actions, or null when none is open. */
+export function openActionsResult(actions: readonly ActionFacts[] | undefined, explain = true): RuleResult | null {
+  const open = blockingActions(actions ?? []);
+  if (open.length === 0) return null;
+  const list = open.map((a) => `${a.title} (${a.dueDate})`).join('; ');
+  return {
+    ruleId: OPEN_ACTIONS_RULE,
+    level: 'gate',
+    status: 'failed',
+    reason: explain
+      ? {
+          nb: `${open.length === 1 ? 'Åpent tiltak' : `${open.length} åpne tiltak`} etter befaring må lukkes først: ${list}`,
+          en: `${open.length === 1 ? 'An open action' : `${open.length} open actions`} from an inspection must be closed first: ${list}`,
+        }
+      : { nb: '', en: '' },
+    itemIds: [],
+    missing: [],
+  };
+}
 
 /** Whether time `a` is after time `b`; ISO texts in UTC compare as text, others (with offsets) as dates. */
 function isLater(a: string | null | undefined, b: string | null | undefined): boolean {
@@ -58,6 +86,8 @@ export function assessDwelling(
 ): Assessment {
   const ctx = { dwelling, filled: latestCompleted(inspections), thresholds: ruleSet.thresholds };
   const rules = ruleSet.rules.map((rule) => evaluateRule(rule, ctx, options.explain ?? true));
+  const actionResult = openActionsResult(options.actions, options.explain ?? true);
+  if (actionResult) rules.push(actionResult);
   // One pass: this runs for every dwelling whenever the figures are computed.
   const missing = new Set<string>();
   const blocking: string[] = [];
@@ -104,7 +134,8 @@ const ordered = new WeakMap<RuleSet, { blocking: Rule[]; small: Rule[] }>();
  * The verdict alone, as `assessDwelling` would give it, without reasons and stopping at the first failed gate or 3+ rule:
  * what the figures need for thousands of dwellings.
  */
-export function verdictOf(dwelling: Dwelling, inspections: readonly Inspection[], ruleSet: RuleSet = defaultRuleSet): Verdict {
+export function verdictOf(dwelling: Dwelling, inspections: readonly Inspection[], ruleSet: RuleSet = defaultRuleSet, actions?: readonly ActionFacts[]): Verdict {
+  if (actions && blockingActions(actions).length > 0) return 'notSuitable';
   let rules = ordered.get(ruleSet);
   if (!rules) {
     const byCost = [...ruleSet.rules].sort((a, b) => COST[a.check.kind] - COST[b.check.kind]);

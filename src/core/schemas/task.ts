@@ -1,7 +1,14 @@
-/** A task handed to a municipal unit, often agreed on a home visit or in the monthly meeting. */
+/**
+ * A task handed to a municipal unit, often agreed on a home visit or in the monthly meeting, or proposed by a finding
+ * on a dwelling's checklist (an action: it names the dwelling, the checklist and item it comes from, and its severity).
+ */
 import { z } from 'zod';
 import { dateField, dateTimeField, enumField, textField, uuidField } from './fields';
+import { photoRefSchema } from '../sync/protocol';
 import { ownerUnitSchema } from './ownerUnit';
+
+/** How serious the finding behind an action is, most serious first (deadlines by severity: core/actions). */
+export const ACTION_SEVERITIES = ['TG3', 'red', 'gate', 'TG2', 'yellow'] as const;
 
 /** Open until done. */
 export const TASK_STATUSES = ['open', 'done'] as const;
@@ -18,6 +25,21 @@ export const taskSchema = z.strictObject({
   doneAt: dateTimeField().nullish(),
   /** The visit where it was agreed. */
   sourceVisitId: uuidField().nullish(),
+  /** An action on a dwelling: the dwelling it is about. */
+  dwellingId: uuidField().nullish(),
+  /** The completed checklist whose finding proposed it. */
+  sourceInspectionId: uuidField().nullish(),
+  /** The item (`condition.wetRooms`) or gate (`gate.radon`) of that checklist. */
+  sourceKey: z.string().max(100).regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/).nullish(),
+  severity: enumField(ACTION_SEVERITIES).nullish(),
+  /** The finding in words, as it stood when the action was proposed. */
+  finding: textField(2000).nullish(),
+  /** The finding's photos. */
+  photos: z.array(photoRefSchema).max(20).nullish(),
+  /** What was done, written when it is closed. */
+  closeNote: textField(2000).nullish(),
+  /** Photos showing it was done. */
+  closePhotos: z.array(photoRefSchema).max(10).nullish(),
 });
 /** A task's data. */
 export type Task = z.infer<typeof taskSchema>;
