@@ -67,6 +67,33 @@ function taskForUnit(viewer: Viewer, task: Data, links: Links, now: Date): boole
   return !!household && grantedCategories(household.consent, unit, now).includes('tasks');
 }
 
+/**
+ * A follow-up action on a dwelling: a task that names a dwelling and no household. It holds nothing about a family, so
+ * it is seen whole by administrators, inspectors and the members of the unit that owns it, and by nobody else.
+ */
+export function isDwellingAction(data: Data | null): boolean {
+  return !!data && !!str(data.dwellingId) && !str(data.householdId);
+}
+
+/** What the owning unit may change on its action: closing it (with a note and photos) or opening it again. */
+const ACTION_FIELDS_UNITS_WRITE = ['status', 'doneAt', 'closeNote', 'closePhotos'];
+
+function seesAction(viewer: Viewer, action: Data): boolean {
+  if (isAdmin(viewer) || viewer.roles.includes('inspector')) return true;
+  const unit = str(action.ownerUnit) as OwnerUnit | undefined;
+  return !!unit && viewer.units.includes(unit);
+}
+
+/** Why the viewer may not make this change to a dwelling's action (either version is one), or null. */
+function actionWriteDenial(viewer: Viewer, before: Data | null, after: Data | null): WriteDenial | null {
+  // An action stays an action: nobody turns it into a household's task or the other way round here.
+  if ((before && !isDwellingAction(before)) || (after && !isDwellingAction(after))) return NOT_AN_ACTION;
+  if (viewer.roles.includes('inspector')) return null;
+  const unit = str(before?.ownerUnit) as OwnerUnit | undefined;
+  if (before && after && unit && viewer.units.includes(unit) && changedFields(before, after).every((f) => ACTION_FIELDS_UNITS_WRITE.includes(f))) return null;
+  return ACTION_NOT_YOURS;
+}
+
 function pick(data: Data, fields: readonly string[]): Data {
   return Object.fromEntries(Object.entries(data).filter(([k]) => fields.includes(k)));
 }
@@ -93,6 +120,7 @@ export function privacyReadView(viewer: Viewer, entity: EntityName, data: Data, 
       return followsHousehold(viewer, links.household(str(data.householdId) ?? '')) ? data : null;
     }
     case 'task': {
+      if (isDwellingAction(data)) return seesAction(viewer, data) ? data : null;
       const householdId = str(data.householdId);
       const follows = householdId ? followsHousehold(viewer, links.household(householdId)) : isAdmin(viewer) || viewer.roles.includes('counsellor');
       if (follows) return data;
@@ -145,6 +173,15 @@ export function linkedRecords(entity: EntityName, before: Data | null, after: Da
   return [...seen.values()];
 }
 
+const NOT_AN_ACTION = deny(
+  'Et tiltak på en bolig kan ikke gjøres om til en oppgave for en husstand',
+  "A dwelling's action cannot be turned into a household's task",
+);
+const ACTION_NOT_YOURS = deny(
+  'Bare inspektører kan endre tiltak på en bolig; enheten som eier tiltaket kan lukke det',
+  "Only inspectors can change a dwelling's actions; the unit that owns an action can close it",
+);
+
 const NOT_COORDINATOR = deny('Bare koordinatoren for Foyer-planen kan endre oppfølgingen', "Only the Foyer plan's coordinator can change its follow-up");
 
 /** Why the viewer may not write into a household or plan the versions link to (dwellings are the role table's). */
@@ -181,6 +218,7 @@ export function privacyWriteDenial(
   now: Date,
 ): WriteDenial | null {
   if (isAdmin(viewer)) return null;
+  if (entity === 'task' && (isDwellingAction(before) || isDwellingAction(after))) return actionWriteDenial(viewer, before, after);
   if (entity === 'task' && !viewer.roles.includes('counsellor')) {
     // A unit marks its own task done; everything else about the task is the counsellor's.
     return unitMarksOwnTask(viewer, before, after, links, now) ? null : deny(

@@ -24,8 +24,9 @@ const ROLE_ACCESS: Record<Role, Access> = {
     inspections: { write: ['dwelling', 'household'], read: ['dwelling', 'household'] },
   },
   inspector: {
-    write: ['dwelling', 'inspection'],
-    read: ['dwelling', 'inspection', 'allocation'],
+    // Tasks only as a dwelling's follow-up actions: see core/privacy (isDwellingAction).
+    write: ['dwelling', 'inspection', 'task'],
+    read: ['dwelling', 'inspection', 'allocation', 'task'],
     inspections: { write: ['dwelling'], read: ['dwelling'] },
   },
   counsellor: {

@@ -24,7 +24,7 @@ const ROLES = ['admin', 'inspektor', 'boveileder', 'inntak'] as const;
 type Username = (typeof ROLES)[number];
 const LINKED = ['household', 'visit', 'homeVisit', 'task'] as const;
 const PLAN_SITUATIONS = ['own', 'others'] as const;
-type Shared = 'dwelling' | 'dwellingInspection' | 'allocation';
+type Shared = 'dwelling' | 'dwellingInspection' | 'allocation' | 'dwellingAction';
 type Kind = (typeof LINKED)[number] | 'plan' | 'followUp' | Shared;
 
 const F = 'full';
@@ -35,12 +35,14 @@ const HOUSEHOLD_OWN = ['adults', 'childBirthYears', 'counsellorIds', 'displayNam
 const HOUSEHOLD_OTHERS = ['adults', 'childBirthYears', 'counsellorIds', 'displayName', 'languageNeeds'];
 const TASK_FOR_UNIT = ['doneAt', 'dueDate', 'householdId', 'ownerUnit', 'status', 'title'];
 
+// A dwelling's follow-up action owned by Bygg og eiendom: the demo counsellor works for that unit, the intake member
+// for NAV only.
 /** Expected reads, written out by hand: [own, others, noConsent, withdrawn] (plans and their follow-ups: [own, others]). */
 const READ: Record<Username, Record<Kind, Seen | readonly Seen[]>> = {
-  admin: { household: [F, F, F, F], visit: [F, F, F, F], homeVisit: [F, F, F, F], task: [F, F, F, F], plan: [F, F], followUp: [F, F], dwelling: F, dwellingInspection: F, allocation: F },
-  inspektor: { household: [N, N, N, N], visit: [N, N, N, N], homeVisit: [N, N, N, N], task: [N, N, N, N], plan: [N, N], followUp: [N, N], dwelling: F, dwellingInspection: F, allocation: F },
-  boveileder: { household: [F, N, F, F], visit: [F, N, F, F], homeVisit: [F, N, F, F], task: [F, N, F, F], plan: [F, N], followUp: [F, N], dwelling: F, dwellingInspection: N, allocation: N },
-  inntak: { household: [HOUSEHOLD_OWN, HOUSEHOLD_OTHERS, N, N], visit: [N, N, N, N], homeVisit: [N, N, N, N], task: [TASK_FOR_UNIT, N, N, N], plan: [N, N], followUp: [N, N], dwelling: F, dwellingInspection: F, allocation: F },
+  admin: { household: [F, F, F, F], visit: [F, F, F, F], homeVisit: [F, F, F, F], task: [F, F, F, F], plan: [F, F], followUp: [F, F], dwelling: F, dwellingInspection: F, allocation: F, dwellingAction: F },
+  inspektor: { household: [N, N, N, N], visit: [N, N, N, N], homeVisit: [N, N, N, N], task: [N, N, N, N], plan: [N, N], followUp: [N, N], dwelling: F, dwellingInspection: F, allocation: F, dwellingAction: F },
+  boveileder: { household: [F, N, F, F], visit: [F, N, F, F], homeVisit: [F, N, F, F], task: [F, N, F, F], plan: [F, N], followUp: [F, N], dwelling: F, dwellingInspection: N, allocation: N, dwellingAction: F },
+  inntak: { household: [HOUSEHOLD_OWN, HOUSEHOLD_OTHERS, N, N], visit: [N, N, N, N], homeVisit: [N, N, N, N], task: [TASK_FOR_UNIT, N, N, N], plan: [N, N], followUp: [N, N], dwelling: F, dwellingInspection: F, allocation: F, dwellingAction: N },
 };
 
 const A = 'allow';
@@ -48,11 +50,11 @@ const D = 'deny';
 type Verdict = typeof A | typeof D;
 /** Expected writes (an edit of a field that does not change who may see the record), same order as READ. */
 const WRITE: Record<Username, Record<Kind, Verdict | readonly Verdict[]>> = {
-  admin: { household: [A, A, A, A], visit: [A, A, A, A], homeVisit: [A, A, A, A], task: [A, A, A, A], plan: [A, A], followUp: [A, A], dwelling: A, dwellingInspection: A, allocation: A },
-  inspektor: { household: [D, D, D, D], visit: [D, D, D, D], homeVisit: [D, D, D, D], task: [D, D, D, D], plan: [D, D], followUp: [D, D], dwelling: A, dwellingInspection: A, allocation: D },
-  boveileder: { household: [A, D, A, A], visit: [A, D, A, A], homeVisit: [A, D, A, A], task: [A, D, A, A], plan: [A, D], followUp: [A, D], dwelling: D, dwellingInspection: D, allocation: D },
+  admin: { household: [A, A, A, A], visit: [A, A, A, A], homeVisit: [A, A, A, A], task: [A, A, A, A], plan: [A, A], followUp: [A, A], dwelling: A, dwellingInspection: A, allocation: A, dwellingAction: A },
+  inspektor: { household: [D, D, D, D], visit: [D, D, D, D], homeVisit: [D, D, D, D], task: [D, D, D, D], plan: [D, D], followUp: [D, D], dwelling: A, dwellingInspection: A, allocation: D, dwellingAction: A },
+  boveileder: { household: [A, D, A, A], visit: [A, D, A, A], homeVisit: [A, D, A, A], task: [A, D, A, A], plan: [A, D], followUp: [A, D], dwelling: D, dwellingInspection: D, allocation: D, dwellingAction: A },
   // The intake team writes a task only to mark its own unit's task done, and only while consent covers tasks.
-  inntak: { household: [D, D, D, D], visit: [D, D, D, D], homeVisit: [D, D, D, D], task: [A, D, D, D], plan: [D, D], followUp: [D, D], dwelling: D, dwellingInspection: D, allocation: A },
+  inntak: { household: [D, D, D, D], visit: [D, D, D, D], homeVisit: [D, D, D, D], task: [A, D, D, D], plan: [D, D], followUp: [D, D], dwelling: D, dwellingInspection: D, allocation: A, dwellingAction: D },
 };
 
 type RecordRef = { kind: Kind; label: string; entity: string; id: string; data: Record<string, unknown> };
@@ -80,6 +82,7 @@ async function buildWorld(api: PrivacyApi): Promise<RecordRef[]> {
   const d = add('dwelling', '-', 'dwelling', sampleDwelling(7));
   add('dwellingInspection', '-', 'inspection', sampleInspection(d.id, '00000000-0000-4000-8000-000000000002'));
   add('allocation', '-', 'allocation', allocationData(d.id, now));
+  add('dwellingAction', '-', 'task', { ...taskData(null, now), title: 'Tett sluk', ownerUnit: 'buildingsAndProperty', dwellingId: d.id, severity: 'TG3' });
   const results = await push(api, 'admin', refs.map((r) => ({ opId: crypto.randomUUID(), entity: r.entity, id: r.id, baseRev: 0, set: r.data })));
   expect(results.map((r) => r.status), JSON.stringify(results)).toEqual(refs.map(() => 'applied'));
   return refs;
@@ -120,6 +123,8 @@ function edit(ref: RecordRef, now: Date): Record<string, unknown> {
       return { 'answers.fire.smokeDetectors': { value: 2 } };
     case 'allocation':
       return { childrenCount: 3 };
+    case 'dwellingAction':
+      return { status: 'done', doneAt: now.toISOString(), closeNote: 'Nytt sluk lagt' };
   }
 }
 

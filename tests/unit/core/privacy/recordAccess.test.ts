@@ -161,3 +161,41 @@ describe('writing', () => {
     expect(write(navIntake, 'plan', null, { ...plan, coordinatorId: navIntake.id })).not.toBeNull();
   });
 });
+
+describe("a dwelling's follow-up action", () => {
+  const action = { title: 'Tett sluk', ownerUnit: 'buildingsAndProperty', dwellingId: 'd0000000-0000-4000-8000-000000000001', householdId: null, dueDate: '2026-04-01', status: 'open', severity: 'TG3' };
+  const unitCounsellor = viewer(['counsellor'], ['buildingsAndProperty']);
+  const table: [string, Viewer, boolean][] = [
+    ['administrator', admin, true],
+    ['inspector', inspector, true],
+    ['a counsellor in the owning unit', unitCounsellor, true],
+    ['a counsellor in no unit', counsellor, false],
+    ['NAV intake', navIntake, false],
+    ['intake in the owning unit', viewer(['intake'], ['buildingsAndProperty']), true],
+  ];
+  it.each(table)('is seen whole by %s: %s', (_name, who, sees) => {
+    expect(isPrivacyGoverned('task', action)).toBe(true);
+    expect(privacyReadView(who, 'task', action, links, now)).toBe(sees ? action : null);
+  });
+
+  it('is created and changed by inspectors, and closed with a note by its unit, never by others', () => {
+    const closed = { ...action, status: 'done', doneAt: '2026-03-02T10:00:00Z', closeNote: 'Nytt sluk lagt' };
+    expect(privacyWriteDenial(inspector, 'task', null, action, links, now)).toBeNull();
+    expect(privacyWriteDenial(inspector, 'task', action, { ...action, dueDate: '2026-05-01' }, links, now)).toBeNull();
+    expect(privacyWriteDenial(unitCounsellor, 'task', action, closed, links, now)).toBeNull();
+    expect(privacyWriteDenial(unitCounsellor, 'task', action, { ...action, dueDate: '2027-01-01' }, links, now)?.message.en).toMatch(/unit that owns an action can close it/);
+    expect(privacyWriteDenial(unitCounsellor, 'task', null, action, links, now)).not.toBeNull();
+    expect(privacyWriteDenial(counsellor, 'task', action, closed, links, now)).not.toBeNull();
+    expect(privacyWriteDenial(navIntake, 'task', action, closed, links, now)).not.toBeNull();
+    // Nobody but an administrator moves an action onto a household (and out of the inspectors' sight).
+    expect(privacyWriteDenial(inspector, 'task', action, { ...action, householdId: 'mine' }, links, now)?.message.en).toMatch(/cannot be turned into/);
+    expect(privacyWriteDenial(counsellor, 'task', { ...action, householdId: 'mine' }, action, links, now)?.message.en).toMatch(/cannot be turned into/);
+  });
+
+  it('leaves household tasks out of the inspector\'s reach', () => {
+    const task = { title: 'Søke bostøtte', ownerUnit: 'buildingsAndProperty', householdId: 'mine', dueDate: '2026-04-01', status: 'open' };
+    expect(privacyReadView(inspector, 'task', task, links, now)).toBeNull();
+    expect(privacyWriteDenial(inspector, 'task', task, { ...task, status: 'done' }, links, now)).not.toBeNull();
+    expect(privacyWriteDenial(inspector, 'task', null, { ...task, householdId: null }, links, now)).not.toBeNull();
+  });
+});
