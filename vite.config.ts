@@ -54,6 +54,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // One throw-away PostgreSQL cluster for the run; each file that needs it copies the migrated template.
+          globalSetup: ['tests/support/postgres-global.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
