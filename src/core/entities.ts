@@ -7,6 +7,7 @@ export const ENTITY_NAMES = [
   'task',
   'allocation',
   'plan',
+  'settings',
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_USERS } from '../../src/core/demo/users';
-import { MELHUS_AREAS } from '../../src/core/schemas/place';
+import { MELHUS_AREA_NAMES as MELHUS_AREAS } from '../../src/core/demo/melhusSettings';
 import { insertUser } from '../../src/server/auth/users';
 import { backup, restore } from '../../src/server/backup';
 import { openDatabase, type Db } from '../../src/server/db';

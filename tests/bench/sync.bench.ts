@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_USERS } from '../../src/core/demo/users';
-import { MELHUS_AREAS } from '../../src/core/schemas/place';
+import { MELHUS_AREA_NAMES as MELHUS_AREAS } from '../../src/core/demo/melhusSettings';
 import { openDatabase } from '../../src/server/db';
 import { applyPush } from '../../src/server/sync/applyPush';
 import { BlobStore } from '../../src/server/sync/blobStore';

@@ -1,13 +1,12 @@
-/** The Melhus areas as checkboxes, for the places a household would like to live. */
-import { MELHUS_AREAS, type MelhusArea } from '../../core/schemas/place';
+/** The municipality's areas (from its settings) as checkboxes, for the places a household would like to live. */
+import { areaOptions, useSettings } from '../store/useSettings';
 import { CheckboxChoices } from './CheckboxChoices';
-
-const OPTIONS = MELHUS_AREAS.map((area) => ({ value: area, label: area }));
 
 /**
  * One checkbox per area, each label a 44 px touch target; the caller wraps them in a fieldset with its legend.
- * The chosen areas come back in the list's order.
+ * The chosen areas (their ids) come back in the settings' order; an id the settings no longer list stays shown.
  */
-export function AreaChoices({ selected, onChange }: { selected: readonly string[]; onChange: (next: MelhusArea[]) => void }) {
-  return <CheckboxChoices options={OPTIONS} selected={selected as readonly MelhusArea[]} onChange={onChange} />;
+export function AreaChoices({ selected, onChange }: { selected: readonly string[]; onChange: (next: string[]) => void }) {
+  const settings = useSettings();
+  return <CheckboxChoices options={areaOptions(settings, selected)} selected={selected} onChange={onChange} />;
 }

@@ -17,6 +17,7 @@ export const ENTITY_LABELS: Record<EntityName, LocalText> = {
   task: { nb: 'Oppgave', en: 'Task' },
   allocation: { nb: 'Tildeling', en: 'Allocation' },
   plan: { nb: 'Foyer-plan', en: 'Foyer plan' },
+  settings: { nb: 'Innstillinger for kommunen', en: 'Municipality settings' },
 };
 
 /** What a record is called, and the screen it opens on (null when it has none of its own). */
@@ -89,6 +90,9 @@ export async function labelRecords(db: EgnetDb, keys: readonly (readonly [Entity
         label = { text: both(template?.title ?? kind, about), href: visit ? `/visits/${visit}` : `/inspections/${id}` };
         break;
       }
+      case 'settings':
+        label = { text: kind, href: '/settings/municipality' };
+        break;
       default:
         label = { text: kind, href: null };
     }

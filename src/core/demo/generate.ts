@@ -12,7 +12,8 @@ import type { Allocation, Dwelling, Household, Inspection, Plan, Task, Visit } f
 import type { DwellingType } from '../schemas/dwelling';
 import { FOYER_DOMAINS, type PlanDomain } from '../schemas/plan';
 import type { OwnerUnit } from '../schemas/ownerUnit';
-import type { MelhusArea } from '../schemas/place';
+import { SETTINGS_ID } from '../schemas/settings';
+import { MELHUS_SETTINGS, type MelhusArea } from './melhusSettings';
 import { createPrng, type Prng } from './prng';
 import { DEMO_USERS } from './users';
 
@@ -99,7 +100,7 @@ const SUITED_0TO3 = 11;
 /** How many of the 0–3 dwellings stand vacant in the demo. */
 const VACANT_0TO3 = 2;
 
-const RURAL: readonly MelhusArea[] = ['Hølonda', 'Ler', 'Flå', 'Hovin', 'Lundamo'];
+const RURAL: readonly string[] = ['Hølonda', 'Ler', 'Flå', 'Hovin', 'Lundamo'];
 const AREA_WEIGHTS: Array<[MelhusArea, number]> = [
   ['Melhus sentrum', 22],
   ['Gimse', 20],
@@ -219,7 +220,7 @@ function makeDwelling(rng: Prng, p: Profile, index: number): { dwelling: Dwellin
   const number = rng.int(1, 60);
   const dwelling: Dwelling = {
     address: type === 'apartment' ? `${street} ${number} ${String.fromCharCode(65 + (index % 4))}` : `${street} ${number}`,
-    postcode: POSTCODES[area],
+    postcode: POSTCODES[area as MelhusArea],
     area,
     gnr: rng.int(1, 320),
     bnr: rng.int(1, 400),
@@ -660,5 +661,7 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     };
     push(out, 'allocation', rng.uuid(), allocation, INTAKE, `${allocation.date}T12:00:00Z`);
   });
+  // The municipality's settings, as an administrator set them up before the registry was filled.
+  push(out, 'settings', SETTINGS_ID, MELHUS_SETTINGS, ADMIN, '2025-08-14T08:00:00Z');
   return { records: out };
 }

@@ -7,7 +7,7 @@ import { toCsv, type CsvCell } from './csv';
 
 const t = (nb: string, en: string): LocalText => ({ nb, en });
 
-/** A share (fraction) as a percentage with one decimal, the way the Melhus report reports it. */
+/** A share (fraction) as a percentage with one decimal, the way the municipality's stock report gives it. */
 function percent(share: number): number {
   return Math.round(share * 1000) / 10;
 }
@@ -16,7 +16,7 @@ function percent(share: number): number {
  * One table a spreadsheet can filter: each row is a group (total, area, bedrooms, vacancy, quarter, or allocation
  * year) with its verdict counts and suitable share; allocation years fill the allocation columns instead.
  */
-export function figuresCsv(figures: Figures, trend: readonly QuarterFigures[], lang: Language): string {
+export function figuresCsv(figures: Figures, trend: readonly QuarterFigures[], lang: Language, areaName: (id: string) => string = (id) => id): string {
   const stockHeader = [t('Boliger', 'Dwellings'), ...VERDICTS.map((v) => VERDICT_LABELS[v]), t('Andel egnet (%)', 'Share suitable (%)')];
   const allocationHeader = [
     t('Tildelinger', 'Allocations'),
@@ -40,7 +40,7 @@ export function figuresCsv(figures: Figures, trend: readonly QuarterFigures[], l
     stock(t('Totalt', 'Total'), '', figures),
     ...Object.entries(figures.byArea)
       .filter(([, s]) => s.dwellings > 0)
-      .map(([area, s]) => stock(t('Område', 'Area'), area, s)),
+      .map(([area, s]) => stock(t('Område', 'Area'), areaName(area), s)),
     ...Object.entries(figures.byBedrooms).map(([n, s]) => stock(t('Godkjente soverom', 'Approved bedrooms'), n, s)),
     stock(t('Ledig/utleid', 'Vacant/let'), t('Ledig', 'Vacant')[lang], figures.byVacancy.vacant),
     stock(t('Ledig/utleid', 'Vacant/let'), t('Utleid', 'Let')[lang], figures.byVacancy.let),

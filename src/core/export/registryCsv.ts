@@ -48,6 +48,7 @@ export function registryCsv(
   inspections: readonly Inspection[],
   lang: Language,
   ruleSet: RuleSet = defaultRuleSet,
+  areaName: (id: string) => string = (id) => id,
 ): string {
   const byDwelling = new Map<string, Inspection[]>();
   for (const i of inspections) {
@@ -56,7 +57,7 @@ export function registryCsv(
     if (list) list.push(i);
     else byDwelling.set(i.dwellingId, [i]);
   }
-  const sorted = [...dwellings].sort((a, b) => a.area.localeCompare(b.area, 'nb') || a.address.localeCompare(b.address, 'nb'));
+  const sorted = [...dwellings].sort((a, b) => areaName(a.area).localeCompare(areaName(b.area), 'nb') || a.address.localeCompare(b.address, 'nb'));
   const rows: CsvCell[][] = sorted.map((d) => {
     const own = byDwelling.get(d.id) ?? [];
     const a = assessDwelling(d, own, ruleSet);
@@ -66,7 +67,7 @@ export function registryCsv(
     return [
       d.address,
       d.postcode,
-      d.area,
+      areaName(d.area),
       d.gnr,
       d.bnr,
       d.snr ?? null,

@@ -5,7 +5,6 @@ import { defaultRuleSet } from '../rules/defaultRuleSet';
 import type { RuleSet } from '../rules/ruleSet';
 import { isSuitable, VERDICTS, type Verdict } from '../rules/verdict';
 import type { Allocation, Dwelling, Inspection, WithId } from '../schemas';
-import { MELHUS_AREAS } from '../schemas/place';
 import { isVacant } from '../matching/vacancy';
 
 /** Dwellings per verdict. */
@@ -54,6 +53,8 @@ export type FiguresInput = {
    */
   dwellingChangedAt?: Readonly<Record<string, string>>;
   today?: string;
+  /** The area ids in the settings' order: the per-area figures follow it (others after, as first met). */
+  areaOrder?: readonly string[];
 };
 
 /** A fraction rounded to 4 decimals; 0 when the denominator is 0. */
@@ -98,7 +99,7 @@ export function computeFigures(input: FiguresInput): Figures {
   }
 
   const total = new Tally();
-  const byArea = new Map<string, Tally>(MELHUS_AREAS.map((a) => [a, new Tally()]));
+  const byArea = new Map<string, Tally>((input.areaOrder ?? []).map((a) => [a, new Tally()]));
   const byBedrooms = new Map<string, Tally>();
   const vacancy = { vacant: new Tally(), let: new Tally() };
   const verdictsByDwelling: Record<string, Verdict> = {};

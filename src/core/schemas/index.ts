@@ -6,6 +6,7 @@ import { dwellingSchema } from './dwelling';
 import { householdSchema } from './household';
 import { inspectionSchema } from './inspection';
 import { planSchema } from './plan';
+import { settingsSchema } from './settings';
 import { taskSchema } from './task';
 import { visitSchema } from './visit';
 
@@ -14,6 +15,7 @@ export type { Dwelling } from './dwelling';
 export type { Household } from './household';
 export type { Inspection } from './inspection';
 export type { Plan } from './plan';
+export type { Settings } from './settings';
 export type { Task } from './task';
 export type { Visit } from './visit';
 
@@ -26,6 +28,7 @@ export const entitySchemas: Record<EntityName, z.ZodType> = {
   task: taskSchema,
   allocation: allocationSchema,
   plan: planSchema,
+  settings: settingsSchema,
 };
 
 /** An entity's data together with its record id, as lists and computations take it. */

@@ -1,21 +1,5 @@
-/** The place names of Melhus used to group dwellings (real names; every address in the demo data is fictional). */
-import { enumField } from './fields';
+/** The area a dwelling belongs to, or a household would like to live in: an area id from the municipality's settings. */
+import { areaIdSchema } from './settings';
 
-/** Areas of Melhus municipality, as the housing office groups its stock. */
-export const MELHUS_AREAS = [
-  'Melhus sentrum',
-  'Gimse',
-  'Hovin',
-  'Lundamo',
-  'Korsvegen',
-  'Ler',
-  'Flå',
-  'Brekkåsen',
-  'Kvål',
-  'Hølonda',
-] as const;
-/** One of the Melhus areas. */
-export type MelhusArea = (typeof MELHUS_AREAS)[number];
-
-/** Schema of an area name. */
-export const areaSchema = enumField(MELHUS_AREAS);
+/** Schema of an area id (records hold the id; the settings give its name). */
+export const areaSchema = areaIdSchema;

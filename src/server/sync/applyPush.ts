@@ -19,6 +19,7 @@ import { logPushed } from '../privacy/auditLog';
 import { mayWriteEntity, NOT_WRITABLE, policyContext, readView, writeRefusal } from './policy';
 import { bilingual } from '../../core/schemas/bilingual';
 import { allocationRefusal } from './allocationRule';
+import { SETTINGS_ID } from '../../core/schemas/settings';
 
 /** Largest JSON a record's data may grow to; keeps one record from filling every device. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
@@ -107,6 +108,10 @@ export function applyPush(
     const op = parsed.data;
     if (!mayWriteEntity(user, op.entity)) {
       return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', bilingual('Du har ikke lov til å endre denne typen poster', 'You may not change records of this kind')));
+    }
+    // The settings are one record with a fixed id (asked after the right: only administrators get this far with them).
+    if (op.entity === 'settings' && op.id !== SETTINGS_ID) {
+      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'invalid', bilingual('Innstillingene har én fast ID', 'The settings have one fixed id')));
     }
     const row = findRecord.get(op.entity, op.id) as RecordRow | undefined;
     // The record as stored, kept after a delete for the audit trail: what the right to change it is judged on.

@@ -18,26 +18,27 @@ type Access = { write: readonly EntityName[]; read: readonly EntityName[]; inspe
 
 /** The policy by role: what each role may touch at all, before the household rules decide per record and field. */
 const ROLE_ACCESS: Record<Role, Access> = {
+  // The municipality's settings: written by administrators only, read by everyone (every device needs the areas).
   admin: {
-    write: ['dwelling', 'inspection', 'household', 'visit', 'task', 'allocation', 'plan'],
-    read: ['dwelling', 'inspection', 'household', 'visit', 'task', 'allocation', 'plan'],
+    write: ['dwelling', 'inspection', 'household', 'visit', 'task', 'allocation', 'plan', 'settings'],
+    read: ['dwelling', 'inspection', 'household', 'visit', 'task', 'allocation', 'plan', 'settings'],
     inspections: { write: ['dwelling', 'household'], read: ['dwelling', 'household'] },
   },
   inspector: {
     // Tasks only as a dwelling's follow-up actions: see core/privacy (isDwellingAction).
     write: ['dwelling', 'inspection', 'task'],
-    read: ['dwelling', 'inspection', 'allocation', 'task'],
+    read: ['dwelling', 'inspection', 'allocation', 'task', 'settings'],
     inspections: { write: ['dwelling'], read: ['dwelling'] },
   },
   counsellor: {
     write: ['household', 'visit', 'task', 'plan', 'inspection'],
-    read: ['household', 'visit', 'task', 'plan', 'inspection', 'dwelling'],
+    read: ['household', 'visit', 'task', 'plan', 'inspection', 'dwelling', 'settings'],
     inspections: { write: ['household'], read: ['household'] },
   },
   intake: {
     // Households and tasks only as far as consent allows, and a task only to mark their unit's done: see core/privacy.
     write: ['allocation', 'task'],
-    read: ['allocation', 'dwelling', 'inspection', 'household', 'task'],
+    read: ['allocation', 'dwelling', 'inspection', 'household', 'task', 'settings'],
     inspections: { write: [], read: ['dwelling'] },
   },
 };
@@ -69,6 +70,7 @@ export const NOT_WRITABLE = bilingual(
   'Posten finnes ikke, eller du har ikke lov til å endre den',
   'The record does not exist, or you may not change it',
 );
+const SETTINGS_STAY = bilingual('Innstillingene for kommunen kan endres, ikke slettes', 'The municipality settings can be changed, not deleted');
 const DWELLING_ONLY = bilingual(
   'Bare inspektører og administratorer kan skrive det som hører til en bolig',
   'Only inspectors and administrators can write what belongs to a dwelling',
@@ -85,6 +87,8 @@ export function writeRefusal(user: SessionUser, entity: EntityName, before: Data
   if (before === null && after === null) return FORBIDDEN;
   const roleAllows = (before === null || allows(user, entity, 'write', before)) && (after === null || allows(user, entity, 'write', after));
   if (!roleAllows) return FORBIDDEN;
+  // The settings are changed, never deleted: every device needs them.
+  if (entity === 'settings' && after === null) return SETTINGS_STAY;
   // A record linked to a dwelling (a dwelling's checklist) is written into that dwelling: only those who may write
   // dwellings may write it. Households and plans a record links to are checked by the household rules below.
   if (linkedRecords(entity, before, after).some((l) => l.to === 'dwelling') && !mayWriteEntity(user, 'dwelling')) return DWELLING_ONLY;

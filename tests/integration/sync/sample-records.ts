@@ -1,5 +1,5 @@
 /** Valid record data for sync tests: dwellings and inspections that pass the entity schemas. */
-import { MELHUS_AREAS } from '../../../src/core/schemas/place';
+import { MELHUS_AREA_NAMES as MELHUS_AREAS } from '../../../src/core/demo/melhusSettings';
 
 /** A valid dwelling; `n` varies address, area and sizes. */
 export function sampleDwelling(n: number): Record<string, unknown> {

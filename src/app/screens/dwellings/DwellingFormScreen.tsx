@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { DWELLING_TYPE_LABELS, DWELLING_TYPES, type Dwelling } from '../../../core/schemas/dwelling';
 import { LEASE_TYPE_LABELS, LEASE_TYPES } from '../../../core/schemas/lease';
-import { MELHUS_AREAS } from '../../../core/schemas/place';
+import { areaOptions, useSettings } from '../../store/useSettings';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
@@ -47,6 +47,7 @@ function readDraft(id: string | undefined): DwellingFormValues | null {
 export default function DwellingFormScreen({ id }: { id?: string }) {
   const t = useText(DWELLING_TEXT);
   const lang = useLanguage();
+  const settings = useSettings();
   const local = useLocal();
   const { route } = useLocation();
   const dwellings = useMemo(() => repo<Dwelling>('dwelling'), []);
@@ -142,7 +143,7 @@ export default function DwellingFormScreen({ id }: { id?: string }) {
         <div class="dw-row">
           <FormField id={fieldId('postcode')} label={t('postcode')} error={errors.postcode}>{text('postcode', { inputMode: 'numeric', maxLength: 4, autoComplete: 'off' })}</FormField>
           <FormField id={fieldId('area')} label={t('area')} error={errors.area}>
-            {select('area', [{ value: '', label: '–' }, ...MELHUS_AREAS.map((a) => ({ value: a, label: a }))])}
+            {select('area', [{ value: '', label: '–' }, ...areaOptions(settings, [values.area])])}
           </FormField>
         </div>
         <div class="dw-row">

@@ -22,6 +22,7 @@ import { RegistryLayout } from './RegistryLayout';
 import { DWELLING_TEXT } from './text';
 import { VerdictPanel } from './VerdictPanel';
 import './dwellings.css';
+import { useAreaName } from '../../store/useSettings';
 
 /** The checklists done on a dwelling (home visits and Foyer follow-ups belong to households and plans). */
 const DWELLING_TEMPLATES = [TEMPLATE_IDS.dwellingInspection, TEMPLATE_IDS.neighbourhood, TEMPLATE_IDS.riskAssessment] as const;
@@ -31,6 +32,7 @@ const MAX_PAGE_PHOTOS = 40;
 /** The dwelling at `/dwellings/:id`. */
 export default function DwellingScreen({ id }: { id: string }) {
   const t = useText(DWELLING_TEXT);
+  const areaName = useAreaName();
   const local = useLocal();
   const lang = useLanguage();
   const { route } = useLocation();
@@ -83,7 +85,7 @@ export default function DwellingScreen({ id }: { id: string }) {
   const yesNo = (b: boolean) => (b ? t('yes') : t('no'));
   const facts: [string, string][] = [
     [t('propertyId'), `${d.gnr}/${d.bnr}${d.snr ? `/${d.snr}` : ''}`],
-    [t('postcode'), `${d.postcode} · ${d.area}`],
+    [t('postcode'), `${d.postcode} · ${areaName(d.area)}`],
     [t('type'), local(DWELLING_TYPE_LABELS[d.type])],
     [t('floor'), String(d.floor)],
     [t('hasLift'), yesNo(d.hasLift)],

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { formatDate } from '../../../core/format/formatDate';
-import { MELHUS_AREAS } from '../../../core/schemas/place';
+import { areaOptions, useAreaName, useSettings } from '../../store/useSettings';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { seesVerdicts } from '../../../core/privacy/verdictAccess';
 import { getSession } from '../../session';
@@ -31,6 +31,8 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
   const t = useText(DWELLING_TEXT);
   const local = useLocal();
   const lang = useLanguage();
+  const settings = useSettings();
+  const areaName = useAreaName();
   const { url, route } = useLocation();
   const { rows, fresh } = useRegistryRows();
   const search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
@@ -101,7 +103,7 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
             <Select id="f-verdict" label={t('verdict')} value={filter.verdict} onChange={(verdict) => update({ verdict })}
               options={[{ value: '', label: t('all') }, ...VERDICTS.map((v) => ({ value: v, label: local(VERDICT_LABELS[v]) }))]} />
             <Select id="f-area" label={t('area')} value={filter.area} onChange={(area) => update({ area })}
-              options={[{ value: '', label: t('all') }, ...MELHUS_AREAS.map((a) => ({ value: a, label: a }))]} />
+              options={[{ value: '', label: t('all') }, ...areaOptions(settings, [filter.area])]} />
             <Select id="f-bedrooms" label={t('minBedrooms')} value={filter.minBedrooms === null ? '' : String(filter.minBedrooms)}
               onChange={(v) => update({ minBedrooms: v === '' ? null : Number(v) })}
               options={[{ value: '', label: t('all') }, ...[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) }))]} />
@@ -132,7 +134,7 @@ export function RegistryList({ compact = false, selectedId }: { compact?: boolea
                 <a class="reg-link" href={`/dwellings/${r.id}`} aria-current={r.id === selectedId ? 'page' : undefined}>
                   <span class="reg-address">{r.dwelling.address}</span>
                   <span class="reg-meta">
-                    {r.dwelling.area} · {r.dwelling.gnr}/{r.dwelling.bnr}
+                    {areaName(r.dwelling.area)} · {r.dwelling.gnr}/{r.dwelling.bnr}
                     {!compact && <> · {t('bedroomsShort', { n: r.dwelling.approvedBedrooms })} · {r.dwelling.vacant ? t('vacant') : t('let')}</>}
                   </span>
                   {!compact && (

@@ -27,6 +27,7 @@ import {
 import { HOUSEHOLD_TEXT } from './text';
 import { VisibilityTag } from './VisibilityTag';
 import './households.css';
+import { useAreaName } from '../../store/useSettings';
 
 /** Which household field decides the visibility shown next to each form field. */
 const SCHEMA_FIELD: Record<HouseholdFormField, keyof Household> = {
@@ -38,6 +39,7 @@ const SCHEMA_FIELD: Record<HouseholdFormField, keyof Household> = {
 /** The form at `/households/new` and `/households/:id/edit`. */
 export default function HouseholdFormScreen({ id }: { id?: string }) {
   const t = useText(HOUSEHOLD_TEXT);
+  const areaName = useAreaName();
   const lang = useLanguage();
   const local = useLocal();
   const { route } = useLocation();
@@ -105,7 +107,7 @@ export default function HouseholdFormScreen({ id }: { id?: string }) {
   const dwellingOptions = (dwellings ?? [])
     .slice()
     .sort((a, b) => a.data.address.localeCompare(b.data.address, 'nb'))
-    .map((d) => ({ value: d.id, label: `${d.data.address}, ${d.data.area}`, searchText: `${d.data.address} ${d.data.area} ${d.data.gnr}/${d.data.bnr}` }));
+    .map((d) => ({ value: d.id, label: `${d.data.address}, ${areaName(d.data.area)}`, searchText: `${d.data.address} ${areaName(d.data.area)} ${d.data.gnr}/${d.data.bnr}` }));
 
   return (
     <section class="hh-screen">

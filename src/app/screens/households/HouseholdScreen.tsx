@@ -16,10 +16,12 @@ import { bedroomsFor, childAges, compositionText, consentStateOf, crowdingOf, se
 import { HOUSEHOLD_TEXT } from './text';
 import '../../components/layout.css';
 import './households.css';
+import { useAreaName } from '../../store/useSettings';
 
 /** The page at `/households/:id`. */
 export default function HouseholdScreen({ id }: { id: string }) {
   const t = useText(HOUSEHOLD_TEXT);
+  const areaName = useAreaName();
   const lang = useLanguage();
   const { route } = useLocation();
   const me = getSession()?.user;
@@ -146,7 +148,7 @@ export default function HouseholdScreen({ id }: { id: string }) {
           {!h.needs ? missing : (
             <>
               {t(`access_${h.needs.accessibility}`)}
-              {h.needs.preferredAreas.length > 0 && <> · {t('preferredAreas')}: {h.needs.preferredAreas.join(', ')}</>}
+              {h.needs.preferredAreas.length > 0 && <> · {t('preferredAreas')}: {h.needs.preferredAreas.map(areaName).join(', ')}</>}
               {h.needs.neededBy && <> · {t('neededBy')} {dateText(h.needs.neededBy, lang)}</>}
             </>
           )}

@@ -1,7 +1,6 @@
 /** The household form's values as typed, and their conversion to a household checked by the core schema. */
 import { formatIssues } from '../../../core/schemas/formatIssues';
 import { householdSchema, type ACCESSIBILITY_NEEDS, type Household } from '../../../core/schemas/household';
-import type { MelhusArea } from '../../../core/schemas/place';
 import type { Language, LocalText } from '../../../core/text';
 
 /** The fields a person edits, in form order. The consent has its own form and is kept as it is. */
@@ -23,7 +22,7 @@ export type HouseholdFormField = (typeof HOUSEHOLD_FORM_FIELDS)[number];
 
 /** What the form holds: text as typed, areas as a list. */
 export type HouseholdFormValues = Omit<Record<HouseholdFormField, string>, 'preferredAreas' | 'counsellorIds'> & {
-  preferredAreas: MelhusArea[];
+  preferredAreas: string[];
   counsellorIds: string[];
 };
 

@@ -17,6 +17,7 @@ import { repo } from '../../store/repo';
 import { INTAKE_TEXT } from './text';
 import type { IntakeData } from './useIntakeData';
 import './intake.css';
+import { useAreaName } from '../../store/useSettings';
 
 type Values = {
   dwellingId: string;
@@ -84,6 +85,7 @@ type Props = {
  */
 export function AllocationForm({ idPrefix, data, verdicts, query = {}, allocation, onClose }: Props) {
   const t = useText(INTAKE_TEXT);
+  const areaName = useAreaName();
   const local = useLocal();
   const lang = useLanguage();
   const today = norwegianDate(new Date());
@@ -208,8 +210,8 @@ export function AllocationForm({ idPrefix, data, verdicts, query = {}, allocatio
               a11y={a11y}
               options={dwellings.map((d) => ({
                 value: d.id,
-                label: `${d.address}, ${d.area} – ${local(VERDICT_LABELS[verdicts[d.id] ?? 'notAssessed'])}`,
-                searchText: `${d.address} ${d.area} ${d.gnr}/${d.bnr}`,
+                label: `${d.address}, ${areaName(d.area)} – ${local(VERDICT_LABELS[verdicts[d.id] ?? 'notAssessed'])}`,
+                searchText: `${d.address} ${areaName(d.area)} ${d.gnr}/${d.bnr}`,
               }))}
               value={values.dwellingId}
               onChange={(v) => set({ dwellingId: v })}

@@ -19,6 +19,7 @@ import { useIntakeData } from './useIntakeData';
 import { useFigures } from './useOverview';
 import '../../components/layout.css';
 import './intake.css';
+import { useAreaName } from '../../store/useSettings';
 
 /** Allocations listed before "show all". */
 const LIST_SIZE = 20;
@@ -26,6 +27,7 @@ const LIST_SIZE = 20;
 /** The allocations screen at `/allocations` (prefilled from matching by `?dwelling=&household=&children=`). */
 export default function AllocationsScreen() {
   const t = useText(INTAKE_TEXT);
+  const areaName = useAreaName();
   const lang = useLanguage();
   const local = useLocal();
   const { query } = useLocation();
@@ -42,7 +44,7 @@ export default function AllocationsScreen() {
   const figures = useFigures(data);
   if (!data || !figures) return <p aria-busy="true">{t('loading')}</p>;
 
-  const address = new Map(data.dwellings.map((d) => [d.id, `${d.address}, ${d.area}`]));
+  const address = new Map(data.dwellings.map((d) => [d.id, `${d.address}, ${areaName(d.area)}`]));
   const recorded = [...data.allocations].sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
   const nameOf = (a: Allocation) => t('allocationName', { date: formatDate(a.date, lang), address: address.get(a.dwellingId) ?? t('unknownDwelling') });
 

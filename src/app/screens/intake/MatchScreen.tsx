@@ -16,10 +16,12 @@ import { INTAKE_TEXT } from './text';
 import { useIntakeData } from './useIntakeData';
 import { useFigures } from './useOverview';
 import './intake.css';
+import { useAreaName } from '../../store/useSettings';
 
 /** The matching screen at `/match`. */
 export default function MatchScreen() {
   const t = useText(INTAKE_TEXT);
+  const areaName = useAreaName();
   const local = useLocal();
   const data = useIntakeData();
   const [values, setValues] = useState<NeedsFormValues>(EMPTY_NEEDS);
@@ -161,7 +163,7 @@ export default function MatchScreen() {
                   <a class="ds-link" href={`/dwellings/${m.dwelling.id}`}>
                     {m.dwelling.address}
                   </a>
-                  <span>· {m.dwelling.area}</span>
+                  <span>· {areaName(m.dwelling.area)}</span>
                   <VerdictTag verdict={m.dwelling.verdict} />
                 </h3>
                 <ul class="intake-reasons" aria-label={t('whyFits')}>
@@ -197,7 +199,7 @@ export default function MatchScreen() {
                     {result.match.excluded.map((e) => (
                       <tr key={e.dwelling.id}>
                         <th scope="row">
-                          {e.dwelling.address}, {e.dwelling.area}
+                          {e.dwelling.address}, {areaName(e.dwelling.area)}
                         </th>
                         <td>{e.reasons.map((r) => local(r.text)).join(' · ')}</td>
                       </tr>

@@ -13,11 +13,13 @@ import { useIntakeData } from './useIntakeData';
 import { useOverview } from './useOverview';
 import '../../charts/charts.css';
 import './intake.css';
+import { useAreaName } from '../../store/useSettings';
 
 const AGES = [12, 24, 36] as const;
 
 function DueList({ id, title, rows }: { id: string; title: string; rows: InspectionDue[] }) {
   const t = useText(INTAKE_TEXT);
+  const areaName = useAreaName();
   return (
     <section aria-labelledby={id} class="intake-due">
       <h3 id={id} class="ds-heading" data-size="2xs">
@@ -32,7 +34,7 @@ function DueList({ id, title, rows }: { id: string; title: string; rows: Inspect
               <a class="ds-link" href={`/dwellings/${d.id}`}>
                 {d.address}
               </a>{' '}
-              ({d.area}
+              ({areaName(d.area)}
               {d.lastCompleted ? `, ${t('lastInspected', { date: d.lastCompleted })}` : ''})
             </li>
           ))}
@@ -46,6 +48,7 @@ function DueList({ id, title, rows }: { id: string; title: string; rows: Inspect
 export default function OverviewScreen() {
   const t = useText(INTAKE_TEXT);
   const lang = useLanguage();
+  const areaName = useAreaName();
   const [maxAge, setMaxAge] = useState<number>(24);
   const [notice, setNotice] = useState('');
   const data = useIntakeData();
@@ -58,7 +61,7 @@ export default function OverviewScreen() {
     const name = kind === 'registry' ? `egnet-boligregister-${today}.csv` : `egnet-tall-${today}.csv`;
     // The quarters may still be on their way; the file waits for nothing.
     const quarters = trend ?? trendFigures({ ...data, verdicts: figures.verdictsByDwelling }, today);
-    const csv = kind === 'registry' ? registryCsv(data.dwellings, data.inspections, lang) : figuresCsv(figures, quarters.trend, lang);
+    const csv = kind === 'registry' ? registryCsv(data.dwellings, data.inspections, lang, undefined, areaName) : figuresCsv(figures, quarters.trend, lang, areaName);
     downloadFile(name, csv);
     setNotice(t('downloaded', { name }));
   };

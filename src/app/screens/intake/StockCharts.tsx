@@ -6,6 +6,7 @@ import { formatNumber } from '../../../core/format/formatNumber';
 import { BarChart, type BarGroup, type BarSeries } from '../../charts/BarChart';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { formatPercent } from './formatPercent';
+import { useAreaName, useSettings } from '../../store/useSettings';
 import { INTAKE_TEXT } from './text';
 import { VERDICT_COLORS } from './verdictColors';
 
@@ -40,6 +41,8 @@ export function StockCharts({
 }) {
   const t = useText(INTAKE_TEXT);
   const local = useLocal();
+  const settings = useSettings();
+  const areaName = useAreaName();
   const lang = useLanguage();
   const fmt = (n: number) => formatNumber(n, lang);
   const series: BarSeries[] = VERDICTS.map((v) => ({ key: v, label: local(VERDICT_LABELS[v]), color: VERDICT_COLORS[v] }));
@@ -47,7 +50,12 @@ export function StockCharts({
   const groupsSummary = (n: number) => t('summaryGroups', { count: n });
   const quarterLabel = (key: string) => t('quarterValue', { q: key.slice(6), year: key.slice(0, 4) });
 
-  const areas = Object.entries(figures.byArea).filter(([, s]) => s.dwellings > 0);
+  // In the settings' order; an area the settings no longer list comes last.
+  const rank = (id: string) => {
+    const i = settings?.areas.findIndex((a) => a.id === id) ?? -1;
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+  };
+  const areas = Object.entries(figures.byArea).filter(([, s]) => s.dwellings > 0).sort(([a], [b]) => rank(a) - rank(b));
   const bedrooms = Object.entries(figures.byBedrooms);
   const first = trend?.trend[0];
   const last = trend?.trend.at(-1);
@@ -68,7 +76,7 @@ export function StockCharts({
         title={t('chartByArea')}
         summary={groupsSummary(areas.length)}
         groupHeader={t('area')}
-        groups={areas.map(([area, s]) => group(area, s))}
+        groups={areas.map(([area, s]) => group(areaName(area), s))}
       />
       <BarChart
         {...common}

@@ -24,6 +24,7 @@ import { PrintBar } from './PrintBar';
 import { ReportPhoto } from './ReportPhoto';
 import { REPORT_TEXT } from './text';
 import './report.css';
+import { useAreaName } from '../../store/useSettings';
 
 const ORDER: Record<RuleStatus, number> = { failed: 0, missing: 1, passed: 2 };
 const CHECKLISTS = [TEMPLATE_IDS.dwellingInspection, TEMPLATE_IDS.neighbourhood, TEMPLATE_IDS.riskAssessment];
@@ -31,6 +32,7 @@ const CHECKLISTS = [TEMPLATE_IDS.dwellingInspection, TEMPLATE_IDS.neighbourhood,
 /** The report at `/reports/dwellings/:id`. */
 export default function DwellingReportScreen({ id }: { id: string }) {
   const t = useText(REPORT_TEXT);
+  const areaName = useAreaName();
   const local = useLocal();
   const lang = useLanguage();
   const dwellings = useMemo(() => repo<Dwelling>('dwelling'), []);
@@ -60,7 +62,7 @@ export default function DwellingReportScreen({ id }: { id: string }) {
   const me = getSession()?.user.name ?? '';
   const facts: [string, string][] = [
     [t('propertyId'), `${d.gnr}/${d.bnr}${d.snr ? `/${d.snr}` : ''}`],
-    [t('postcode'), `${d.postcode} · ${d.area}`],
+    [t('postcode'), `${d.postcode} · ${areaName(d.area)}`],
     [t('type'), local(DWELLING_TYPE_LABELS[d.type])],
     [t('floor'), String(d.floor)],
     [t('lift'), d.hasLift ? t('yes') : t('no')],
