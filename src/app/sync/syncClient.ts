@@ -5,7 +5,7 @@
  * same code the app runs.
  */
 import type { EntityName } from '../../core/entities';
-import { findPhotoRefs } from '../../core/sync/photoRefs';
+import { findPhotoHashes } from '../../core/sync/photoRefs';
 import {
   MAX_OPS_PER_PUSH,
   MAX_PULL_LIMIT,
@@ -259,21 +259,22 @@ export class SyncClient {
    */
   private async uploadPhotos(token: string, ops: OutboxOp[]): Promise<Set<string>> {
     const unusable = new Set<string>();
-    for (const ref of findPhotoRefs(ops.map((o) => o.set ?? null))) {
-      const row = await this.db.photos.get(ref.sha256);
+    // A marked-up copy brings the original it links to: both are uploaded.
+    for (const sha256 of findPhotoHashes(ops.map((o) => o.set ?? null))) {
+      const row = await this.db.photos.get(sha256);
       if (row?.uploaded) continue;
-      const head = await this.request(token, `/api/blobs/${ref.sha256}`, { method: 'HEAD' });
+      const head = await this.request(token, `/api/blobs/${sha256}`, { method: 'HEAD' });
       if (head.status === 200) {
-        if (row) await this.db.photos.update(ref.sha256, { uploaded: 1 });
+        if (row) await this.db.photos.update(sha256, { uploaded: 1 });
         continue;
       }
       if (!row) {
-        unusable.add(ref.sha256);
+        unusable.add(sha256);
         continue;
       }
       let put: Response;
       try {
-        put = await this.request(token, `/api/blobs/${ref.sha256}`, {
+        put = await this.request(token, `/api/blobs/${sha256}`, {
           method: 'PUT',
           headers: { 'Content-Type': row.mime },
           body: new Uint8Array(row.bytes),
@@ -281,7 +282,7 @@ export class SyncClient {
       } catch (err) {
         // 400: the stored bytes no longer hash to their name; resending cannot help.
         if (err instanceof SyncFailure && err.code === 'refused') {
-          unusable.add(ref.sha256);
+          unusable.add(sha256);
           continue;
         }
         // 507: no room on the server now. The photo stays here for a later round; changes without photos go on.
@@ -291,8 +292,8 @@ export class SyncClient {
         }
         throw err;
       }
-      if (put.status === 413) unusable.add(ref.sha256);
-      else await this.db.photos.update(ref.sha256, { uploaded: 1 });
+      if (put.status === 413) unusable.add(sha256);
+      else await this.db.photos.update(sha256, { uploaded: 1 });
     }
     return unusable;
   }

@@ -13,3 +13,16 @@ export function findPhotoRefs(value: unknown, found: Map<string, PhotoRef> = new
   }
   return [...found.values()];
 }
+
+/**
+ * Every photo hash the value needs on the server: each reference's own blob and, for a marked-up copy, the original it
+ * links to (`markupOf`), so neither half of a mark-up can be missing there. Each hash once.
+ */
+export function findPhotoHashes(value: unknown): string[] {
+  const hashes = new Set<string>();
+  for (const ref of findPhotoRefs(value)) {
+    hashes.add(ref.sha256);
+    if (ref.markupOf) hashes.add(ref.markupOf);
+  }
+  return [...hashes];
+}

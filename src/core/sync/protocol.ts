@@ -16,13 +16,22 @@ export const entityNameSchema = z.enum(ENTITY_NAMES);
 /** A photo's name: its SHA-256 in lowercase hex. */
 export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 i små heksadesimaler / lowercase hex SHA-256');
 
-/** A pointer from a record to a photo blob. */
-export const photoRefSchema = z.object({
-  sha256: sha256Schema,
-  mime: z.enum(BLOB_MIME_TYPES),
-  caption: z.string().max(500).optional(),
-  takenAt: z.iso.datetime({ offset: true }),
-});
+/**
+ * A pointer from a record to a photo blob. A marked-up copy (arrows, circles, text drawn on a photo) is a photo of its
+ * own whose `markupOf` names the photo it was drawn on; that photo is kept, and both blobs are uploaded and stored.
+ */
+export const photoRefSchema = z
+  .object({
+    sha256: sha256Schema,
+    mime: z.enum(BLOB_MIME_TYPES),
+    caption: z.string().max(500).optional(),
+    takenAt: z.iso.datetime({ offset: true }),
+    markupOf: sha256Schema.optional(),
+  })
+  .refine((p) => p.markupOf !== p.sha256, {
+    path: ['markupOf'],
+    message: 'En markert kopi kan ikke vise til seg selv / a marked-up copy cannot link to itself',
+  });
 export type PhotoRef = z.infer<typeof photoRefSchema>;
 
 /** A path is a top-level field of `data`, or `field.key` for one entry of a map-valued field. */

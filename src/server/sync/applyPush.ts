@@ -9,7 +9,7 @@ import { applySet } from '../../core/sync/applySet';
 import { deepEqual } from '../../core/sync/deepEqual';
 import { mergeOp, type PathWrite } from '../../core/sync/mergeOp';
 import { pathsOverlap, readPath, WHOLE_RECORD } from '../../core/sync/path';
-import { findPhotoRefs } from '../../core/sync/photoRefs';
+import { findPhotoHashes } from '../../core/sync/photoRefs';
 import { opSchema, type OpResult, type pushRequestSchema } from '../../core/sync/protocol';
 import { isPrivacyGoverned } from '../../core/privacy/recordAccess';
 import type { Db } from '../db';
@@ -145,7 +145,7 @@ export function applyPush(
     const askedRefusal = refusalOf(() => writeRefusal(user, op.entity, before, asked, policy));
     if (askedRefusal) return refuse(before ? askedRefusal : NOT_WRITABLE);
 
-    const missing = findPhotoRefs(op.set).filter((p) => !blobs.has(p.sha256)).map((p) => p.sha256);
+    const missing = findPhotoHashes(op.set).filter((sha) => !blobs.has(sha));
     if (missing.length > 0) {
       return { opId, status: 'retry', error: { code: 'missing_blob', message: bilingual('Bildet mangler på serveren', 'The photo is not on the server'), issues: missing } };
     }

@@ -168,6 +168,46 @@ describe('push', () => {
     expect((changes.find((c) => c.id === id)!.data.answers as Record<string, { value: string }>)['roof.grade']!.value).toBe('TG3');
   });
 
+  it('stores a marked-up copy only with its original, serves both blobs and keeps the link', async () => {
+    const dwellingId = uuid();
+    const id = uuid();
+    const inspector = app.user('inspektor').id;
+    const blob = (n: number) => {
+      const bytes = new Uint8Array([0xff, 0xd8, 0xff, n, n + 1]);
+      return { bytes, sha: createHash('sha256').update(bytes).digest('hex') };
+    };
+    const original = blob(10);
+    const marked = blob(20);
+    const ref = { sha256: marked.sha, mime: 'image/jpeg', takenAt: '2026-11-27T10:00:00Z', caption: 'Pil mot fuktflekken', markupOf: original.sha };
+    const ops = [
+      { opId: uuid(), entity: 'dwelling', id: dwellingId, baseRev: 0, set: sampleDwelling(3) },
+      { opId: uuid(), entity: 'inspection', id, baseRev: 0, set: sampleInspection(dwellingId, inspector) },
+      // Only the copy is in the answer: the original it links to is needed all the same.
+      { opId: uuid(), entity: 'inspection', id, baseRev: 0, set: { 'answers.roof.grade': { value: 'TG2', photos: [ref] } } },
+    ];
+    const put = (b: { bytes: Uint8Array; sha: string }) =>
+      app.request(`/api/blobs/${b.sha}`, { method: 'PUT', as: 'inspektor', body: b.bytes, headers: { 'Content-Type': 'image/jpeg' } });
+    expect((await put(marked)).status).toBe(201);
+    const r = await push('inspektor', CLIENT_A, ops);
+    expect(r.map((x) => [x.status, x.error?.code])).toEqual([
+      ['applied', undefined],
+      ['applied', undefined],
+      ['retry', 'missing_blob'],
+    ]);
+    expect(r[2]!.error!.issues).toEqual([original.sha]);
+
+    expect((await put(original)).status).toBe(201);
+    expect((await push('inspektor', CLIENT_A, ops)).map((x) => x.status)).toEqual(['duplicate', 'duplicate', 'applied']);
+    const { changes } = await pull('inspektor');
+    const answer = (changes.find((c) => c.id === id)!.data.answers as Record<string, { photos: unknown[] }>)['roof.grade']!;
+    expect(answer.photos).toEqual([ref]);
+    for (const b of [original, marked]) {
+      const get = await app.request(`/api/blobs/${b.sha}`, { as: 'inspektor' });
+      expect(get.status).toBe(200);
+      expect(new Uint8Array(await get.arrayBuffer())).toEqual(b.bytes);
+    }
+  });
+
   it('refuses malformed, unauthenticated and oversized pushes as a whole, changing nothing', async () => {
     const before = databaseFingerprint(app.db);
     const bad = [

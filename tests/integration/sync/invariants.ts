@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { SessionUser } from '../../../src/core/entities';
 import { deepEqual } from '../../../src/core/sync/deepEqual';
 import { pathsOverlap, readPath } from '../../../src/core/sync/path';
-import { findPhotoRefs } from '../../../src/core/sync/photoRefs';
+import { findPhotoHashes } from '../../../src/core/sync/photoRefs';
 import type { OpResult } from '../../../src/core/sync/protocol';
 import { policyContext, readView } from '../../../src/server/sync/policy';
 import type { Device } from './device';
@@ -157,13 +157,13 @@ export async function checkInvariants(dataDir: string, devices: CheckedDevice[])
       if (cursor !== maxSeq) bad.push(`I5 ${name}: cursor ${String(cursor)}, server at ${maxSeq}`);
     }
 
-    // I6: every photo reference resolves to a blob whose bytes hash to its name.
+    // I6: every photo reference (and the original a marked-up copy links to) resolves to a blob whose bytes hash to its name.
     for (const r of records) {
-      for (const ref of findPhotoRefs(JSON.parse(r.data))) {
-        const row = db.prepare('SELECT size FROM blobs WHERE sha256 = ?').get(ref.sha256);
-        const file = join(dataDir, 'blobs', ref.sha256);
-        if (!row || !existsSync(file)) bad.push(`I6 ${r.entity}/${r.id}: photo ${ref.sha256} missing on the server`);
-        else if (createHash('sha256').update(readFileSync(file)).digest('hex') !== ref.sha256) bad.push(`I6 blob ${ref.sha256} is corrupt`);
+      for (const sha of findPhotoHashes(JSON.parse(r.data))) {
+        const row = db.prepare('SELECT size FROM blobs WHERE sha256 = ?').get(sha);
+        const file = join(dataDir, 'blobs', sha);
+        if (!row || !existsSync(file)) bad.push(`I6 ${r.entity}/${r.id}: photo ${sha} missing on the server`);
+        else if (createHash('sha256').update(readFileSync(file)).digest('hex') !== sha) bad.push(`I6 blob ${sha} is corrupt`);
       }
     }
   } finally {

@@ -4,8 +4,8 @@ import { applySet } from '../../../../src/core/sync/applySet';
 import { backoffDelay, BACKOFF_MAX_MS } from '../../../../src/core/sync/backoff';
 import { deepEqual } from '../../../../src/core/sync/deepEqual';
 import { pathsOverlap, readPath, splitPath } from '../../../../src/core/sync/path';
-import { findPhotoRefs } from '../../../../src/core/sync/photoRefs';
-import { pathSchema } from '../../../../src/core/sync/protocol';
+import { findPhotoHashes, findPhotoRefs } from '../../../../src/core/sync/photoRefs';
+import { pathSchema, photoRefSchema } from '../../../../src/core/sync/protocol';
 import { rebase } from '../../../../src/core/sync/rebase';
 
 describe('paths', () => {
@@ -103,5 +103,21 @@ describe('findPhotoRefs', () => {
     const p = { sha256: 'a'.repeat(64), mime: 'image/jpeg', takenAt: '2026-11-27T10:00:00Z' };
     const q = { ...p, sha256: 'b'.repeat(64) };
     expect(findPhotoRefs({ x: { photos: [p, q] }, y: [p], z: { sha256: 'nope' } }).map((r) => r.sha256)).toEqual([p.sha256, q.sha256]);
+  });
+
+  it('keeps the link from a marked-up copy to its original, and needs both blobs', () => {
+    const original = { sha256: 'a'.repeat(64), mime: 'image/jpeg', takenAt: '2026-11-27T10:00:00Z' };
+    const marked = { ...original, sha256: 'c'.repeat(64), markupOf: original.sha256, caption: 'Pil mot fukt' };
+    expect(findPhotoRefs({ photos: [marked] })).toEqual([marked]);
+    // The original is needed on the server even when the record points only to the copy.
+    expect(findPhotoHashes({ photos: [marked] })).toEqual([marked.sha256, original.sha256]);
+    expect(findPhotoHashes({ photos: [original, marked] })).toEqual([original.sha256, marked.sha256]);
+  });
+
+  it('refuses a marked-up copy that links to itself or to something that is not a hash', () => {
+    const ref = { sha256: 'a'.repeat(64), mime: 'image/jpeg', takenAt: '2026-11-27T10:00:00Z' };
+    expect(photoRefSchema.safeParse({ ...ref, markupOf: ref.sha256 }).success).toBe(false);
+    expect(photoRefSchema.safeParse({ ...ref, markupOf: 'nope' }).success).toBe(false);
+    expect(photoRefSchema.safeParse({ ...ref, markupOf: 'b'.repeat(64) }).success).toBe(true);
   });
 });
