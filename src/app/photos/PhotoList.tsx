@@ -1,8 +1,13 @@
-/** The photos of one item or record: thumbnails with captions, a camera button and a gallery button. */
+/**
+ * The photos of one item or record: thumbnails with captions, a camera button and a gallery button. A thumbnail opens
+ * the photo full screen, where a copy can be marked up; the copy joins the list right after its original.
+ */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PhotoRef } from '../../core/sync/protocol';
 import { useText } from '../i18n/language';
 import { PhotoError } from './PhotoError';
+import { photoNames } from './photoNames';
+import { PhotoViewer } from './PhotoViewer';
 import { PHOTO_TEXT } from './text';
 import { takePhoto } from './takePhoto';
 import { thumbnailUrl } from './thumbnailUrl';
@@ -32,6 +37,16 @@ export function PhotoList({ idPrefix, photos, onChange, max, readOnly = false, d
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [announce, setAnnounce] = useState('');
+  const [viewing, setViewing] = useState<number | null>(null);
+  const thumbs = useRef<(HTMLButtonElement | null)[]>([]);
+  // Where focus goes once the viewer has closed (the thumbnail of the photo last shown).
+  const refocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (viewing !== null || refocus.current === null) return;
+    thumbs.current[refocus.current]?.focus();
+    refocus.current = null;
+  });
+  const names = photoNames(photos, (n) => t('photoN', { n }), (name) => t('markedCopyOf', { name }));
 
   const add = async (files: FileList | null) => {
     if (!files?.length) return;
@@ -77,7 +92,17 @@ export function PhotoList({ idPrefix, photos, onChange, max, readOnly = false, d
         <ul class="ph-thumbs" aria-describedby={describedBy}>
           {photos.map((p, i) => (
             <li key={p.sha256 + i} class="ph-thumb">
-              <Thumbnail photo={p} alt={p.caption || t('photoN', { n: i + 1 })} />
+              <button
+                type="button"
+                class="ph-open"
+                ref={(el) => void (thumbs.current[i] = el)}
+                onClick={() => setViewing(i)}
+                aria-label={t('open', { name: p.caption ? `${names[i]}: ${p.caption}` : names[i]! })}
+                data-testid="photo-open"
+              >
+                <Thumbnail photo={p} alt={p.caption || names[i]!} />
+                {p.markupOf && <span class="ph-badge" aria-hidden="true">{t('marked')}</span>}
+              </button>
               {readOnly ? (
                 p.caption && <p class="ph-caption">{p.caption}</p>
               ) : (
@@ -130,6 +155,24 @@ export function PhotoList({ idPrefix, photos, onChange, max, readOnly = false, d
             {t('chooseFromGallery')}
           </label>
         </div>
+      )}
+      {viewing !== null && (
+        <PhotoViewer
+          photos={photos}
+          start={viewing}
+          names={names}
+          canMarkUp={!readOnly}
+          max={max}
+          onMarkedUp={(copy, originalIndex) => {
+            const at = originalIndex + 1;
+            onChange([...photos.slice(0, at), copy, ...photos.slice(at)]);
+            return at;
+          }}
+          onClose={(index) => {
+            refocus.current = index;
+            setViewing(null);
+          }}
+        />
       )}
       <p class="ds-sr-only" role="status">{busy ? t('processing') : announce}</p>
       {busy && <p class="ph-busy" aria-hidden="true">{t('processing')}</p>}

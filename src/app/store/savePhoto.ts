@@ -12,12 +12,12 @@ export async function sha256Hex(bytes: ArrayBuffer | Uint8Array): Promise<string
 
 /**
  * Stores the photo's bytes (already shrunk and stripped of location by the camera screen) and returns the reference
- * to put in a record. Saving the same bytes twice stores them once.
+ * to put in a record. Saving the same bytes twice stores them once. `markupOf` links a marked-up copy to its original.
  */
 export async function savePhoto(
   bytes: ArrayBuffer | Uint8Array,
   mime: PhotoRef['mime'],
-  options: { caption?: string; takenAt?: Date; db?: EgnetDb } = {},
+  options: { caption?: string; takenAt?: Date; db?: EgnetDb; markupOf?: string } = {},
 ): Promise<PhotoRef> {
   if (!(BLOB_MIME_TYPES as readonly string[]).includes(mime)) throw new RangeError(`Unsupported photo type ${mime}`);
   if (bytes.byteLength > MAX_BLOB_BYTES) throw new RangeError(`Photo larger than ${MAX_BLOB_BYTES} bytes`);
@@ -36,5 +36,6 @@ export async function savePhoto(
     mime,
     takenAt: (options.takenAt ?? new Date()).toISOString(),
     ...(options.caption ? { caption: options.caption } : {}),
+    ...(options.markupOf && options.markupOf !== sha256 ? { markupOf: options.markupOf } : {}),
   };
 }

@@ -185,7 +185,7 @@ describe('push', () => {
       // Only the copy is in the answer: the original it links to is needed all the same.
       { opId: uuid(), entity: 'inspection', id, baseRev: 0, set: { 'answers.roof.grade': { value: 'TG2', photos: [ref] } } },
     ];
-    const put = (b: { bytes: Uint8Array; sha: string }) =>
+    const put = (b: { bytes: Uint8Array<ArrayBuffer>; sha: string }) =>
       app.request(`/api/blobs/${b.sha}`, { method: 'PUT', as: 'inspektor', body: b.bytes, headers: { 'Content-Type': 'image/jpeg' } });
     expect((await put(marked)).status).toBe(201);
     const r = await push('inspektor', CLIENT_A, ops);

@@ -1,24 +1,9 @@
 /** One photo in a printed report: from the device when it is there, else from the server, else a plain note. */
 import { useEffect, useState } from 'preact/hooks';
 import type { PhotoRef } from '../../../core/sync/protocol';
-import { getSession } from '../../session';
-import { deviceDb } from '../../store/deviceDb';
+import { photoUrl } from '../../photos/photoUrl';
 
 type State = { url: string } | 'loading' | 'missing';
-
-async function photoUrl(sha256: string): Promise<string | null> {
-  const stored = await deviceDb().photos.get(sha256);
-  if (stored) return URL.createObjectURL(new Blob([stored.bytes], { type: stored.mime }));
-  // Photos taken on other devices are not pulled; fetch them for the report when there is a connection.
-  const token = getSession()?.token;
-  if (!token) return null;
-  try {
-    const res = await fetch(`/api/blobs/${sha256}`, { headers: { Authorization: `Bearer ${token}` } });
-    return res.ok ? URL.createObjectURL(await res.blob()) : null;
-  } catch {
-    return null;
-  }
-}
 
 /** A figure with the photo and its caption; `data-photo` tells tests (and print) when it has settled. */
 export function ReportPhoto({ photo, alt, missingText }: { photo: PhotoRef; alt: string; missingText: string }) {
