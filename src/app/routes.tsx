@@ -160,6 +160,15 @@ export const ROUTES: AppRoute[] = [
     nav: { label: { nb: 'Synkronisering', en: 'Sync' } },
   },
   {
+    path: '/settings/municipality',
+    component: lazy(() => import('./screens/settings/MunicipalityScreen')),
+    roles: ['admin'],
+  },
+  {
+    path: '/settings/accessibility',
+    component: lazy(() => import('./screens/settings/AccessibilityScreen')),
+  },
+  {
     path: '/settings',
     component: lazy(() => import('./screens/settings/SettingsScreen')),
     nav: { label: { nb: 'Innstillinger', en: 'Settings' } },

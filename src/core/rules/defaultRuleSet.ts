@@ -1,4 +1,4 @@
-/** Melhus's suitability rule set, version 1: the proposal of docs/domain.md as data. A change of threshold is a new version here. */
+/** The suitability rule set, version 1: the proposal of docs/domain.md as data. A change of threshold is a new version here. */
 import { TEMPLATE_IDS } from '../checklist/templates';
 import { ruleSetSchema, type RuleSet } from './ruleSet';
 
@@ -8,9 +8,9 @@ const C = TEMPLATE_IDS.riskAssessment;
 
 /** Rule set 1. Legal points (fire, escape, radon, TEK17) must be confirmed by the fire service or a lawyer before go-live. */
 export const ruleSetV1: RuleSet = ruleSetSchema.parse({
-  id: 'melhus-suitability',
+  id: 'suitability',
   version: 1,
-  title: { nb: 'Egnethet for barnefamilier, Melhus, versjon 1', en: 'Suitability for families with children, Melhus, version 1' },
+  title: { nb: 'Egnethet for barnefamilier, versjon 1', en: 'Suitability for families with children, version 1' },
   thresholds: {
     busStopMaxM: 500,
     playMaxM3plus: 200,
@@ -159,3 +159,11 @@ export const ruleSetV1: RuleSet = ruleSetSchema.parse({
 
 /** The rule set in force when none is given. */
 export const defaultRuleSet: RuleSet = ruleSetV1;
+
+/** Every rule set this version of Egnet knows, oldest first: the settings choose the one in force among them. */
+export const RULE_SETS: readonly RuleSet[] = [ruleSetV1];
+
+/** The rule set the settings name, or the default when they name none this version knows. */
+export function ruleSetInForce(chosen: { id: string; version: number } | null | undefined): RuleSet {
+  return RULE_SETS.find((r) => r.id === chosen?.id && r.version === chosen.version) ?? defaultRuleSet;
+}

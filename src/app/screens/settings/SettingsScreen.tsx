@@ -115,6 +115,22 @@ export default function SettingsScreen() {
         </dl>
       </section>
 
+      <section class="settings-group" aria-labelledby="settings-municipality">
+        <h2 class="ds-heading" data-size="sm" id="settings-municipality">
+          {t('municipality')}
+        </h2>
+        <ul class="ds-list">
+          {user?.roles.includes('admin') && (
+            <li>
+              <a class="ds-link" href="/settings/municipality">{t('municipalitySettings')}</a>
+            </li>
+          )}
+          <li>
+            <a class="ds-link" href="/settings/accessibility">{t('accessibility')}</a>
+          </li>
+        </ul>
+      </section>
+
       <section class="settings-group" aria-labelledby="settings-language">
         <h2 class="ds-heading" data-size="sm" id="settings-language">
           {t('language')}

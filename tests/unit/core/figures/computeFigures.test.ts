@@ -116,7 +116,7 @@ describe('computeFigures on small cases', () => {
     expect(computeFigures(input).byVerdict.suited0to3).toBe(1);
     const f = computeFigures({ ...input, ruleSet: stricter });
     expect(f.byVerdict.notSuitable).toBe(1);
-    expect(f.ruleSet).toEqual({ id: 'melhus-suitability', version: 2 });
+    expect(f.ruleSet).toEqual({ id: 'suitability', version: 2 });
   });
 
   it('takes verdicts it is given as known and assesses only the other dwellings', () => {
