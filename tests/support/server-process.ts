@@ -24,8 +24,8 @@ export type ServerProcess = {
   output: () => string;
   /** SIGTERM and wait for it to exit (SIGKILL after 10 s); resolves with the exit code. */
   stop: () => Promise<number | null>;
-  /** SIGKILL, as in a crash; resolves when it is gone. */
-  kill: () => Promise<void>;
+  /** SIGKILL, as in a crash; resolves when it is gone, with true when a running process died of that SIGKILL. */
+  kill: () => Promise<boolean>;
   /** Stops it if running and starts it again on the same port and data folder. */
   restart: () => Promise<void>;
 };
@@ -122,8 +122,10 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
     output: () => out,
     stop,
     kill: async () => {
+      const running = child.exitCode === null && child.signalCode === null;
       child.kill('SIGKILL');
       await exited(child);
+      return running && child.signalCode === 'SIGKILL';
     },
     restart: async () => {
       await stop();

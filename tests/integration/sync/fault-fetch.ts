@@ -17,8 +17,12 @@ export type FaultRates = {
   kill: number;
 };
 
-/** Counts of what was injected, printed with the seed (`answered`: answers the server gave while faults were on). */
-export type FaultLog = Record<keyof FaultRates | 'requests' | 'answered', number>;
+/**
+ * Counts of what was injected, printed with the seed (`answered`: answers the server gave while faults were on;
+ * `kill`: real SIGKILLs of a running server; `killMerged`: kills asked for while the server was already down or
+ * restarting, which killed nothing).
+ */
+export type FaultLog = Record<keyof FaultRates | 'requests' | 'answered' | 'killMerged', number>;
 
 /** The faulty fetch and its switches. */
 export type FaultFetch = {
@@ -30,16 +34,35 @@ export type FaultFetch = {
   drain: () => Promise<void>;
 };
 
-/** Wraps `real`; `kill` is called (at most `maxKills` times) to SIGKILL and restart the server mid-request. */
+/**
+ * Wraps `real`; `kill` is called to SIGKILL and restart the server mid-request and resolves with whether it really
+ * killed a running server (false: merged into a restart already under way). Kills are asked for until `maxKills` real
+ * ones happened.
+ */
 export function faultFetch(
   rnd: Prng,
   rates: FaultRates,
-  kill: () => Promise<void>,
+  kill: () => Promise<boolean>,
   maxKills: number,
   real: typeof fetch = fetch,
+  /** False while the server is down or restarting: no kill is asked for then, since it could kill nothing. */
+  serverUp: () => boolean = () => true,
 ): FaultFetch {
   let on = true;
-  const log: FaultLog = { requests: 0, answered: 0, drop: 0, loseResponse: 0, duplicate: 0, replayLater: 0, delay: 0, errorStatus: 0, cutBody: 0, kill: 0 };
+  const log: FaultLog = {
+    requests: 0,
+    answered: 0,
+    drop: 0,
+    loseResponse: 0,
+    duplicate: 0,
+    replayLater: 0,
+    delay: 0,
+    errorStatus: 0,
+    cutBody: 0,
+    kill: 0,
+    killMerged: 0,
+  };
+  let killsAsked = 0; // asked for and not yet known to have killed or merged
   const late = new Set<Promise<unknown>>();
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const hit = (k: keyof FaultRates) => {
@@ -72,8 +95,12 @@ export function faultFetch(
         headers: { 'Content-Type': 'application/json', ...(status !== 500 ? { 'Retry-After': '0' } : {}) },
       });
     }
-    if (log.kill < maxKills && hit('kill')) {
-      const p = sleep(rnd.int(0, 15)).then(kill);
+    if (on && serverUp() && log.kill + killsAsked < maxKills && rnd.chance(rates.kill)) {
+      killsAsked += 1;
+      const p = sleep(rnd.int(0, 15))
+        .then(kill)
+        .then((killed) => (killed ? (log.kill += 1) : (log.killMerged += 1)))
+        .finally(() => (killsAsked -= 1));
       late.add(p);
       void p.finally(() => late.delete(p));
     }
