@@ -8,6 +8,7 @@ export const ENTITY_NAMES = [
   'allocation',
   'plan',
   'settings',
+  'scheduledInspection',
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

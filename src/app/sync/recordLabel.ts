@@ -18,6 +18,7 @@ export const ENTITY_LABELS: Record<EntityName, LocalText> = {
   allocation: { nb: 'Tildeling', en: 'Allocation' },
   plan: { nb: 'Foyer-plan', en: 'Foyer plan' },
   settings: { nb: 'Innstillinger for kommunen', en: 'Municipality settings' },
+  scheduledInspection: { nb: 'Planlagt befaring', en: 'Scheduled inspection' },
 };
 
 /** What a record is called, and the screen it opens on (null when it has none of its own). */
@@ -71,6 +72,9 @@ export async function labelRecords(db: EgnetDb, keys: readonly (readonly [Entity
         break;
       case 'task':
         label = { text: both(kind, str(d.title)), href: '/tasks' };
+        break;
+      case 'scheduledInspection':
+        label = { text: both(kind, str(data('dwelling', d.dwellingId).address)), href: '/my-inspections' };
         break;
       case 'plan':
         label = { text: both(kind, str(d.youthAlias)), href: `/foyer/${id}` };

@@ -157,6 +157,7 @@ export const RECORD_LINKS: Partial<Record<EntityName, Readonly<Record<string, Li
   visit: { householdId: 'household' },
   inspection: { householdId: 'household', planId: 'plan', dwellingId: 'dwelling' },
   task: { householdId: 'household' },
+  scheduledInspection: { dwellingId: 'dwelling' },
 };
 
 /** Every record the before and after versions link to (each once), by the link fields of the entity. */

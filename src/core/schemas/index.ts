@@ -7,6 +7,7 @@ import { householdSchema } from './household';
 import { inspectionSchema } from './inspection';
 import { planSchema } from './plan';
 import { settingsSchema } from './settings';
+import { scheduledInspectionSchema } from './scheduledInspection';
 import { taskSchema } from './task';
 import { visitSchema } from './visit';
 
@@ -16,6 +17,7 @@ export type { Household } from './household';
 export type { Inspection } from './inspection';
 export type { Plan } from './plan';
 export type { Settings } from './settings';
+export type { ScheduledInspection } from './scheduledInspection';
 export type { Task } from './task';
 export type { Visit } from './visit';
 
@@ -29,6 +31,7 @@ export const entitySchemas: Record<EntityName, z.ZodType> = {
   allocation: allocationSchema,
   plan: planSchema,
   settings: settingsSchema,
+  scheduledInspection: scheduledInspectionSchema,
 };
 
 /** An entity's data together with its record id, as lists and computations take it. */

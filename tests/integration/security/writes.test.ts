@@ -190,3 +190,40 @@ describe('conflicts and fields one may not write', () => {
     expect(r).toMatchObject({ status: 'conflict', conflicts: [{ path: 'doneAt', server: first, mine: now.toISOString() }] });
   });
 });
+
+describe('scheduled inspections', () => {
+  const plan = (inspectorId: string) => ({
+    dwellingId: dwelling,
+    templateIds: ['dwelling-inspection'],
+    inspectorId,
+    date: '2027-01-18',
+    byWeek: true,
+    status: 'planned',
+    plannedAt: api.now().toISOString(),
+  });
+  const IVAR = '00000000-0000-4000-8000-000000000002';
+
+  it('lets administrators plan and the inspector reschedule, and refuses counsellors and the intake team', async () => {
+    const id = crypto.randomUUID();
+    const [created] = await push(api, 'admin', [op('scheduledInspection', id, 0, plan(IVAR))]);
+    expect(created!.status).toBe('applied');
+    const [moved] = await push(api, 'inspektor', [op('scheduledInspection', id, 1, { date: '2027-01-25' })]);
+    expect(moved!.status).toBe('applied');
+    for (const who of ['boveileder', 'inntak']) {
+      const [r] = await push(api, who, [op('scheduledInspection', crypto.randomUUID(), 0, plan(IVAR))]);
+      expect(r).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+      const [edit] = await push(api, who, [op('scheduledInspection', id, 2, { inspectorId: COUNSELLOR_ID })]);
+      expect(edit).toMatchObject({ status: 'rejected', error: { code: 'forbidden' } });
+    }
+    expect(await stored(id)).toMatchObject({ date: '2027-01-25', inspectorId: IVAR });
+    // Not sent to those who may not read it.
+    const { changes } = await pullAll(api, 'boveileder');
+    expect(changes.find((c) => c.id === id)?.deleted ?? true).toBe(true);
+  });
+
+  it('refuses a plan without a checklist, saying what to fix', async () => {
+    const [r] = await push(api, 'admin', [op('scheduledInspection', crypto.randomUUID(), 0, { ...plan(IVAR), templateIds: [] })]);
+    expect(r).toMatchObject({ status: 'rejected', error: { code: 'invalid' } });
+    expect(JSON.stringify(r!.error)).toContain('Velg minst én sjekkliste');
+  });
+});

@@ -64,6 +64,16 @@ const valid = {
     ),
     exitReadiness: { ownHomeFound: false },
   },
+  scheduledInspection: {
+    dwellingId: ID,
+    templateIds: ['dwelling-inspection', 'risk-assessment'],
+    inspectorId: ID,
+    date: '2027-01-18',
+    byWeek: true,
+    note: 'Nøkkel hos vaktmester',
+    status: 'planned',
+    plannedAt: '2026-12-05T10:00:00Z',
+  },
 } as const;
 
 function issues(entity: keyof typeof valid, data: unknown, lang: 'nb' | 'en' = 'nb') {
