@@ -34,6 +34,18 @@ export const ROUTES: AppRoute[] = [
     nav: { label: { nb: 'Boliger', en: 'Dwellings' } },
   },
   {
+    path: '/my-inspections',
+    component: lazy(() => import('./screens/planning/MyInspectionsScreen')),
+    roles: ['inspector', 'admin'],
+    nav: { label: { nb: 'Mine befaringer', en: 'My inspections' } },
+  },
+  {
+    path: '/inspection-plan',
+    component: lazy(() => import('./screens/planning/InspectionPlanScreen')),
+    roles: ['inspector', 'admin'],
+    nav: { label: { nb: 'Befaringsplan', en: 'Inspection plan' } },
+  },
+  {
     path: '/dwellings/new',
     component: lazy(() => import('./screens/dwellings/DwellingFormScreen')),
     roles: ['inspector', 'admin'],

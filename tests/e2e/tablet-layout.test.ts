@@ -199,7 +199,7 @@ describe('the inspector’s home', () => {
       const overdue = (await now.locator('[data-key="inspectionsOverdue"]').textContent())!;
       const neverLine = now.locator('[data-key="neverInspected"]');
       const never = (await neverLine.count()) ? ((await neverLine.textContent()) ?? '') : '';
-      expect(overdue).toMatch(/^\d+ boliger? er ikke kontrollert på over 12 måneder$/);
+      expect(overdue).toMatch(/^\d+ boliger? har passert datoen for neste kontroll$/);
       const counted = Number(overdue.match(/^\d+/)![0]) + Number(never.match(/^\d+/)?.[0] ?? 0);
       // The draft just started, by its checklist and address, opening where it was left.
       const drafts = page.locator('[data-testid="home-drafts"]');
@@ -210,9 +210,9 @@ describe('the inspector’s home', () => {
       expect(await pending.textContent()).toMatch(/endring(er)? siden/);
       await expectNoAxeViolations(page, 'home with drafts and changes waiting');
 
-      // The overdue line opens the registry filtered to the same dwellings (never inspected ones included there).
+      // The overdue line opens the inspection plan filtered to the same dwellings (never inspected ones included there).
       await now.locator('[data-key="inspectionsOverdue"] a').click();
-      await page.locator('[data-testid="registry-count"]', { hasText: `${counted} av 119 boliger` }).waitFor();
+      await page.locator('[data-testid="plan-count"]', { hasText: `${counted} boliger,` }).waitFor();
 
       // The sync page lists the same record.
       await page.goto(`${server.url}/sync`);

@@ -48,3 +48,11 @@ export function isoWeekOf(iso: string): IsoWeek {
 export function mondayOf(iso: string): string {
   return addDays(iso, -((toUtc(iso).getUTCDay() + 6) % 7));
 }
+
+/** The Monday of an ISO week a person typed, or null when there is no such week (week 53 exists in some years only). */
+export function mondayOfTypedWeek(w: IsoWeek): string | null {
+  if (!Number.isInteger(w.year) || w.year < 2000 || w.year > 2100 || !Number.isInteger(w.week) || w.week < 1 || w.week > 53) return null;
+  const monday = mondayOfWeek(w);
+  const back = isoWeekOf(monday);
+  return back.year === w.year && back.week === w.week ? monday : null;
+}

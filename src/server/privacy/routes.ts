@@ -67,6 +67,13 @@ export function privacyRoutes(deps: Deps): Hono<AppEnv> {
     return c.json({ counsellors });
   });
 
+  // Who can be given an inspection: the names administrators and inspectors pick from when planning or reassigning.
+  app.get('/inspectors', requireUser('inspector', 'admin'), (c) => {
+    const rows = deps.db.prepare('SELECT id, name, roles FROM users WHERE disabled = 0 ORDER BY name').all() as { id: string; name: string; roles: string }[];
+    const inspectors = rows.filter((r) => (JSON.parse(r.roles) as string[]).includes('inspector')).map((r) => ({ id: r.id, name: r.name }));
+    return c.json({ inspectors });
+  });
+
   // A person's units: an administrator sees and sets anyone's; everyone may see their own.
   app.get('/users/:id/units', requireUser(), (c) => {
     const id = c.req.param('id');

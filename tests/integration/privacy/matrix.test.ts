@@ -191,6 +191,9 @@ describe.each([
     const counsellors = await api.request('/api/counsellors', { as: 'boveileder' });
     expect(((await counsellors.json()) as { counsellors: { name: string }[] }).counsellors.map((c) => c.name)).toEqual(['Berit Boveileder']);
     expect((await api.request('/api/counsellors', { as: 'inntak' })).status).toBe(403);
+    const inspectors = await api.request('/api/inspectors', { as: 'admin' });
+    expect(((await inspectors.json()) as { inspectors: { name: string }[] }).inspectors.map((c) => c.name)).toEqual(['Ivar Inspektør']);
+    expect((await api.request('/api/inspectors', { as: 'boveileder' })).status).toBe(403);
     const unknown = await api.request(`/api/households/${crypto.randomUUID()}`, { as: 'admin' });
     expect(unknown.status).toBe(404);
     expect((await api.request(`/api/households/${world[0]!.id}`)).status).toBe(401);

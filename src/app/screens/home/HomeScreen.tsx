@@ -20,6 +20,9 @@ import { labelRecords, recordKey } from '../../sync/recordLabel';
 import { useSyncStatus } from '../../sync/useSyncStatus';
 import { attentionItems } from './attentionItems';
 import { inspectionsDue } from './inspectionsDue';
+import { actionFacts } from '../planning/actionFacts';
+import { loadMine } from '../planning/loadMine';
+import { PlanLineItem } from '../planning/PlanLineItem';
 import { HOME_TEXT, SCREEN_DESCRIPTIONS } from './text';
 import '../../components/layout.css';
 
@@ -59,9 +62,22 @@ export default function HomeScreen() {
   // Dwellings due for a check: read apart, as the completed checklists are the heavy read.
   const due = useQuery(async () => {
     if (!inspects) return [];
-    const [dwellings, completed] = await Promise.all([repo<Dwelling>('dwelling').list(), repo<Inspection>('inspection').listBy('status', 'completed')]);
-    return inspectionsDue(dwellings.map((d) => d.id), completed.map((c) => c.data), new Date());
+    const [dwellings, completed, allocations, tasks] = await Promise.all([
+      repo<Dwelling>('dwelling').list(),
+      repo<Inspection>('inspection').listBy('status', 'completed'),
+      repo<Allocation>('allocation').list(),
+      repo<Task>('task').list(),
+    ]);
+    return inspectionsDue(
+      dwellings.map((d) => d.id),
+      completed.map((c) => c.data),
+      norwegianDate(new Date()),
+      allocations.map((a) => a.data),
+      tasks.map((t) => actionFacts(t.data)),
+    );
   }, [inspects]);
+  // The person's own planned inspections (Mine befaringer), for those who may be given one.
+  const mine = useQuery(async () => (user && roles.includes('inspector') ? loadMine(user.id, norwegianDate(new Date())) : null), [user?.id]);
   // The person's own checklists not yet completed, the one started last first.
   const drafts = useQuery(async () => {
     if (!user) return [];
@@ -75,8 +91,14 @@ export default function HomeScreen() {
   }, []);
   if (!user) return null;
   const dateText = (iso: string) => formatDate(iso, lang);
-  const loaded = attention !== undefined && due !== undefined && drafts !== undefined && sync !== undefined;
-  const items = [...(attention ?? []), ...(due ?? [])];
+  const loaded = attention !== undefined && due !== undefined && drafts !== undefined && sync !== undefined && mine !== undefined;
+  const myItems = mine
+    ? ([
+        { key: 'myOverdue', n: mine.overdue.length, href: '/my-inspections' },
+        { key: 'myDue', n: mine.due.length, href: '/my-inspections' },
+      ] as const).filter((i) => i.n > 0)
+    : [];
+  const items = [...myItems, ...(attention ?? []), ...(due ?? [])];
   // "Nothing is pressing" only when nothing is: no task, consent or check due, no draft and nothing waiting to sync.
   const nothing = loaded && items.length === 0 && drafts.length === 0 && sync.pending === 0;
   // The screens in the menu except home itself, sync and settings (the header and menu lead there already).
@@ -109,6 +131,25 @@ export default function HomeScreen() {
           </ul>
         )}
       </section>
+
+      {mine && (
+        <section class="screen-section" aria-labelledby="home-mine" data-testid="home-mine">
+          <h2 id="home-mine" class="ds-heading" data-size="sm">
+            {t('mineTitle')}
+          </h2>
+          <p class="ds-paragraph">
+            {t('mineSummary', { overdue: mine.overdue.length, due: mine.due.length, later: mine.assigned.length, done: mine.doneThisWeek.length })}
+          </p>
+          <ul class="row-list">
+            {[...mine.overdue, ...mine.due].slice(0, 5).map((l) => (
+              <PlanLineItem key={l.id} id={l.id} plan={l.data} address={mine.addresses.get(l.data.dwellingId) ?? null} late={mine.overdue.includes(l)} inspectors={undefined} />
+            ))}
+          </ul>
+          <p class="ds-paragraph">
+            <a class="ds-link" href="/my-inspections">{t('mineOpen')}</a>
+          </p>
+        </section>
+      )}
 
       {drafts && drafts.length > 0 && (
         <section class="screen-section" aria-labelledby="home-drafts" data-testid="home-drafts">

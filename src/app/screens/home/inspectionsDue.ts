@@ -1,46 +1,34 @@
 /**
- * Which dwellings are due for a check, for the home screen of those who inspect: never checked, checked more than
- * 12 months ago, and reaching 12 months within 30 days. Counted as the registry's "Trenger kontroll" filter counts,
- * so each line's link shows the same dwellings.
+ * Which dwellings are due for inspection, for the home screen of those who inspect, by the next-inspection rules
+ * (core/planning): never inspected, past their next-inspection date (a year, sooner after a red risk, an open TG3 or a
+ * change of tenant), and due within 30 days. Each line opens the inspection plan filtered to the same dwellings.
  */
-import { monthsBefore } from '../dwellings/registryFilter';
+import { addDays } from '../../../core/planning/dates';
+import { DEFAULT_INSPECTION_INTERVALS } from '../../../core/planning/intervals';
+import { dueState, dwellingFacts, nextInspection, type ActionFacts, type ChecklistFacts } from '../../../core/planning/nextInspection';
 
-/** A dwelling is due for a check this many months after the last one. */
-export const CHECK_EVERY_MONTHS = 12;
-/** "Soon" is within this many days. */
-export const SOON_DAYS = 30;
-
-/** One line: what, how many, and the registry filtered to them. */
+/** One line: what, how many, and the plan filtered to them. */
 export type DueItem = { key: 'neverInspected' | 'inspectionsOverdue' | 'inspectionsDueSoon'; n: number; href: string };
 
-type Checklist = { dwellingId?: string | null; householdId?: string | null; planId?: string | null; status: string; completedAt?: string | null };
-
 /**
- * The lines that count something. `checklists` may hold any; the newest completed one naming a dwelling dates it,
- * as in the registry.
+ * The lines that count something, on `today` (yyyy-mm-dd, Norwegian). `checklists` may hold any; allocations are the
+ * changes of tenant, actions the open follow-ups that keep a dwelling on the short interval.
  */
-export function inspectionsDue(dwellingIds: readonly string[], checklists: readonly Checklist[], now: Date): DueItem[] {
-  const last = new Map<string, string>();
-  for (const c of checklists) {
-    if (c.status !== 'completed' || !c.dwellingId || !c.completedAt) continue;
-    const seen = last.get(c.dwellingId);
-    if (!seen || c.completedAt > seen) last.set(c.dwellingId, c.completedAt);
-  }
-  const overdueBefore = monthsBefore(now, CHECK_EVERY_MONTHS).toISOString();
-  const soonBefore = monthsBefore(new Date(now.getTime() + SOON_DAYS * 86_400_000), CHECK_EVERY_MONTHS).toISOString();
-  let never = 0;
-  let overdue = 0;
-  let soon = 0;
-  for (const id of dwellingIds) {
-    const at = last.get(id);
-    if (!at) never++;
-    else if (at < overdueBefore) overdue++;
-    else if (at < soonBefore) soon++;
-  }
+export function inspectionsDue(
+  dwellingIds: readonly string[],
+  checklists: readonly ChecklistFacts[],
+  today: string,
+  allocations: readonly { dwellingId: string; date: string }[] = [],
+  actions: readonly ActionFacts[] = [],
+): DueItem[] {
+  const facts = dwellingFacts(checklists, allocations, actions);
+  const counts = { never: 0, overdue: 0, dueSoon: 0, notDue: 0 };
+  for (const id of dwellingIds) counts[dueState(nextInspection(facts.get(id)), today)]++;
+  const soonBefore = addDays(today, DEFAULT_INSPECTION_INTERVALS.dueSoonDays + 1);
   const items: DueItem[] = [
-    { key: 'inspectionsOverdue', n: overdue, href: `/dwellings?kontroll=${CHECK_EVERY_MONTHS}` },
-    { key: 'neverInspected', n: never, href: '/dwellings?kontroll=never' },
-    { key: 'inspectionsDueSoon', n: soon, href: `/dwellings?kontroll=${CHECK_EVERY_MONTHS - 1}` },
+    { key: 'inspectionsOverdue', n: counts.overdue, href: `/inspection-plan?forfaller=${today}` },
+    { key: 'neverInspected', n: counts.never, href: `/inspection-plan?forfaller=${today}` },
+    { key: 'inspectionsDueSoon', n: counts.dueSoon, href: `/inspection-plan?forfaller=${soonBefore}` },
   ];
   return items.filter((i) => i.n > 0);
 }
