@@ -29,16 +29,16 @@ const SAVE_PAUSE_MS = 250;
 const OPENS = 7;
 const PHOTOS = 5;
 
-type Row = { entity: string; id: string; rev: number; data: unknown; base: unknown; deleted: boolean; updatedAt: string; updatedBy: string };
+export type Row = { entity: string; id: string; rev: number; data: unknown; base: unknown; deleted: boolean; updatedAt: string; updatedBy: string };
 
-const quantile = (xs: number[], q: number) => {
+export const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
 };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 /** Demo data under other seeds: realistic dwellings and checklists, as many as needed on top of what sync brought. */
-function extraRecords(haveDwellings: number, haveInspections: number): Row[] {
+export function extraRecords(haveDwellings: number, haveInspections: number): Row[] {
   const rows: Row[] = [];
   let dwellings = haveDwellings;
   let inspections = haveInspections;
@@ -86,7 +86,7 @@ function answersShowingEveryItem(template: Template): Answers {
 }
 
 /** Writes rows straight into the device database, as a finished sync would have left them. */
-async function putRecords(page: Page, rows: Row[]): Promise<void> {
+export async function putRecords(page: Page, rows: Row[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
     await page.evaluate(
       (chunk) =>
@@ -105,7 +105,7 @@ async function putRecords(page: Page, rows: Row[]): Promise<void> {
   }
 }
 
-async function countRecords(page: Page): Promise<{ dwellings: number; inspections: number }> {
+export async function countRecords(page: Page): Promise<{ dwellings: number; inspections: number }> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -122,7 +122,7 @@ async function countRecords(page: Page): Promise<{ dwellings: number; inspection
 }
 
 /** Client-side navigation, timed in the page until `ready` matches: route, lazy screen, database reads and render. */
-async function timedNavigation(page: Page, path: string, ready: string): Promise<number> {
+export async function timedNavigation(page: Page, path: string, ready: string): Promise<number> {
   // Sent as source text: tsx would wrap a named inner function in a helper the page does not have.
   return page.evaluate(`new Promise((resolve, reject) => {
     const start = performance.now();

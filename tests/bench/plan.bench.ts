@@ -1,0 +1,103 @@
+/**
+ * Mine befaringer in Chromium against the real server with 2,000 dwellings, 5,000 inspections, 3,000 follow-up actions
+ * and 400 planned inspections (40 of them the inspector's) on the device: first render from the route change until the
+ * lists are drawn (budget 100 ms). Reported, not asserted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { addDays } from '../../src/core/planning/dates';
+import { norwegianDate } from '../../src/core/privacy/consentState';
+import { TABLET, launchChromium, login } from '../support/browser';
+import { startServer } from '../support/server-process';
+import { countRecords, extraRecords, putRecords, quantile, timedNavigation, type Row } from './field.bench';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ACTIONS = 3000;
+const PLANS = 400;
+const MINE = 40;
+const OPENS = 9;
+const IVAR = '00000000-0000-4000-8000-000000000002';
+const OTHER = '00000000-0000-4000-8000-0000000000aa';
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** Follow-up actions (tasks naming a dwelling and a severity) and planned inspections over the given dwellings. */
+function planningRecords(dwellingIds: string[]): Row[] {
+  const rows: Row[] = [];
+  const now = new Date().toISOString();
+  const today = norwegianDate(new Date());
+  const severities = ['TG2', 'TG3', 'yellow', 'red'];
+  for (let i = 0; i < ACTIONS; i++) {
+    const data = {
+      title: `Tiltak ${i}`,
+      ownerUnit: 'buildingsAndProperty',
+      dwellingId: dwellingIds[i % dwellingIds.length],
+      severity: severities[i % severities.length],
+      dueDate: addDays(today, (i % 90) - 45),
+      status: i % 3 === 0 ? 'done' : 'open',
+      ...(i % 3 === 0 ? { doneAt: now } : {}),
+    };
+    rows.push({ entity: 'task', id: crypto.randomUUID(), rev: 1, data, base: data, deleted: false, updatedAt: now, updatedBy: IVAR });
+  }
+  for (let i = 0; i < PLANS; i++) {
+    const data = {
+      dwellingId: dwellingIds[(i * 7) % dwellingIds.length],
+      templateIds: ['dwelling-inspection'],
+      inspectorId: i < MINE ? IVAR : OTHER,
+      date: addDays(today, (i % 60) - 20),
+      byWeek: i % 4 === 0,
+      note: i % 5 === 0 ? 'Nøkkel hos vaktmester' : null,
+      status: 'planned',
+      plannedAt: new Date(Date.now() - 30 * 86_400_000).toISOString(),
+    };
+    rows.push({ entity: 'scheduledInspection', id: crypto.randomUUID(), rev: 1, data, base: data, deleted: false, updatedAt: now, updatedBy: IVAR });
+  }
+  return rows;
+}
+
+/** Prints the figure next to its budget. */
+export async function run(): Promise<void> {
+  const staticDir = mkdtempSync(join(tmpdir(), 'egnet-bench-app-'));
+  try {
+    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
+    await measure(staticDir);
+  } finally {
+    rmSync(staticDir, { recursive: true, force: true });
+  }
+}
+
+async function measure(staticDir: string): Promise<void> {
+  const server = await startServer({ demo: true, env: { EGNET_STATIC_DIR: staticDir } });
+  const browser = await launchChromium();
+  try {
+    const page = await (await browser.newContext({ viewport: TABLET })).newPage();
+    await login(page, server.url, 'inspektor');
+    await page.goto(`${server.url}/dwellings`);
+    await page.locator('[data-testid="registry-count"]', { hasText: '119 av 119' }).waitFor({ timeout: 60_000 });
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await page.context().setOffline(true);
+    await page.context().route('**/api/**', (route) => route.abort('internetdisconnected'));
+    const have = await countRecords(page);
+    const extra = extraRecords(have.dwellings, have.inspections);
+    const dwellingIds = extra.filter((r) => r.entity === 'dwelling').map((r) => r.id);
+    await putRecords(page, [...extra, ...planningRecords(dwellingIds)]);
+    const counts = await countRecords(page);
+    await page.reload();
+    await page.locator('[data-testid="home-roles"]').waitFor({ timeout: 60_000 });
+    console.log(`on the device: ${counts.dwellings} dwellings, ${counts.inspections} inspections, ${ACTIONS} actions, ${PLANS} planned inspections (${MINE} the inspector's)`);
+
+    const times: number[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      await timedNavigation(page, '/', '[data-testid="home-roles"]');
+      times.push(await timedNavigation(page, '/my-inspections', '[data-testid="my-inspections"]'));
+    }
+    const rows = await page.locator('[data-testid="my-inspections"] [data-testid="plan-row"]').count();
+    console.log(`Mine befaringer first render (${rows} planned inspections drawn): median ${ms(quantile(times, 0.5))}, max ${ms(Math.max(...times))} (runs: ${times.map((x) => x.toFixed(0)).join(', ')}) — budget 100 ms`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
