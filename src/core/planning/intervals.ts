@@ -15,6 +15,8 @@ export type InspectionIntervals = {
   afterTenantChangeDays: number;
   /** "Due soon" is within this many days of the due date. */
   dueSoonDays: number;
+  /** Severities of a follow-up action (core/schemas/task) that keep the dwelling on `afterOpenTg3Months` while open. */
+  urgentSeverities: readonly string[];
 };
 
 /** The defaults: yearly, three months after a red risk or an open TG3, and at each change of tenant. */
@@ -24,4 +26,5 @@ export const DEFAULT_INSPECTION_INTERVALS: Readonly<InspectionIntervals> = Objec
   afterOpenTg3Months: 3,
   afterTenantChangeDays: 0,
   dueSoonDays: 30,
+  urgentSeverities: Object.freeze(['TG3', 'red']),
 });

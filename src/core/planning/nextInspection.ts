@@ -46,9 +46,6 @@ export type ChecklistFacts = {
 /** A follow-up action as the rules read it (a task naming a dwelling and a severity). */
 export type ActionFacts = { dwellingId?: string | null; severity?: string | null; status: string };
 
-/** Severities of an action that keep a dwelling on the short interval while open. */
-export const URGENT_SEVERITIES: readonly string[] = ['TG3', 'red'];
-
 /** The next inspection of a dwelling with these facts (undefined facts: never inspected). */
 export function nextInspection(facts: DwellingFacts | undefined, intervals: InspectionIntervals = DEFAULT_INSPECTION_INTERVALS): NextInspection {
   const last = facts?.lastInspected;
@@ -83,6 +80,7 @@ export function dwellingFacts(
   checklists: readonly ChecklistFacts[],
   allocations: readonly { dwellingId: string; date: string }[] = [],
   actions: readonly ActionFacts[] = [],
+  intervals: InspectionIntervals = DEFAULT_INSPECTION_INTERVALS,
 ): Map<string, DwellingFacts> {
   const newest = new Map<string, Map<string, ChecklistFacts>>();
   for (const c of checklists) {
@@ -110,7 +108,7 @@ export function dwellingFacts(
   }
   for (const a of allocations) (of(a.dwellingId).tenantChanges as string[]).push(a.date);
   for (const a of actions) {
-    if (a.dwellingId && a.status !== 'done' && a.severity && URGENT_SEVERITIES.includes(a.severity)) of(a.dwellingId).openTg3 = true;
+    if (a.dwellingId && a.status !== 'done' && a.severity && intervals.urgentSeverities.includes(a.severity)) of(a.dwellingId).openTg3 = true;
   }
   return facts;
 }

@@ -2,12 +2,7 @@
 import type { ActionFacts } from '../../../core/planning/nextInspection';
 import type { Task } from '../../../core/schemas/task';
 
-/** The dwelling, severity and status of a task (null where the task carries none). */
+/** The dwelling, severity and status of a task (null where the task carries none: a household's task). */
 export function actionFacts(task: Task): ActionFacts {
-  const t = task as Task & { dwellingId?: unknown; severity?: unknown };
-  return {
-    dwellingId: typeof t.dwellingId === 'string' ? t.dwellingId : null,
-    severity: typeof t.severity === 'string' ? t.severity : null,
-    status: task.status,
-  };
+  return { dwellingId: task.householdId ? null : (task.dwellingId ?? null), severity: task.severity ?? null, status: task.status };
 }
