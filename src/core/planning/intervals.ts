@@ -1,16 +1,11 @@
 /**
- * How often a dwelling is inspected, as data: one object with the defaults, so a municipality's own settings can
- * replace it later without touching the rules that read it (nextInspection.ts).
+ * How often a dwelling is inspected, as data: the municipality's settings give the months (core/schemas/settings), and
+ * this object adds what the settings do not hold yet, with the defaults; the rules (nextInspection.ts) read only this.
  */
+import { DEFAULT_INSPECTION_INTERVALS as SETTING_DEFAULTS, type InspectionIntervals as SettingIntervals } from '../schemas/settings';
 
 /** The intervals the next-inspection rules read. */
-export type InspectionIntervals = {
-  /** Every dwelling is inspected at least this often (months after the last completed inspection). */
-  regularMonths: number;
-  /** Sooner when the newest risk assessment has a red risk: this many months after it. */
-  afterRedRiskMonths: number;
-  /** Sooner while a TG3 finding (or a TG3/red follow-up action) is open: this many months after the inspection. */
-  afterOpenTg3Months: number;
+export type InspectionIntervals = SettingIntervals & {
   /** At every change of tenant: due this many days after the allocation date (0: by the day the new tenant gets it). */
   afterTenantChangeDays: number;
   /** "Due soon" is within this many days of the due date. */
@@ -19,12 +14,18 @@ export type InspectionIntervals = {
   urgentSeverities: readonly string[];
 };
 
-/** The defaults: yearly, three months after a red risk or an open TG3, and at each change of tenant. */
+/**
+ * The defaults: the settings' defaults (yearly; six months after a red risk; three while a TG3 is open), due at every
+ * change of tenant, "soon" within 30 days, and open TG3 or red actions counting as an open TG3.
+ */
 export const DEFAULT_INSPECTION_INTERVALS: Readonly<InspectionIntervals> = Object.freeze({
-  regularMonths: 12,
-  afterRedRiskMonths: 3,
-  afterOpenTg3Months: 3,
+  ...SETTING_DEFAULTS,
   afterTenantChangeDays: 0,
   dueSoonDays: 30,
   urgentSeverities: Object.freeze(['TG3', 'red']),
 });
+
+/** The intervals with the municipality's months when its settings give them, the defaults otherwise. */
+export function intervalsFrom(settings: { inspectionIntervals?: SettingIntervals } | null | undefined): InspectionIntervals {
+  return settings?.inspectionIntervals ? { ...DEFAULT_INSPECTION_INTERVALS, ...settings.inspectionIntervals } : DEFAULT_INSPECTION_INTERVALS;
+}

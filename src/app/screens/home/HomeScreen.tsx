@@ -21,6 +21,8 @@ import { useSyncStatus } from '../../sync/useSyncStatus';
 import { attentionItems } from './attentionItems';
 import { inspectionsDue } from './inspectionsDue';
 import { actionFacts } from '../planning/actionFacts';
+import { intervalsFrom } from '../../../core/planning/intervals';
+import { loadSettings } from '../../store/useSettings';
 import { loadMine } from '../planning/loadMine';
 import { PlanLineItem } from '../planning/PlanLineItem';
 import { HOME_TEXT, SCREEN_DESCRIPTIONS } from './text';
@@ -62,11 +64,12 @@ export default function HomeScreen() {
   // Dwellings due for a check: read apart, as the completed checklists are the heavy read.
   const due = useQuery(async () => {
     if (!inspects) return [];
-    const [dwellings, completed, allocations, tasks] = await Promise.all([
+    const [dwellings, completed, allocations, tasks, settings] = await Promise.all([
       repo<Dwelling>('dwelling').list(),
       repo<Inspection>('inspection').listBy('status', 'completed'),
       repo<Allocation>('allocation').list(),
       repo<Task>('task').list(),
+      loadSettings(),
     ]);
     return inspectionsDue(
       dwellings.map((d) => d.id),
@@ -74,6 +77,7 @@ export default function HomeScreen() {
       norwegianDate(new Date()),
       allocations.map((a) => a.data),
       tasks.map((t) => actionFacts(t.data)),
+      intervalsFrom(settings),
     );
   }, [inspects]);
   // The person's own planned inspections (Mine befaringer), for those who may be given one.

@@ -4,7 +4,7 @@
  * change of tenant), and due within 30 days. Each line opens the inspection plan filtered to the same dwellings.
  */
 import { addDays } from '../../../core/planning/dates';
-import { DEFAULT_INSPECTION_INTERVALS } from '../../../core/planning/intervals';
+import { DEFAULT_INSPECTION_INTERVALS, type InspectionIntervals } from '../../../core/planning/intervals';
 import { dueState, dwellingFacts, nextInspection, type ActionFacts, type ChecklistFacts } from '../../../core/planning/nextInspection';
 
 /** One line: what, how many, and the plan filtered to them. */
@@ -20,11 +20,12 @@ export function inspectionsDue(
   today: string,
   allocations: readonly { dwellingId: string; date: string }[] = [],
   actions: readonly ActionFacts[] = [],
+  intervals: InspectionIntervals = DEFAULT_INSPECTION_INTERVALS,
 ): DueItem[] {
-  const facts = dwellingFacts(checklists, allocations, actions);
+  const facts = dwellingFacts(checklists, allocations, actions, intervals);
   const counts = { never: 0, overdue: 0, dueSoon: 0, notDue: 0 };
-  for (const id of dwellingIds) counts[dueState(nextInspection(facts.get(id)), today)]++;
-  const soonBefore = addDays(today, DEFAULT_INSPECTION_INTERVALS.dueSoonDays + 1);
+  for (const id of dwellingIds) counts[dueState(nextInspection(facts.get(id), intervals), today, intervals)]++;
+  const soonBefore = addDays(today, intervals.dueSoonDays + 1);
   const items: DueItem[] = [
     { key: 'inspectionsOverdue', n: counts.overdue, href: `/inspection-plan?forfaller=${today}` },
     { key: 'neverInspected', n: counts.never, href: `/inspection-plan?forfaller=${today}` },

@@ -11,7 +11,6 @@ import { isoWeekOf, mondayOfTypedWeek } from '../../../core/planning/dates';
 import { lastDayOf } from '../../../core/planning/myInspections';
 import { planInspections, type When } from '../../../core/planning/schedule';
 import { norwegianDate } from '../../../core/privacy/consentState';
-import { MELHUS_AREAS } from '../../../core/schemas/place';
 import { DWELLING_TEMPLATE_IDS, type ScheduledInspection } from '../../../core/schemas/scheduledInspection';
 import { CheckboxChoices } from '../../components/CheckboxChoices';
 import { FormField } from '../../components/FormField';
@@ -19,6 +18,7 @@ import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { deviceDb } from '../../store/deviceDb';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
+import { areaOptions, useAreaName, useSettings } from '../../store/useSettings';
 import { loadPlan, type PlanCandidate } from './loadPlan';
 import { PlanLineItem } from './PlanLineItem';
 import { DUE_REASON_TEXT, PLAN_TEXT } from './text';
@@ -40,6 +40,8 @@ export default function InspectionPlanScreen() {
   const local = useLocal();
   const lang = useLanguage();
   const today = norwegianDate(new Date());
+  const settings = useSettings();
+  const areaLabel = useAreaName();
   const data = useQuery(() => loadPlan(today), [today]);
   const { inspectors, fresh } = useInspectors();
   const [area, setArea] = useState('');
@@ -116,7 +118,7 @@ export default function InspectionPlanScreen() {
         <span class="pl-main">
           <span>{c.dwelling.address}</span>
           <span class="pl-meta">
-            <span>{c.dwelling.area}</span>
+            <span>{areaLabel(c.dwelling.area)}</span>
             <span>·</span>
             <span>{c.next.date ? t('dueOn', { date: formatDate(c.next.date, lang) }) : t('neverInspected')}</span>
             {c.next.date && <span>({local(DUE_REASON_TEXT[c.next.reason])})</span>}
@@ -143,7 +145,7 @@ export default function InspectionPlanScreen() {
               {(a11y) => (
                 <select class="ds-input" {...a11y} value={area} onChange={(e) => setArea(e.currentTarget.value)}>
                   <option value="">{t('allAreas')}</option>
-                  {MELHUS_AREAS.map((a) => <option key={a} value={a}>{a}</option>)}
+                  {areaOptions(settings).map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
                 </select>
               )}
             </FormField>

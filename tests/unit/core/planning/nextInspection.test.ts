@@ -1,7 +1,7 @@
 // The next-inspection rules at their boundaries, table-driven: which rule sets the date, and where the dwelling stands.
 import { describe, expect, it } from 'vitest';
 import { addMonths, isoWeekOf, mondayOfWeek } from '../../../../src/core/planning/dates';
-import { DEFAULT_INSPECTION_INTERVALS } from '../../../../src/core/planning/intervals';
+import { DEFAULT_INSPECTION_INTERVALS, intervalsFrom } from '../../../../src/core/planning/intervals';
 import { dueState, dwellingFacts, nextInspection, type ChecklistFacts, type DwellingFacts } from '../../../../src/core/planning/nextInspection';
 import { osloDay } from '../../../../src/core/planning/osloDay';
 
@@ -16,21 +16,23 @@ const cases: Case[] = [
   { name: 'yearly, a day past', facts: facts({}), today: '2027-01-16', date: '2027-01-15', reason: 'regular', state: 'overdue' },
   { name: 'yearly, 30 days ahead', facts: facts({}), today: '2026-12-16', date: '2027-01-15', reason: 'regular', state: 'dueSoon' },
   { name: 'yearly, 31 days ahead', facts: facts({}), today: '2026-12-15', date: '2027-01-15', reason: 'regular', state: 'notDue' },
-  // Red risk or an open TG3: three months after the inspection.
-  { name: 'red risk', facts: facts({ redRisk: true }), today: '2026-04-15', date: '2026-04-15', reason: 'redRisk', state: 'dueSoon' },
-  { name: 'red risk, a day past', facts: facts({ redRisk: true }), today: '2026-04-16', date: '2026-04-15', reason: 'redRisk', state: 'overdue' },
+  // Red risk: six months after the inspection; an open TG3: three months (the settings' defaults).
+  { name: 'red risk', facts: facts({ redRisk: true }), today: '2026-07-15', date: '2026-07-15', reason: 'redRisk', state: 'dueSoon' },
+  { name: 'red risk, a day past', facts: facts({ redRisk: true }), today: '2026-07-16', date: '2026-07-15', reason: 'redRisk', state: 'overdue' },
   { name: 'open TG3', facts: facts({ openTg3: true }), today: '2026-02-01', date: '2026-04-15', reason: 'openTg3', state: 'notDue' },
+  { name: 'open TG3 and red risk', facts: facts({ openTg3: true, redRisk: true }), today: '2026-04-16', date: '2026-04-15', reason: 'openTg3', state: 'overdue' },
   // A change of tenant after the inspection: due by the allocation day; one before the inspection does not count.
   { name: 'tenant change after', facts: facts({ tenantChanges: ['2026-06-01'] }), today: '2026-06-01', date: '2026-06-01', reason: 'tenantChange', state: 'dueSoon' },
   { name: 'tenant change, a day past', facts: facts({ tenantChanges: ['2026-06-01'] }), today: '2026-06-02', date: '2026-06-01', reason: 'tenantChange', state: 'overdue' },
   { name: 'tenant change on the inspection day', facts: facts({ tenantChanges: ['2026-01-15'] }), today: '2026-06-02', date: '2027-01-15', reason: 'regular', state: 'notDue' },
   { name: 'earliest of two tenant changes', facts: facts({ tenantChanges: ['2026-09-01', '2026-03-01'] }), today: '2026-02-01', date: '2026-03-01', reason: 'tenantChange', state: 'dueSoon' },
   // The earliest rule wins.
-  { name: 'red risk before a later tenant change', facts: facts({ redRisk: true, tenantChanges: ['2026-05-01'] }), today: '2026-02-01', date: '2026-04-15', reason: 'redRisk', state: 'notDue' },
+  { name: 'red risk before a later tenant change', facts: facts({ redRisk: true, tenantChanges: ['2026-08-01'] }), today: '2026-02-01', date: '2026-07-15', reason: 'redRisk', state: 'notDue' },
   { name: 'tenant change before red risk', facts: facts({ redRisk: true, tenantChanges: ['2026-02-01'] }), today: '2026-02-01', date: '2026-02-01', reason: 'tenantChange', state: 'dueSoon' },
-  // Month ends: 31 August + 12 months is 31 August; 30 November + 3 months is 28 February (29 in a leap year).
-  { name: 'month end, red risk', facts: facts({ lastInspected: '2026-11-30', redRisk: true }), today: '2027-03-01', date: '2027-02-28', reason: 'redRisk', state: 'overdue' },
-  { name: 'month end, leap year', facts: facts({ lastInspected: '2027-11-30', redRisk: true }), today: '2028-02-29', date: '2028-02-29', reason: 'redRisk', state: 'dueSoon' },
+  // Month ends: 30 November + 3 months is 28 February (29 in a leap year); 31 August + 6 months is 28 February.
+  { name: 'month end, open TG3', facts: facts({ lastInspected: '2026-11-30', openTg3: true }), today: '2027-03-01', date: '2027-02-28', reason: 'openTg3', state: 'overdue' },
+  { name: 'month end, leap year', facts: facts({ lastInspected: '2027-11-30', openTg3: true }), today: '2028-02-29', date: '2028-02-29', reason: 'openTg3', state: 'dueSoon' },
+  { name: 'month end, red risk', facts: facts({ lastInspected: '2026-08-31', redRisk: true }), today: '2027-03-01', date: '2027-02-28', reason: 'redRisk', state: 'overdue' },
 ];
 
 describe('nextInspection', () => {
@@ -40,10 +42,19 @@ describe('nextInspection', () => {
     expect(dueState(next, today)).toBe(state);
   });
 
+  it('takes the municipality’s months from its settings, the defaults otherwise', () => {
+    expect(intervalsFrom(null)).toBe(DEFAULT_INSPECTION_INTERVALS);
+    const own = intervalsFrom({ inspectionIntervals: { regularMonths: 24, afterRedRiskMonths: 2, afterOpenTg3Months: 1 } });
+    expect(nextInspection(facts({}), own).date).toBe('2028-01-15');
+    expect(nextInspection(facts({ redRisk: true }), own)).toEqual({ date: '2026-03-15', reason: 'redRisk' });
+    expect(nextInspection(facts({ openTg3: true }), own)).toEqual({ date: '2026-02-15', reason: 'openTg3' });
+    expect(own.dueSoonDays).toBe(30);
+  });
+
   it('reads the intervals from the one data object, so other intervals change the dates', () => {
     const yearly = nextInspection(facts({ redRisk: true }));
     const custom = nextInspection(facts({ redRisk: true }), { ...DEFAULT_INSPECTION_INTERVALS, afterRedRiskMonths: 1, regularMonths: 24 });
-    expect(yearly.date).toBe('2026-04-15');
+    expect(yearly.date).toBe('2026-07-15');
     expect(custom).toEqual({ date: '2026-02-15', reason: 'redRisk' });
     expect(nextInspection(facts({}), { ...DEFAULT_INSPECTION_INTERVALS, regularMonths: 24 }).date).toBe('2028-01-15');
     expect(nextInspection(facts({ tenantChanges: ['2026-06-01'] }), { ...DEFAULT_INSPECTION_INTERVALS, afterTenantChangeDays: 14 }).date).toBe('2026-06-15');
