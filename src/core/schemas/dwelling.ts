@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { LocalText } from '../text';
 import { bilingual } from './bilingual';
-import { dateField, enumField, fieldError, intField, numberField, textField, yesNoField } from './fields';
+import { dateField, enumField, fieldError, intField, numberField, textField, uuidField, yesNoField } from './fields';
 import { checkLeaseYears, leaseTypeSchema, leaseYearsSchema } from './lease';
 import { areaSchema } from './place';
 
@@ -19,6 +19,28 @@ export const DWELLING_TYPE_LABELS: Record<DwellingType, LocalText> = {
   apartment: { nb: 'Leilighet i blokk', en: 'Flat in a block' },
   basementFlat: { nb: 'Sokkelleilighet', en: 'Basement flat' },
 };
+
+/** Who owns a dwelling the municipality lets: itself, or a private owner it rents from (KOSTRA counts both). */
+export const OWNERSHIPS = ['owned', 'rentedIn'] as const;
+/** A kind of ownership. */
+export type Ownership = (typeof OWNERSHIPS)[number];
+
+/** Ownership as people read it. */
+export const OWNERSHIP_LABELS: Record<Ownership, LocalText> = {
+  owned: { nb: 'Kommunalt eid', en: 'Owned by the municipality' },
+  rentedIn: { nb: 'Innleid fra private', en: 'Rented in from a private owner' },
+};
+
+/** A dwelling unit number (bruksenhetsnummer) as the cadastre writes it: H, K, U or L and four digits, e.g. H0102. */
+export const UNIT_NUMBER_PATTERN = /^[HKUL]\d{4}$/;
+
+/** A point in WGS 84 degrees within mainland Norway's bounding box (with a margin). */
+export const locationSchema = z.strictObject({
+  lat: numberField(57, 72, '°'),
+  lon: numberField(4, 32, '°'),
+});
+/** A dwelling's position. */
+export type Location = z.infer<typeof locationSchema>;
 
 /** The `data` of a dwelling record (its id is the record id). */
 export const dwellingSchema = z
@@ -37,6 +59,19 @@ export const dwellingSchema = z
     bnr: intField(1, 9999),
     /** Section number (seksjonsnummer) of a flat in a sectioned building. */
     snr: intField(1, 999).nullish(),
+    /** Dwelling unit number (bruksenhetsnummer) in the cadastre, e.g. H0102; with the address it names one flat. */
+    unitNumber: z
+      .string()
+      .regex(UNIT_NUMBER_PATTERN, { error: bilingual('Bruksenhetsnummer skrives som H0102', 'A unit number is written like H0102') })
+      .nullish(),
+    /** Where the entrance is, when known (from the cadastre's address export). */
+    location: locationSchema.nullish(),
+    /** Owned by the municipality or rented in (KOSTRA); empty when not recorded. */
+    ownership: enumField(OWNERSHIPS).nullish(),
+    /** Adapted for wheelchair users (KOSTRA); empty when not recorded. */
+    wheelchairAccessible: yesNoField().nullish(),
+    /** The registry import that created the dwelling, so that import can be undone as a whole. */
+    importId: uuidField().nullish(),
     type: enumField(DWELLING_TYPES),
     /** Floor of the entrance, counted the Norwegian way: 1 is the ground floor, 0 a basement (sokkel/underetasje). */
     floor: intField(-2, 40),
