@@ -67,6 +67,20 @@ export const pushRequestSchema = z
     ops: z.array(z.looseObject({ opId: z.uuid() })).min(1).max(MAX_OPS_PER_PUSH),
   })
   .strict();
+/** Most ops one all-or-nothing batch (a registry import or its undo) may carry. */
+export const MAX_OPS_PER_BATCH = 20_000;
+
+/**
+ * An all-or-nothing batch: ops checked one by one exactly as in a push, but stored only if every one is applied, so
+ * an import that fails anywhere, or whose connection is lost, leaves nothing behind.
+ */
+export const batchRequestSchema = z
+  .object({
+    clientId: z.uuid(),
+    ops: z.array(z.looseObject({ opId: z.uuid() })).min(1).max(MAX_OPS_PER_BATCH),
+  })
+  .strict();
+
 /** A push as the app sends it. */
 export type PushRequest = { clientId: string; ops: Op[] };
 

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { BLOB_MIME_TYPES, generationSchema, MAX_BLOB_BYTES, MAX_PULL_LIMIT, pushRequestSchema, sha256Schema } from '../../core/sync/protocol';
+import { batchRequestSchema, BLOB_MIME_TYPES, generationSchema, MAX_BLOB_BYTES, MAX_PULL_LIMIT, pushRequestSchema, sha256Schema, type OpResult } from '../../core/sync/protocol';
 import { requireUser } from '../auth/requireUser';
 import { photoLimitsOf, type AppEnv, type Deps } from '../env';
 import { ApiError } from '../http/error';
@@ -18,6 +18,15 @@ import { bilingual } from '../../core/schemas/bilingual';
 
 /** Largest push body: 200 ops of a few KiB each fit easily; bigger is refused with 413 before parsing. */
 export const PUSH_BODY_LIMIT = 5 * 1024 * 1024;
+/** Largest all-or-nothing batch body: 20,000 dwellings of about 600 bytes each. */
+export const BATCH_BODY_LIMIT = 32 * 1024 * 1024;
+
+/** Thrown inside the batch's transaction to undo it when an op was not applied. */
+class BatchRefused extends Error {
+  constructor(readonly results: OpResult[]) {
+    super('batch refused');
+  }
+}
 
 const pullQuerySchema = z
   .object({
@@ -73,6 +82,34 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
   app.post('/sync/push', requireUser(), async (c) => {
     const body = await readJson(c, pushRequestSchema, PUSH_BODY_LIMIT);
     const results = applyPush(deps.db, blobs, c.get('user'), body, deps.now());
+    c.get('metrics')?.pushResults(results);
+    return c.json({ results });
+  });
+
+  // An administrator's registry import or its undo: every op decided as in a push, inside one transaction that is
+  // rolled back unless all of them are applied. A body cut off on the way never reaches the database.
+  app.post('/sync/batch', requireUser('admin'), async (c) => {
+    const body = await readJson(c, batchRequestSchema, BATCH_BODY_LIMIT);
+    let results: OpResult[];
+    try {
+      results = deps.db.transaction(() => {
+        const decided = applyPush(deps.db, blobs, c.get('user'), body, deps.now());
+        if (decided.some((r) => r.status !== 'applied' && !(r.status === 'duplicate' && r.original === 'applied'))) throw new BatchRefused(decided);
+        return decided;
+      })();
+    } catch (err) {
+      if (!(err instanceof BatchRefused)) throw err;
+      const refused = err.results.flatMap((r, index) => (r.status === 'applied' || r.status === 'duplicate' ? [] : [{ index, ...r }]));
+      throw new ApiError(
+        422,
+        'batch_refused',
+        bilingual(
+          `${refused.length} av ${err.results.length} endringer ble avvist; ingenting er lagret`,
+          `${refused.length} of ${err.results.length} changes were refused; nothing was saved`,
+        ),
+        refused.slice(0, 100),
+      );
+    }
     c.get('metrics')?.pushResults(results);
     return c.json({ results });
   });
