@@ -167,6 +167,16 @@ export const ROUTES: AppRoute[] = [
     roles: ['admin'],
   },
   {
+    path: '/import',
+    component: lazy(() => import('./screens/import/ImportScreen')),
+    roles: ['admin'],
+  },
+  {
+    path: '/import/places',
+    component: lazy(() => import('./screens/import/PlacesImportScreen')),
+    roles: ['admin'],
+  },
+  {
     path: '/sync',
     component: lazy(() => import('./screens/sync/SyncReviewScreen')),
     nav: { label: { nb: 'Synkronisering', en: 'Sync' } },

@@ -9,6 +9,7 @@ export const ENTITY_NAMES = [
   'plan',
   'settings',
   'scheduledInspection',
+  'poi',
 ] as const;
 
 export type EntityName = (typeof ENTITY_NAMES)[number];

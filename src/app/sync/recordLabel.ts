@@ -19,6 +19,7 @@ export const ENTITY_LABELS: Record<EntityName, LocalText> = {
   plan: { nb: 'Foyer-plan', en: 'Foyer plan' },
   settings: { nb: 'Innstillinger for kommunen', en: 'Municipality settings' },
   scheduledInspection: { nb: 'Planlagt befaring', en: 'Scheduled inspection' },
+  poi: { nb: 'Sted i nærmiljøet', en: 'Place nearby' },
 };
 
 /** What a record is called, and the screen it opens on (null when it has none of its own). */

@@ -60,7 +60,8 @@ export type PreviewRow =
 /** A dwelling already in the registry, as de-duplication compares it. */
 export type ExistingDwelling = { address: string; unitNumber?: string | null | undefined };
 
-type Parsed = { value: unknown } | { problem: LocalText; fix: LocalText };
+/** A cell read: its value, or what is wrong and what to write. */
+export type Parsed = { value: unknown } | { problem: LocalText; fix: LocalText };
 
 const nb = (n: string, e: string): LocalText => ({ nb: n, en: e });
 
@@ -355,7 +356,7 @@ function parseCell(field: ImportField, raw: string, areas: readonly ImportArea[]
 }
 
 /** Where a dwelling's position comes from: degrees, or a UTM zone's metres (EPSG 25832/25833/25835). */
-function toLocation(north: number, east: number, epsg: number | null): Parsed {
+export function toLocation(north: number, east: number, epsg: number | null): Parsed {
   const degrees = Math.abs(north) <= 90 && Math.abs(east) <= 180;
   const wrong = (p: LocalText): Parsed => ({ problem: p, fix: nb('Sjekk nord og øst, og koordinatsystemet (EPSG-kode 25832, 25833, 25835 eller 4258).', 'Check north and east, and the coordinate system (EPSG code 25832, 25833, 25835 or 4258).') });
   let at: { lat: number; lon: number };
@@ -461,7 +462,7 @@ export function previewRows(table: Table, mapping: Mapping, areas: readonly Impo
 }
 
 /** How many rows of each kind a preview holds. */
-export function previewCounts(rows: readonly PreviewRow[]): { ok: number; error: number; duplicate: number } {
+export function previewCounts(rows: readonly { status: PreviewRow['status'] }[]): { ok: number; error: number; duplicate: number } {
   const counts = { ok: 0, error: 0, duplicate: 0 };
   for (const r of rows) counts[r.status]++;
   return counts;

@@ -8,6 +8,7 @@ import { inspectionSchema } from './inspection';
 import { planSchema } from './plan';
 import { settingsSchema } from './settings';
 import { scheduledInspectionSchema } from './scheduledInspection';
+import { poiSchema } from './poi';
 import { taskSchema } from './task';
 import { visitSchema } from './visit';
 
@@ -18,6 +19,7 @@ export type { Inspection } from './inspection';
 export type { Plan } from './plan';
 export type { Settings } from './settings';
 export type { ScheduledInspection } from './scheduledInspection';
+export type { Poi } from './poi';
 export type { Task } from './task';
 export type { Visit } from './visit';
 
@@ -32,6 +34,7 @@ export const entitySchemas: Record<EntityName, z.ZodType> = {
   plan: planSchema,
   settings: settingsSchema,
   scheduledInspection: scheduledInspectionSchema,
+  poi: poiSchema,
 };
 
 /** An entity's data together with its record id, as lists and computations take it. */

@@ -20,14 +20,14 @@ type Access = { write: readonly EntityName[]; read: readonly EntityName[]; inspe
 const ROLE_ACCESS: Record<Role, Access> = {
   // The municipality's settings: written by administrators only, read by everyone (every device needs the areas).
   admin: {
-    write: ['dwelling', 'inspection', 'household', 'visit', 'task', 'allocation', 'plan', 'settings', 'scheduledInspection'],
-    read: ['dwelling', 'inspection', 'household', 'visit', 'task', 'allocation', 'plan', 'settings', 'scheduledInspection'],
+    write: ['dwelling', 'inspection', 'household', 'visit', 'task', 'allocation', 'plan', 'settings', 'scheduledInspection', 'poi'],
+    read: ['dwelling', 'inspection', 'household', 'visit', 'task', 'allocation', 'plan', 'settings', 'scheduledInspection', 'poi'],
     inspections: { write: ['dwelling', 'household'], read: ['dwelling', 'household'] },
   },
   inspector: {
     // Tasks only as a dwelling's follow-up actions: see core/privacy (isDwellingAction).
     write: ['dwelling', 'inspection', 'task', 'scheduledInspection'],
-    read: ['dwelling', 'inspection', 'allocation', 'task', 'settings', 'scheduledInspection'],
+    read: ['dwelling', 'inspection', 'allocation', 'task', 'settings', 'scheduledInspection', 'poi'],
     inspections: { write: ['dwelling'], read: ['dwelling'] },
   },
   counsellor: {

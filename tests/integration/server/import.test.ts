@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '../../../src/core/demo/users';
 import { readCsv } from '../../../src/core/import/readTable';
 import { guessMapping, previewRows } from '../../../src/core/import/registryImport';
 import { importOps, undoOps, type ImportedRecord } from '../../../src/core/import/importOps';
-import { MELHUS_AREAS } from '../../../src/core/schemas/place';
+import { MELHUS_AREA_NAMES as MELHUS_AREAS } from '../../../src/core/demo/melhusSettings';
 import type { Dwelling } from '../../../src/core/schemas/dwelling';
 import type { Op, PullResponse } from '../../../src/core/sync/protocol';
 import { startServer, type ServerProcess } from '../../support/server-process';

@@ -5,6 +5,7 @@ import { isShown } from '../../../core/checklist/isShown';
 import { sectionProgress } from '../../../core/checklist/sectionProgress';
 import type { Answer, Answers, Template } from '../../../core/checklist/template';
 import type { LocalText } from '../../../core/text';
+import type { DistanceProposal } from '../../../core/checklist/distanceProposals';
 import { useLocal, useText } from '../../i18n/language';
 import { ItemField } from './ItemField';
 import { CHECKLIST_TEXT } from './text';
@@ -20,12 +21,14 @@ type Props = {
   previous?: Answers;
   sectionId: string;
   onSection: (sectionId: string) => void;
+  /** Straight-line distances to propose, by item id (the neighbourhood checklist). */
+  proposals?: Record<string, DistanceProposal>;
   /** Called when focus enters an item, to remember the place. */
   onItemFocus: (itemId: string) => void;
 };
 
 /** The checklist form. Items are shown or hidden by their conditions as answers change. */
-export function ChecklistForm({ template, answers, readOnly, onAnswer, errors, previous, sectionId, onSection, onItemFocus }: Props) {
+export function ChecklistForm({ template, answers, readOnly, onAnswer, errors, previous, proposals, sectionId, onSection, onItemFocus }: Props) {
   const t = useText(CHECKLIST_TEXT);
   const local = useLocal();
   const progress = useMemo(() => new Map(sectionProgress(template, answers).map((p) => [p.sectionId, p])), [template, answers]);
@@ -81,6 +84,7 @@ export function ChecklistForm({ template, answers, readOnly, onAnswer, errors, p
             onAnswer={onAnswer}
             readOnly={readOnly}
             error={errors[item.id]}
+            proposal={proposals?.[item.id]}
             previous={previous && !deepEqual(previous[item.id] ?? null, answers[item.id] ?? null) ? (previous[item.id] ?? null) : undefined}
           />
         ))}

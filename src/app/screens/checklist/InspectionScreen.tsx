@@ -14,6 +14,8 @@ import { validateAnswers } from '../../../core/checklist/validateAnswers';
 import { assessDwelling } from '../../../core/rules/assessDwelling';
 import { VERDICT_LABELS } from '../../../core/rules/verdict';
 import type { Dwelling } from '../../../core/schemas/dwelling';
+import type { Poi } from '../../../core/schemas/poi';
+import { distanceProposals } from '../../../core/checklist/distanceProposals';
 import type { Inspection } from '../../../core/schemas/inspection';
 import { deepEqual } from '../../../core/sync/deepEqual';
 import { ErrorSummary, focusField } from '../../components/ErrorSummary';
@@ -90,6 +92,11 @@ export default function InspectionScreen({ id }: { id: string }) {
   const bodyRef = useRef<HTMLDivElement>(null);
 
   const template = record ? getTemplate(record.data.templateId, record.data.templateVersion) : undefined;
+  // The neighbourhood checklist of a dwelling with a position proposes the straight-line distance to the nearest place
+  // of each kind, from the places synced to this device.
+  const location = template?.kind === 'neighbourhood' ? (dwelling?.data.location ?? null) : null;
+  const places = useQuery(() => (location ? repo<Poi>('poi').list() : []), [location?.lat, location?.lon]);
+  const proposals = useMemo(() => distanceProposals(location, (places ?? []).map((p) => p.data)), [location?.lat, location?.lon, places]);
   const stored = record?.data.answers;
   const answers: Answers = useMemo(() => {
     const a: Answers = { ...(stored ?? {}) };
@@ -411,6 +418,7 @@ export default function InspectionScreen({ id }: { id: string }) {
             onAnswer={stableOnAnswer}
             errors={errors}
             previous={previous && !readOnly ? previous.data.answers : undefined}
+            proposals={proposals}
             sectionId={openSection}
             onSection={(s) => {
               setSectionId(s);

@@ -4,7 +4,10 @@ import { useState } from 'preact/hooks';
 import { followUpGaps, type FindingField, type RedRiskField } from '../../../core/checklist/followUp';
 import type { Answer, AnswerValue, Finding, Grade, Item, RiskValue } from '../../../core/checklist/template';
 import type { LocalText } from '../../../core/text';
-import { useLocal, useText } from '../../i18n/language';
+import type { DistanceProposal } from '../../../core/checklist/distanceProposals';
+import { POI_KIND_LABELS } from '../../../core/schemas/poi';
+import { formatNumber } from '../../../core/format/formatNumber';
+import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { PhotoList } from '../../photos/PhotoList';
 import { answerDetails, answerText } from './answerText';
 import { controlFor } from './controlFor';
@@ -49,6 +52,8 @@ type Props = {
   error?: LocalText;
   /** Set when the answer differs from the previous completed checklist: what it was then. */
   previous?: Answer | null;
+  /** The nearest place of the item's kind and its straight-line distance, proposed for the inspector to accept or correct. */
+  proposal?: DistanceProposal;
 };
 
 function cleaned(a: Answer): Answer | null {
@@ -81,9 +86,10 @@ export class ItemField extends Component<Props> {
  * Grouped controls (radios, grades, checkboxes, the risk matrix, photos) sit in a fieldset whose legend is the
  * item's label; single inputs get a label element. Help and error text are tied to the input by aria-describedby.
  */
-function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous }: Props) {
+function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous, proposal }: Props) {
   const t = useText(CHECKLIST_TEXT);
   const local = useLocal();
+  const lang = useLanguage();
   const [problem, setProblem] = useState<NumberProblem>(null);
   const spec = controlFor(item);
   const inputId = itemInputId(item.id);
@@ -179,6 +185,20 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous }: Pr
       break;
   }
 
+  const proposalId = `${inputId}-proposal`;
+  const proposed = proposal && spec.control === 'number' && (
+    <div class="cl-proposal" data-testid={`proposal-${item.id}`}>
+      <p id={proposalId} class="cl-help">
+        {t('nearestProposal', { kind: local(POI_KIND_LABELS[proposal.kind]), name: proposal.name, distance: formatNumber(proposal.distanceM, lang) })}
+      </p>
+      {answer?.value !== proposal.distanceM && (
+        <button type="button" class="ds-button" data-variant="secondary" data-size="sm" aria-describedby={proposalId} onClick={() => change({ value: proposal.distanceM, typed: undefined })}>
+          {t('useProposal', { distance: formatNumber(proposal.distanceM, lang) })}
+        </button>
+      )}
+    </div>
+  );
+
   const errorLine = message && <p id={errorId} class="ds-validation-message" data-field="validation">{message}</p>;
   // Radios and tiles cannot be unticked by tapping again, so a chosen answer can be taken back here.
   const clearable = ['radio', 'grade', 'checkboxes', 'risk'].includes(spec.control) && answer?.value !== undefined;
@@ -218,6 +238,7 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous }: Pr
         <div class="ds-field">
           <label class="ds-label cl-label" for={inputId} id={`${inputId}-box-label`}>{label}</label>
           {help}
+          {proposed}
           {control}
           {errorLine}
         </div>

@@ -3,6 +3,11 @@ import { defineText } from '../../i18n/language';
 
 /** The checklist dictionary. */
 export const CHECKLIST_TEXT = defineText({
+  nearestProposal: {
+    nb: 'Nærmeste {kind}: {name}, ca. {distance} m i luftlinje — sjekk gangavstanden.',
+    en: 'Nearest {kind}: {name}, about {distance} m in a straight line — check the walking distance.',
+  },
+  useProposal: { nb: 'Bruk {distance} m', en: 'Use {distance} m' },
   yes: { nb: 'Ja', en: 'Yes' },
   no: { nb: 'Nei', en: 'No' },
   required: { nb: 'må fylles ut', en: 'required' },

@@ -183,6 +183,18 @@ export default function SettingsScreen() {
         )}
       </section>
 
+      {user?.roles.includes('admin') && (
+        <section class="settings-group" aria-labelledby="settings-data">
+          <h2 class="ds-heading" data-size="sm" id="settings-data">
+            {t('dataTitle')}
+          </h2>
+          <ul class="ds-list">
+            <li><a class="ds-link" href="/import">{t('importRegistry')}</a></li>
+            <li><a class="ds-link" href="/import/places">{t('importPlaces')}</a></li>
+          </ul>
+        </section>
+      )}
+
       <section class="settings-group" aria-labelledby="settings-password">
         <h2 class="ds-heading" data-size="sm" id="settings-password">
           {t('changePassword')}

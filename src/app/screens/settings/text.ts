@@ -4,6 +4,9 @@ import { defineText } from '../../i18n/language';
 /** The settings screen's dictionary. */
 export const SETTINGS_TEXT = defineText({
   title: { nb: 'Innstillinger', en: 'Settings' },
+  dataTitle: { nb: 'Kommunens data', en: "The municipality's data" },
+  importRegistry: { nb: 'Importer boligregisteret (CSV)', en: 'Import the dwelling registry (CSV)' },
+  importPlaces: { nb: 'Importer steder i nærmiljøet (CSV)', en: 'Import places in the neighbourhood (CSV)' },
   about: { nb: 'Om appen', en: 'About the app' },
   version: { nb: 'Versjon', en: 'Version' },
   signedInAs: { nb: 'Innlogget som', en: 'Logged in as' },

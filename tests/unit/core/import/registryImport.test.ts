@@ -1,11 +1,11 @@
 // Column mapping and row checks of the registry import, on files in Kartverket's layout and in Egnet's own.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MELHUS_AREAS } from '../../../../src/core/schemas/place';
+import { MELHUS_SETTINGS } from '../../../../src/core/demo/melhusSettings';
 import { decodeText, readCsv, TableError } from '../../../../src/core/import/readTable';
 import { guessMapping, mappingProblems, previewCounts, previewRows, type ImportArea, type Mapping } from '../../../../src/core/import/registryImport';
 
-const AREAS: ImportArea[] = MELHUS_AREAS.map((name) => ({ value: name, name }));
+const AREAS: ImportArea[] = MELHUS_SETTINGS.areas.map((a) => ({ value: a.id, name: a.name }));
 const fixture = (name: string) => readCsv(decodeText(readFileSync(new URL(`../../../fixtures/import/${name}`, import.meta.url))));
 
 /** What Kartverket's export lacks, given once for every row as an administrator would on the mapping screen. */
