@@ -1,4 +1,4 @@
-/** Stock figures like the Melhus report's: verdict counts and shares in total, per area, bedrooms and vacancy, and "children first" per year. */
+/** Stock figures like the reference report's (docs/domain.md): verdict counts and shares in total, per area, bedrooms and vacancy, and "children first" per year. */
 import { countsForDwelling } from '../checklist/checklistSide';
 import { verdictOf } from '../rules/assessDwelling';
 import { defaultRuleSet } from '../rules/defaultRuleSet';

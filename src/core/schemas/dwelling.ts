@@ -51,7 +51,7 @@ export const dwellingSchema = z
     postcode: z
       .string({ error: fieldError(bilingual('Postnummer må være fire sifre', 'Postcode must be four digits')) })
       .regex(/^\d{4}$/, { error: bilingual('Postnummer må være fire sifre', 'Postcode must be four digits') }),
-    /** The Melhus area the dwelling belongs to. */
+    /** The id of the area the dwelling belongs to (the municipality's settings name it). */
     area: areaSchema,
     /** Property id: gårdsnummer. */
     gnr: intField(1, 9999),

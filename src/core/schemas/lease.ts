@@ -1,4 +1,4 @@
-/** Lease terms: open-ended, or fixed for a number of years (the Melhus report weighs "over 3 years / open-ended"). */
+/** Lease terms: open-ended, or fixed for a number of years (the reference report weighs "over 3 years / open-ended"). */
 import { z } from 'zod';
 import type { LocalText } from '../text';
 import { bilingual } from './bilingual';

@@ -2,7 +2,7 @@
 import type { LocalText } from '../text';
 import { enumField } from './fields';
 
-/** Units that own tasks and may be named in a consent (the Melhus report's cross-disciplinary team and partners). */
+/** Units that own tasks and may be named in a consent (the reference report's cross-disciplinary team and partners). */
 export const OWNER_UNITS = [
   'nav',
   'buildingsAndProperty',
@@ -15,7 +15,7 @@ export const OWNER_UNITS = [
 /** One municipal unit. */
 export type OwnerUnit = (typeof OWNER_UNITS)[number];
 
-/** Each unit's name as people in Melhus say it. */
+/** Each unit's name as municipal staff say it. */
 export const OWNER_UNIT_LABELS: Record<OwnerUnit, LocalText> = {
   nav: { nb: 'NAV', en: 'NAV (labour and welfare)' },
   buildingsAndProperty: { nb: 'Bygg og eiendom', en: 'Buildings and property' },

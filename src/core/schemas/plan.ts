@@ -1,9 +1,9 @@
-/** A Foyer plan: a young person's (16–23) individual, binding three-year plan across the Melhus report's eight domains. */
+/** A Foyer plan: a young person's (16–23) individual, binding three-year plan across the reference report's eight domains. */
 import { z } from 'zod';
 import type { LocalText } from '../text';
 import { dateField, enumField, intField, textField, uuidField, yesNoField } from './fields';
 
-/** The eight domains of the Foyer programme, in the Melhus report's order. */
+/** The eight domains of the Foyer programme, in the reference report's order. */
 export const FOYER_DOMAINS = [
   'homeSkills',
   'education',
@@ -17,7 +17,7 @@ export const FOYER_DOMAINS = [
 /** One Foyer domain. */
 export type FoyerDomain = (typeof FOYER_DOMAINS)[number];
 
-/** Domain names as the Melhus report words them. */
+/** Domain names as the reference report words them. */
 export const FOYER_DOMAIN_LABELS: Record<FoyerDomain, LocalText> = {
   homeSkills: { nb: 'Bo-trening', en: 'Home skills' },
   education: { nb: 'Utdanning', en: 'Education' },

@@ -8,7 +8,7 @@ export const DWELLING_TEXT = defineText({
   showList: { nb: 'Vis boliglisten', en: 'Show the dwelling list' },
   loadingList: { nb: 'Henter boliglisten …', en: 'Loading the dwelling list …' },
   search: { nb: 'Søk på adresse eller gnr/bnr', en: 'Search by address or gnr/bnr' },
-  searchHint: { nb: 'For eksempel «Gimsevegen» eller «12/34».', en: 'For example "Gimsevegen" or "12/34".' },
+  searchHint: { nb: 'For eksempel «Storgata» eller «12/34».', en: 'For example "Storgata" or "12/34".' },
   filters: { nb: 'Filtrer', en: 'Filter' },
   verdict: { nb: 'Vurdering', en: 'Assessment' },
   area: { nb: 'Område', en: 'Area' },

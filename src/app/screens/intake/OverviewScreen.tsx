@@ -1,4 +1,4 @@
-/** The intake team's overview: the stock by verdict as the Melhus report reports it, charts, "children first", inspections due, exports. */
+/** The intake team's overview: the stock by verdict as the reference report (docs/domain.md) gives it, charts, "children first", inspections due, exports. */
 import { useState } from 'preact/hooks';
 import { figuresCsv } from '../../../core/export/figuresCsv';
 import { registryCsv } from '../../../core/export/registryCsv';

@@ -10,7 +10,7 @@ import { useAreaName, useSettings } from '../../store/useSettings';
 import { INTAKE_TEXT } from './text';
 import { VERDICT_COLORS } from './verdictColors';
 
-/** The headline the Melhus report uses: "119 boliger · 11 godt egnet 0–3 år · 40 godt egnet 3 år + · 43 % egnet". */
+/** The headline the reference report (docs/domain.md) uses: "119 boliger · 11 godt egnet 0–3 år · 40 godt egnet 3 år + · 43 % egnet". */
 export function StockHeadline({ figures }: { figures: Figures }) {
   const t = useText(INTAKE_TEXT);
   const lang = useLanguage();

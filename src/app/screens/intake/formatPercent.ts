@@ -1,4 +1,4 @@
-/** Shares as the Melhus report writes them: "43 %" in Bokmål (a space before the sign), "43%" in English. */
+/** Shares as Norwegian reports write them: "43 %" in Bokmål (a space before the sign), "43%" in English. */
 import type { Language } from '../../../core/text';
 
 /** A fraction (0.4286) as a whole percentage for the language. */

@@ -1,4 +1,4 @@
-/** A printable A4 report of the stock for the municipal council: the Melhus report's headline, the charts and "children first". */
+/** A printable A4 report of the stock for the municipal council: the reference report's headline (docs/domain.md), the charts and "children first". */
 import { formatDate } from '../../../core/format/formatDate';
 import { defaultRuleSet } from '../../../core/rules/defaultRuleSet';
 import { useLanguage, useLocal, useText } from '../../i18n/language';

@@ -9,7 +9,7 @@ describe('passwordRefusal', () => {
   });
 
   it('refuses a common or local word with digits or symbols put before or after it', () => {
-    for (const p of ['Sommer2024!!', 'passord12345', 'velkommen123', '2024Melhus!!', 'Qwertyuiop12']) expect([p, passwordRefusal(p)]).toEqual([p, COMMON_PASSWORD_RULE]);
+    for (const p of ['Sommer2024!!', 'passord12345', 'velkommen123', '2024Bergen!!', 'Qwertyuiop12']) expect([p, passwordRefusal(p)]).toEqual([p, COMMON_PASSWORD_RULE]);
   });
 
   it('refuses passwords of fewer than five different characters', () => {

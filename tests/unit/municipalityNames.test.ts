@@ -1,0 +1,61 @@
+// Nothing municipality-specific in src/ outside the demo: the demo municipality's name and its area names appear only in
+// the demo settings and demo data (src/core/demo), so another municipality's installation shows none of them.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { MELHUS_SETTINGS } from '../../src/core/demo/melhusSettings';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const src = join(root, 'src');
+/** Where the demo municipality may be named: its settings file and the demo data generated from it. */
+const DEMO = join(src, 'core', 'demo');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return path === DEMO ? [] : files(path);
+    return [path];
+  });
+}
+
+/** A name as a whole word (letters of any script around it end the match), case as given or in any case. */
+function wordPattern(name: string, anyCase: boolean): RegExp {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, anyCase ? 'iu' : 'u');
+}
+
+/** Every demo-specific name: the municipality in any case (also inside words such as "melhuskommune"), its areas as written. */
+const NAMES: [string, RegExp][] = [
+  [MELHUS_SETTINGS.municipality.name, new RegExp(MELHUS_SETTINGS.municipality.name, 'iu')],
+  ...MELHUS_SETTINGS.areas.map((a): [string, RegExp] => [a.name, wordPattern(a.name, false)]),
+];
+
+/** The lines of src/ (outside the demo) that name the demo municipality or one of its areas. */
+export function municipalityNamesIn(paths: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const path of paths) {
+    readFileSync(path, 'utf8').split('\n').forEach((line, i) => {
+      for (const [name, pattern] of NAMES) if (pattern.test(line)) found.push(`${relative(root, path)}:${i + 1}: ${name}`);
+    });
+  }
+  return found;
+}
+
+describe('municipality-specific names', () => {
+  const all = files(src);
+
+  it('finds the source files and the demo names it looks for', () => {
+    expect(all.length).toBeGreaterThan(100);
+    expect(NAMES.map(([n]) => n)).toContain('Gimse');
+    expect(NAMES.length).toBeGreaterThan(5);
+  });
+
+  it('finds a demo name where there is one (the check can fail)', () => {
+    expect(municipalityNamesIn([join(DEMO, 'melhusSettings.ts')]).length).toBeGreaterThan(5);
+  });
+
+  it('appear nowhere in src/ outside the demo settings and demo data', () => {
+    expect(municipalityNamesIn(all)).toEqual([]);
+  });
+});
