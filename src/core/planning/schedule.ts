@@ -1,5 +1,5 @@
 /**
- * Planning many inspections at once from a filtered registry ("all in Gimse due before March → Ivar, weeks 3–6"): the
+ * Planning many inspections at once from a filtered registry ("all in one area due before March → Ivar, weeks 3–6"): the
  * dwellings, most urgent first, spread evenly over the chosen weeks, or all on one day.
  */
 import type { ScheduledInspection } from '../schemas/scheduledInspection';
