@@ -125,7 +125,7 @@ export const ROUTES: AppRoute[] = [
   {
     path: '/overview',
     component: lazy(() => import('./screens/intake/OverviewScreen')),
-    roles: ['intake', 'admin'],
+    roles: ['intake', 'admin', 'inspector'],
     nav: { label: { nb: 'Oversikt', en: 'Overview' } },
   },
   {

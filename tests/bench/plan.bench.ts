@@ -85,8 +85,9 @@ async function measure(staticDir: string): Promise<void> {
     const dwellingIds = extra.filter((r) => r.entity === 'dwelling').map((r) => r.id);
     await putRecords(page, [...extra, ...planningRecords(dwellingIds)]);
     const counts = await countRecords(page);
+    // Written behind Dexie's back: reload so its live-query cache starts from the database.
     await page.reload();
-    await page.locator('[data-testid="home-roles"]').waitFor({ timeout: 60_000 });
+    await page.locator('[data-testid="registry-count"]', { hasText: `${counts.dwellings} av ${counts.dwellings}` }).waitFor({ timeout: 60_000 });
     console.log(`on the device: ${counts.dwellings} dwellings, ${counts.inspections} inspections, ${ACTIONS} actions, ${PLANS} planned inspections (${MINE} the inspector's)`);
 
     const times: number[] = [];

@@ -9,6 +9,7 @@ import { useLanguage, useText } from '../../i18n/language';
 import { downloadFile } from '../../downloadFile';
 import { ChildrenFirst, StockCharts, StockHeadline } from './StockCharts';
 import { INTAKE_TEXT } from './text';
+import { PropertyFiguresSection } from './PropertyFiguresSection';
 import { useIntakeData } from './useIntakeData';
 import { useOverview } from './useOverview';
 import '../../charts/charts.css';
@@ -122,6 +123,8 @@ export default function OverviewScreen() {
       ) : (
         <p aria-busy="true">{t('trendLoading')}</p>
       )}
+
+      <PropertyFiguresSection data={data} />
     </section>
   );
 }
