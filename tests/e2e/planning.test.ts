@@ -1,6 +1,7 @@
 // The inspection plan in Chromium against the real server: an administrator, offline, plans three inspections for the
 // inspector and moves one to another day; online they sync; the inspector's device, offline, shows them in Mine
-// befaringer and on the home screen. Axe finds nothing on the new screens at phone and tablet size.
+// befaringer and on the home screen, and the property unit's figures on the overview. Axe finds nothing on the new
+// screens at phone and tablet size.
 // EGNET_SCREENSHOTS=1 also writes Mine befaringer's screenshots in docs/screenshots/.
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -114,6 +115,13 @@ describe('inspection plan', () => {
     await inspector.setViewportSize(TABLET);
     await expectNoAxeViolations(inspector, 'Mine befaringer, tablet');
     await shot(inspector, 'my-inspections-tablet');
+
+    // The property unit's figures on the overview, from the same device, still offline.
+    await go(inspector, 'Oversikt');
+    const figures = inspector.locator('[data-testid="property-figures"]');
+    await figures.waitFor({ timeout: 30_000 });
+    expect(Number(await figures.locator('[data-testid="property-overdue"]').textContent())).toBeGreaterThan(0);
+    await expectNoAxeViolations(inspector, 'overview with the property figures, tablet');
     await inspector.context().close();
   }, 180_000);
 });
