@@ -43,7 +43,6 @@ export const ROUTES: AppRoute[] = [
     path: '/inspection-plan',
     component: lazy(() => import('./screens/planning/InspectionPlanScreen')),
     roles: ['inspector', 'admin'],
-    nav: { label: { nb: 'Befaringsplan', en: 'Inspection plan' } },
   },
   {
     path: '/dwellings/new',

@@ -49,7 +49,8 @@ describe('inspection plan', () => {
     await firstSync(admin);
     await untilControlled(admin);
     // Online once on the plan, so the device keeps the inspectors to choose from.
-    await go(admin, 'Befaringsplan');
+    await go(admin, 'Mine befaringer');
+    await admin.getByRole('link', { name: 'Planlegg befaringer' }).click();
     await admin.locator('#plan-inspector option', { hasText: 'Ivar Inspektør' }).waitFor({ state: 'attached' });
 
     await admin.context().setOffline(true);

@@ -60,8 +60,7 @@ export const HOME_TEXT = defineText({
 /** One line per screen in the menu, saying what it is for (screens without a line are not listed on the home screen). */
 export const SCREEN_DESCRIPTIONS: Record<string, LocalText> = {
   '/dwellings': { nb: 'søk i boligregisteret og se hvorfor hver bolig er egnet eller ikke', en: 'search the dwelling registry and see why each dwelling suits or not' },
-  '/my-inspections': { nb: 'befaringene du har fått tildelt, forfalte først, og utkastene dine', en: 'the inspections assigned to you, overdue first, and your drafts' },
-  '/inspection-plan': { nb: 'planlegg befaringer og gi dem til en inspektør, én og én eller mange om gangen', en: 'plan inspections and give them to an inspector, one by one or many at once' },
+  '/my-inspections': { nb: 'befaringene du har fått tildelt og utkastene dine; derfra planlegger du befaringer', en: 'the inspections assigned to you and your drafts; plan inspections from there' },
   '/households': { nb: 'husstander, samtykke, hjemmebesøk og oppgaver', en: 'households, consent, home visits and tasks' },
   '/tasks': { nb: 'oppgaver mellom enhetene og agendaen til månedsmøtet', en: 'tasks between the units and the monthly meeting’s agenda' },
   '/foyer': { nb: 'treårsplaner for ungdom 16–23 år', en: 'three-year plans for young people aged 16–23' },
