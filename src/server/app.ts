@@ -21,7 +21,7 @@ import { privacyRoutes } from './privacy/routes';
 import { syncRoutes } from './sync/routes';
 import { bilingual } from '../core/schemas/bilingual';
 
-/** Builds the app on the given database, clock and folders. */
+/** Builds the app on the given store, clock and folders. */
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -41,14 +41,14 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
-  app.get('/api/health', (c) => {
-    const health = checkHealth(deps.db, deps.dataDir, deps.minFreeBytes);
-    if (health.ok) return c.json({ ok: true, version: deps.version, db: 'sqlite' });
+  app.get('/api/health', async (c) => {
+    const health = await checkHealth(deps.store, deps.dataDir, deps.minFreeBytes);
+    if (health.ok) return c.json({ ok: true, version: deps.version, db: deps.store.engine });
     const message =
       health.problem === 'database'
         ? bilingual('Databasen kan ikke leses', 'The database cannot be read')
         : bilingual('For lite ledig diskplass i datamappen', 'Too little free disk space in the data folder');
-    return c.json({ ok: false, version: deps.version, db: 'sqlite', problem: health.problem, message }, 503);
+    return c.json({ ok: false, version: deps.version, db: deps.store.engine, problem: health.problem, message }, 503);
   });
   app.route('/api', sessionRoutes(deps));
   app.route('/api', syncRoutes(deps));
@@ -57,14 +57,14 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/api', figuresRoutes(deps));
 
   // For Prometheus, only with the configured token; without one there is nothing here.
-  app.get('/metrics', (c) => {
+  app.get('/metrics', async (c) => {
     if (!deps.metricsToken) return c.text(bilingual('Fant ikke siden', 'Not found'), 404);
     const given = Buffer.from(c.req.header('Authorization') ?? '');
     const wanted = Buffer.from(`Bearer ${deps.metricsToken}`);
     if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) {
       return c.text(bilingual('Feil eller manglende nøkkel', 'Wrong or missing token'), 401, { 'WWW-Authenticate': 'Bearer' });
     }
-    return c.text(metrics.render(deps.db, deps.dataDir), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+    return c.text(await metrics.render(deps.store), 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
   });
 
   if (deps.staticDir) app.route('/', staticFiles(deps.staticDir));

@@ -1,7 +1,6 @@
-/** What GET /api/health checks: the database file can be opened and read, and the data folder has room to write. */
-import Database from 'better-sqlite3';
-import { openSync, readSync, statfsSync } from 'node:fs';
-import type { Db } from './db';
+/** What GET /api/health checks: the database can be read (the engine's own checks), and the data folder has room to write. */
+import { statfsSync } from 'node:fs';
+import type { Store } from './store/store';
 
 /** Below this much free space in the data folder (EGNET_MIN_FREE_MB, default 100) health answers 503. */
 export const DEFAULT_MIN_FREE_BYTES = 100 * 1024 * 1024;
@@ -9,23 +8,8 @@ export const DEFAULT_MIN_FREE_BYTES = 100 * 1024 * 1024;
 /** The outcome: ok, or the first thing that stops the server from serving. */
 export type Health = { ok: true; freeBytes: number | null } | { ok: false; problem: 'database' | 'disk'; freeBytes: number | null };
 
-/**
- * One descriptor per database, opened once and never closed while the server runs: closing any descriptor of the file
- * would drop this process's POSIX locks on it (they belong to the process and file, not to the descriptor), and another
- * process — a restore, a second server — could then take the database from under the server.
- */
-const headerFds = new WeakMap<Db, number>();
-function headerFd(db: Db): number {
-  let fd = headerFds.get(db);
-  if (fd === undefined) headerFds.set(db, (fd = openSync(db.name, 'r')));
-  return fd;
-}
-
-/**
- * Reads the database through the server's own connection, the file's header and a fresh read-only connection (which,
- * unlike the open connection, notices a file that was removed or replaced), then checks free space.
- */
-export function checkHealth(db: Db, dataDir: string, minFreeBytes = DEFAULT_MIN_FREE_BYTES): Health {
+/** Checks the data folder's free space and asks the store whether the database can be read. */
+export async function checkHealth(store: Store, dataDir: string, minFreeBytes = DEFAULT_MIN_FREE_BYTES): Promise<Health> {
   let freeBytes: number | null = null;
   try {
     const fs = statfsSync(dataDir);
@@ -33,34 +17,7 @@ export function checkHealth(db: Db, dataDir: string, minFreeBytes = DEFAULT_MIN_
   } catch {
     return { ok: false, problem: 'disk', freeBytes };
   }
-  try {
-    db.prepare('SELECT COUNT(*) FROM schema_migrations').get();
-    if (!db.memory) {
-      // The file's own header (recent pages may be served from the WAL, so a query alone would not notice it overwritten).
-      const header = Buffer.alloc(16);
-      readSync(headerFd(db), header, 0, 16, 0);
-      if (header.toString('latin1') !== 'SQLite format 3\0') throw new Error('not a SQLite file');
-      const probe = new Database(db.name, { readonly: true, fileMustExist: true });
-      try {
-        probe.prepare('SELECT COUNT(*) FROM schema_migrations').get();
-      } finally {
-        probe.close();
-      }
-    }
-  } catch {
-    return { ok: false, problem: 'database', freeBytes };
-  }
+  if (!(await store.healthy())) return { ok: false, problem: 'database', freeBytes };
   if (freeBytes < minFreeBytes) return { ok: false, problem: 'disk', freeBytes };
   return { ok: true, freeBytes };
-}
-
-/** PRAGMA quick_check on start: a damaged database file stops the start instead of serving wrong answers. */
-export function quickCheck(db: Db): void {
-  const result = db.pragma('quick_check', { simple: true });
-  if (result !== 'ok') {
-    throw new Error(
-      `Databasefilen er skadet (PRAGMA quick_check: ${String(result)}); gjenopprett en sikkerhetskopi med \`npm run restore\`` +
-        ` / The database file is damaged (PRAGMA quick_check: ${String(result)}); restore a backup with \`npm run restore\``,
-    );
-  }
 }

@@ -6,8 +6,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, DEMO_USERS } from '../core/demo/users';
 import { createApp } from './app';
-import { openDatabase } from './db';
-import { quickCheck } from './health';
+import { openStore } from './store/openStore';
 import { demoAccountsLeft, hasDemoUsers, seedDemo } from './seed';
 import { securityFromEnv } from './settings';
 import { photoLimitsFromEnv } from './sync/photoLimits';
@@ -70,27 +69,27 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 8080): List
 /** Migrates and (with demo on) seeds the database, then serves app and API; prints the URL and demo logins. */
 export async function listen(options: ListenOptions, log: (line: string) => void = console.log): Promise<Listening> {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(join(options.dataDir, 'egnet.sqlite'));
+  const store = openStore(options.dataDir);
   try {
-    quickCheck(db);
-    if (!options.demo && !options.allowDemoAccounts && demoAccountsLeft(db) > 0) {
+    await store.checkOnStart();
+    if (!options.demo && !options.allowDemoAccounts && (await demoAccountsLeft(store)) > 0) {
       throw new Error(
         'Databasen har fortsatt demo-kontoer (passord "demo"); slett dem, eller start med EGNET_ALLOW_DEMO_ACCOUNTS=1 om det er meningen' +
           ' / The database still has the demo accounts (password "demo"); remove them, or start with EGNET_ALLOW_DEMO_ACCOUNTS=1 if that is intended',
       );
     }
   } catch (err) {
-    db.close();
+    await store.close();
     throw err;
   }
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-  if (options.demo) await seedDemo(db, new Date());
-  const app = createApp({ db, dataDir: options.dataDir, version, staticDir: options.staticDir, minFreeBytes: options.minFreeBytes, now: () => new Date(), security: securityFromEnv(process.env), photoLimits: photoLimitsFromEnv(process.env), ...(process.env.EGNET_METRICS_TOKEN ? { metricsToken: process.env.EGNET_METRICS_TOKEN } : {}) });
+  if (options.demo) await seedDemo(store, new Date());
+  const app = createApp({ store, dataDir: options.dataDir, version, staticDir: options.staticDir, minFreeBytes: options.minFreeBytes, now: () => new Date(), security: securityFromEnv(process.env), photoLimits: photoLimitsFromEnv(process.env), ...(process.env.EGNET_METRICS_TOKEN ? { metricsToken: process.env.EGNET_METRICS_TOKEN } : {}) });
 
   const server = await new Promise<ReturnType<typeof serve>>((ok, fail) => {
     const s = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' }, () => ok(s));
     s.once('error', (err: NodeJS.ErrnoException) => {
-      db.close();
+      void store.close();
       fail(
         err.code === 'EADDRINUSE'
           ? new Error(`Port ${options.port} er opptatt; velg en annen med PORT=… / Port ${options.port} is in use; choose another with PORT=…`)
@@ -103,14 +102,14 @@ export async function listen(options: ListenOptions, log: (line: string) => void
 
   log(`Egnet ${version} kjører på / is running at ${url}`);
   log(`Data: ${options.dataDir}`);
-  if (options.demo && hasDemoUsers(db)) {
+  if (options.demo && (await hasDemoUsers(store))) {
     log(`Demo-brukere (passord "${DEMO_PASSWORD}") / Demo users (password "${DEMO_PASSWORD}"):`);
     for (const u of DEMO_USERS) log(`  ${u.username.padEnd(11)} ${u.roles.join(', ').padEnd(11)} ${u.name}`);
   }
 
   let closing: Promise<void> | undefined;
   // Stop accepting, let requests in flight finish (at most CLOSE_GRACE_MS, then their connections are cut), and close
-  // the database with the WAL folded into the file.
+  // the store (SQLite folds its WAL into the file).
   const close = () =>
     (closing ??= new Promise<void>((done) => {
       const cut = setTimeout(() => {
@@ -118,12 +117,10 @@ export async function listen(options: ListenOptions, log: (line: string) => void
       }, CLOSE_GRACE_MS);
       server.close(() => {
         clearTimeout(cut);
-        try {
-          db.pragma('wal_checkpoint(TRUNCATE)');
-        } finally {
-          db.close();
-        }
-        done();
+        void store
+          .close()
+          .catch((err: unknown) => console.error(err))
+          .finally(done);
       });
       // Keep-alive connections would hold close() open; idle ones can go right away.
       if ('closeIdleConnections' in server) server.closeIdleConnections();

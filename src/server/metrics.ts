@@ -3,9 +3,7 @@
  * result; pull latency; database and photo bytes. Kept in memory per app (a restart starts them at zero, as
  * Prometheus expects of counters). Served only when EGNET_METRICS_TOKEN is set, and then only with that token.
  */
-import { statSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Db } from './db';
+import type { Store } from './store/store';
 
 /** Upper bounds of the pull latency histogram, in seconds. */
 const PULL_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -39,7 +37,7 @@ export class Metrics {
   }
 
   /** The text Prometheus scrapes. */
-  render(db: Db, dataDir: string): string {
+  async render(store: Store): Promise<string> {
     const out: string[] = [];
     out.push('# HELP egnet_http_requests_total Requests answered, by method, route pattern and status.', '# TYPE egnet_http_requests_total counter');
     for (const [k, n] of this.requests) out.push(`egnet_http_requests_total{${k}} ${n}`);
@@ -49,15 +47,8 @@ export class Metrics {
     PULL_BUCKETS.forEach((b, i) => out.push(`egnet_pull_duration_seconds_bucket{le="${b}"} ${this.pullBuckets[i]}`));
     out.push(`egnet_pull_duration_seconds_bucket{le="+Inf"} ${this.pullCount}`);
     out.push(`egnet_pull_duration_seconds_sum ${this.pullSum}`, `egnet_pull_duration_seconds_count ${this.pullCount}`);
-    const size = (file: string) => {
-      try {
-        return statSync(join(dataDir, file)).size;
-      } catch {
-        return 0;
-      }
-    };
-    const dbBytes = size('egnet.sqlite') + size('egnet.sqlite-wal');
-    const blobBytes = (db.prepare('SELECT COALESCE(SUM(size), 0) AS n FROM blobs').get() as { n: number }).n;
+    const dbBytes = (await store.databaseBytes()) ?? 0;
+    const blobBytes = (await store.blobBytes(null)).total;
     out.push('# HELP egnet_database_bytes Size of the database file and its WAL.', '# TYPE egnet_database_bytes gauge', `egnet_database_bytes ${dbBytes}`);
     out.push('# HELP egnet_blob_bytes Size of all stored photos.', '# TYPE egnet_blob_bytes gauge', `egnet_blob_bytes ${blobBytes}`);
     return `${out.join('\n')}\n`;

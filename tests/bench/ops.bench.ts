@@ -12,11 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { DEMO_USERS } from '../../src/core/demo/users';
 import { MELHUS_AREA_NAMES as MELHUS_AREAS } from '../../src/core/demo/melhusSettings';
 import { insertUser } from '../../src/server/auth/users';
-import { backup, restore } from '../../src/server/backup';
-import { openDatabase, type Db } from '../../src/server/db';
+import { backup, restore } from '../../src/server/store/sqlite/backup';
+import { openSqliteStore, type SqliteStore } from '../../src/server/store/sqlite/sqliteStore';
+import { FolderBlobStore } from '../../src/server/store/blobs/folderBlobStore';
 import { seedDemo } from '../../src/server/seed';
 import { applyPush } from '../../src/server/sync/applyPush';
-import { BlobStore } from '../../src/server/sync/blobStore';
 
 const dwelling = (n: number) => ({
   address: `Målevegen ${n}`, postcode: '7224', area: MELHUS_AREAS[n % MELHUS_AREAS.length], gnr: 1 + (n % 300), bnr: 1 + (n % 50),
@@ -24,14 +24,14 @@ const dwelling = (n: number) => ({
 });
 
 /** Fills a database through the push path: `dwellings` dwellings, three checklists each. */
-function fillLarge(db: Db, dir: string, dwellings: number): void {
+async function fillLarge(store: SqliteStore, dir: string, dwellings: number): Promise<void> {
   const inspector = DEMO_USERS.find((u) => u.username === 'inspektor')!;
-  insertUser(db, { ...inspector, passwordHash: 'x' }, new Date());
-  const blobs = new BlobStore(db, dir);
+  await insertUser(store, { ...inspector, passwordHash: 'x' }, new Date());
+  const blobs = new FolderBlobStore(store, dir);
   const clientId = crypto.randomUUID();
   let ops: Parameters<typeof applyPush>[3]['ops'] = [];
-  const flush = () => {
-    if (ops.length) applyPush(db, blobs, inspector, { clientId, ops }, new Date());
+  const flush = async () => {
+    if (ops.length) await applyPush(store, blobs, inspector, { clientId, ops }, new Date());
     ops = [];
   };
   for (let n = 0; n < dwellings; n++) {
@@ -43,18 +43,19 @@ function fillLarge(db: Db, dir: string, dwellings: number): void {
         set: { templateId: 'dwelling-inspection', templateVersion: 1, dwellingId: id, status: 'draft', answers: {}, startedAt: '2026-11-27T08:00:00.000Z', inspectorId: inspector.id },
       });
     }
-    if (ops.length >= 196) flush();
+    if (ops.length >= 196) await flush();
   }
-  flush();
+  await flush();
 }
 
-async function backupFigures(label: string, fill: (db: Db, dir: string) => Promise<void> | void): Promise<void> {
+async function backupFigures(label: string, fill: (store: SqliteStore, dir: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'egnet-ops-bench-'));
   try {
     const data = join(dir, 'data');
     mkdirSync(data);
-    const db = openDatabase(join(data, 'egnet.sqlite'));
-    await fill(db, data);
+    const store = openSqliteStore(join(data, 'egnet.sqlite'));
+    const db = store.db;
+    await fill(store, data);
     const count = (db.prepare('SELECT entity, COUNT(*) AS n FROM records GROUP BY entity').all() as { entity: string; n: number }[])
       .map((r) => `${r.n} ${r.entity}`).join(', ');
     // The server keeps its connection open during a backup; so does this run.
@@ -162,8 +163,8 @@ async function startupFigures(): Promise<void> {
 
 export async function run(): Promise<void> {
   await startupFigures();
-  await backupFigures('demo data', async (db) => {
-    await seedDemo(db, new Date());
+  await backupFigures('demo data', async (store) => {
+    await seedDemo(store, new Date());
   });
-  await backupFigures('10,000 dwellings, 30,000 checklists', (db, dir) => fillLarge(db, dir, 10_000));
+  await backupFigures('10,000 dwellings, 30,000 checklists', (store, dir) => fillLarge(store, dir, 10_000));
 }

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_USERS } from '../../src/core/demo/users';
 import { MELHUS_AREA_NAMES as MELHUS_AREAS } from '../../src/core/demo/melhusSettings';
-import { openDatabase } from '../../src/server/db';
+import { FolderBlobStore } from '../../src/server/store/blobs/folderBlobStore';
+import { openSqliteStore } from '../../src/server/store/sqlite/sqliteStore';
 import { applyPush } from '../../src/server/sync/applyPush';
-import { BlobStore } from '../../src/server/sync/blobStore';
 import { launchChromium, login } from '../support/browser';
 import { startServer } from '../support/server-process';
 
@@ -65,13 +65,13 @@ async function browserBenches(): Promise<void> {
     const { createSession } = await import('../../src/server/auth/sessions');
     const { insertUser } = await import('../../src/server/auth/users');
     const { hashPassword } = await import('../../src/server/auth/password');
-    const db = openDatabase(join(server.dataDir, 'egnet.sqlite'));
+    const store = openSqliteStore(join(server.dataDir, 'egnet.sqlite'));
     const admin = DEMO_USERS[0]!;
     const inspector = DEMO_USERS[1]!;
-    insertUser(db, { ...admin, passwordHash: await hashPassword('demo') }, new Date());
-    insertUser(db, { ...inspector, passwordHash: await hashPassword('demo') }, new Date());
-    const token = createSession(db, admin.id, new Date());
-    db.close();
+    await insertUser(store, { ...admin, passwordHash: await hashPassword('demo') }, new Date());
+    await insertUser(store, { ...inspector, passwordHash: await hashPassword('demo') }, new Date());
+    const token = await createSession(store, admin.id, new Date());
+    await store.close();
     const clientId = crypto.randomUUID();
     for (let b = 0; b < 50; b++) {
       const ops = Array.from({ length: 200 }, (_, i) => ({ opId: crypto.randomUUID(), entity: 'dwelling', id: crypto.randomUUID(), baseRev: 0, set: dwelling(b * 200 + i) }));
@@ -120,12 +120,12 @@ async function browserBenches(): Promise<void> {
   }
 }
 
-function ingestBench(): void {
+async function ingestBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'egnet-bench-'));
   try {
     const N = 20_000;
-    const db = openDatabase(join(dir, 'egnet.sqlite'));
-    const blobs = new BlobStore(db, dir);
+    const store = openSqliteStore(join(dir, 'egnet.sqlite'));
+    const blobs = new FolderBlobStore(store, dir);
     const user = DEMO_USERS[0]!;
     const clientId = crypto.randomUUID();
     const batches = Array.from({ length: N / 200 }, (_, b) => ({
@@ -133,9 +133,9 @@ function ingestBench(): void {
       ops: Array.from({ length: 200 }, (_, i) => ({ opId: crypto.randomUUID(), entity: 'dwelling', id: crypto.randomUUID(), baseRev: 0, set: dwelling(b * 200 + i) })),
     }));
     let start = performance.now();
-    for (const batch of batches) applyPush(db, blobs, user, batch, new Date());
+    for (const batch of batches) await applyPush(store, blobs, user, batch, new Date());
     const syncMs = performance.now() - start;
-    db.close();
+    await store.close();
 
     // The floor: the same number of JSON rows inserted in transactions of 200 with the same durability settings.
     const raw = new Database(join(dir, 'raw.sqlite'));
@@ -159,6 +159,6 @@ function ingestBench(): void {
 
 /** Runs the three benchmarks and prints their figures. */
 export async function run(): Promise<void> {
-  ingestBench();
+  await ingestBench();
   await browserBenches();
 }

@@ -3,14 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../src/server/app';
-import { openDatabase, type Db } from '../../src/server/db';
+import type { Db } from '../../src/server/store/sqlite/database';
+import { openSqliteStore, type SqliteStore } from '../../src/server/store/sqlite/sqliteStore';
 import type { Deps } from '../../src/server/env';
 import { seedDemo } from '../../src/server/seed';
 
 /** A test app and what it runs on. */
 export type TempApp = {
   app: ReturnType<typeof createApp>;
+  /** The raw SQLite connection under the store, for looking at the tables. */
   db: Db;
+  store: SqliteStore;
   deps: Deps;
   dataDir: string;
   /** Moves the app's clock forward. */
@@ -24,14 +27,16 @@ export type TempApp = {
 /** Builds the app on a new database; with `demo` the demo accounts (password `demo`) are seeded. */
 export async function tempApp(options: { demo?: boolean; staticDir?: string; start?: Date; security?: Deps['security'] } = {}): Promise<TempApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'egnet-app-'));
-  const db = openDatabase(join(dataDir, 'egnet.sqlite'));
+  const store = openSqliteStore(join(dataDir, 'egnet.sqlite'));
+  const db = store.db;
   let now = (options.start ?? new Date('2026-01-05T08:00:00.000Z')).getTime();
-  const deps: Deps = { db, dataDir, version: '0.0.0-test', now: () => new Date(now), ...(options.staticDir ? { staticDir: options.staticDir } : {}), ...(options.security ? { security: options.security } : {}) };
-  if (options.demo) await seedDemo(db, deps.now());
+  const deps: Deps = { store, dataDir, version: '0.0.0-test', now: () => new Date(now), ...(options.staticDir ? { staticDir: options.staticDir } : {}), ...(options.security ? { security: options.security } : {}) };
+  if (options.demo) await seedDemo(store, deps.now());
   const app = createApp(deps);
   return {
     app,
     db,
+    store,
     deps,
     dataDir,
     advance: (ms) => {

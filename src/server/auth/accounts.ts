@@ -6,7 +6,7 @@ import type { SessionUser } from '../../core/entities';
 import { bilingual } from '../../core/schemas/bilingual';
 import type { Account, AccountChange, AccountLogEntry, NewAccount } from '../../core/schemas/account';
 import { OWNER_UNITS } from '../../core/schemas/ownerUnit';
-import type { Db } from '../db';
+import type { Store, StoreTx } from '../store/store';
 import { ApiError } from '../http/error';
 import { setUserUnits, userUnits } from '../privacy/units';
 import { touchSeenDifferently, viewsBefore } from './accessChanges';
@@ -16,32 +16,20 @@ import { findUserByUsername, insertUser, toSessionUser, type UserRow } from './u
 
 type Changes = AccountLogEntry['changes'];
 
-function toAccount(db: Db, row: UserRow): Account {
+async function toAccount(store: StoreTx, row: UserRow): Promise<Account> {
   const user = toSessionUser(row);
-  const units = userUnits(db, row.id);
+  const units = await userUnits(store, row.id);
   // In the list's order, as the account schemas give them, so a change compares like with like.
-  return { ...user, units: OWNER_UNITS.filter((u) => units.includes(u)), disabled: row.disabled === 1, createdAt: row.created_at };
+  return { ...user, units: OWNER_UNITS.filter((u) => units.includes(u)), disabled: row.disabled, createdAt: row.createdAt };
 }
 
-function rowOf(db: Db, id: string): UserRow | undefined {
-  return db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
-}
-
-function log(db: Db, at: Date, actorId: string | null, userId: string, action: AccountLogEntry['action'], changes: Changes): void {
-  db.prepare('INSERT INTO account_audit (at, actor_id, user_id, action, changes) VALUES (?, ?, ?, ?, ?)').run(
-    at.toISOString(),
-    actorId,
-    userId,
-    action,
-    JSON.stringify(changes),
-  );
+function log(store: StoreTx, at: Date, actorId: string | null, userId: string, action: AccountLogEntry['action'], changes: Changes): Promise<void> {
+  return store.appendAccountAudit({ at: at.toISOString(), actorId, userId, action, changes });
 }
 
 // Ends every open session of the person, except the one making the request (an administrator setting their own password).
-function revokeSessions(db: Db, userId: string, at: Date, keepToken?: string): number {
-  return db
-    .prepare('UPDATE sessions SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND token_hash <> ?')
-    .run(at.toISOString(), userId, keepToken ? hashToken(keepToken) : '').changes;
+function revokeSessions(store: StoreTx, userId: string, at: Date, keepToken?: string): Promise<number> {
+  return store.revokeSessionsOf(userId, at.toISOString(), keepToken ? hashToken(keepToken) : undefined);
 }
 
 /** 404 for an id that names no account. */
@@ -50,15 +38,16 @@ export function userNotFound(): ApiError {
 }
 
 /** Every account, by name. */
-export function listAccounts(db: Db): Account[] {
-  const rows = db.prepare('SELECT * FROM users ORDER BY name COLLATE NOCASE, username').all() as UserRow[];
-  return rows.map((r) => toAccount(db, r));
+export async function listAccounts(store: StoreTx): Promise<Account[]> {
+  const accounts: Account[] = [];
+  for (const row of await store.users()) accounts.push(await toAccount(store, row));
+  return accounts;
 }
 
 /** One account, or undefined. */
-export function findAccount(db: Db, id: string): Account | undefined {
-  const row = rowOf(db, id);
-  return row && toAccount(db, row);
+export async function findAccount(store: StoreTx, id: string): Promise<Account | undefined> {
+  const row = await store.userById(id);
+  return row && toAccount(store, row);
 }
 
 /**
@@ -67,27 +56,27 @@ export function findAccount(db: Db, id: string): Account | undefined {
  * `username_taken` when the username is in use.
  */
 export function createAccount(
-  db: Db,
+  store: Store,
   input: Omit<NewAccount, 'password'> & { passwordHash: string; mustChangePassword?: boolean },
   actorId: string | null,
   now: Date,
-): Account {
-  return db.transaction(() => {
-    if (findUserByUsername(db, input.username)) {
+): Promise<Account> {
+  return store.transaction(async (tx) => {
+    if (await findUserByUsername(tx, input.username)) {
       throw new ApiError(409, 'username_taken', bilingual(`Brukernavnet «${input.username}» er tatt`, `The username "${input.username}" is taken`), [
         { code: 'custom', path: ['username'], message: bilingual('Brukernavnet er tatt; velg et annet', 'The username is taken; choose another') },
       ]);
     }
-    const user = insertUser(db, input, now);
-    setUserUnits(db, user.id, input.units);
-    log(db, now, actorId, user.id, 'create', {
+    const user = await insertUser(tx, input, now);
+    await setUserUnits(tx, user.id, input.units);
+    await log(tx, now, actorId, user.id, 'create', {
       username: { from: null, to: user.username },
       name: { from: null, to: user.name },
       roles: { from: null, to: user.roles },
       units: { from: null, to: input.units },
     });
-    return findAccount(db, user.id)!;
-  })();
+    return (await findAccount(tx, user.id))!;
+  });
 }
 
 function selfLockout(field: 'roles' | 'disabled', nb: string, en: string): ApiError {
@@ -101,11 +90,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * administrator role or disable themselves (409 `self_lockout`), so the last one always stays. Disabling ends the
  * person's sessions; new roles or units put the records they now see differently in the change feed.
  */
-export function changeAccount(db: Db, actor: SessionUser, id: string, change: AccountChange, now: Date): Account {
-  return db.transaction(() => {
-    const row = rowOf(db, id);
+export function changeAccount(store: Store, actor: SessionUser, id: string, change: AccountChange, now: Date): Promise<Account> {
+  return store.transaction(async (tx) => {
+    const row = await tx.userById(id);
     if (!row) throw userNotFound();
-    const current = toAccount(db, row);
+    const current = await toAccount(tx, row);
     if (id === actor.id && change.disabled === true) {
       throw selfLockout('disabled', 'Du kan ikke deaktivere din egen bruker', 'You cannot disable your own account');
     }
@@ -119,21 +108,16 @@ export function changeAccount(db: Db, actor: SessionUser, id: string, change: Ac
     if (Object.keys(changes).length === 0) return current;
 
     const accessChanges = changes.roles || changes.units;
-    const before = accessChanges ? viewsBefore(db, toSessionUser(row), !!changes.roles, now) : null;
-    db.prepare('UPDATE users SET name = ?, roles = ?, disabled = ? WHERE id = ?').run(
-      change.name ?? current.name,
-      JSON.stringify(change.roles ?? current.roles),
-      (change.disabled ?? current.disabled) ? 1 : 0,
-      id,
-    );
-    if (changes.units) setUserUnits(db, id, change.units!);
+    const before = accessChanges ? await viewsBefore(tx, toSessionUser(row), !!changes.roles, now) : null;
+    await tx.updateUser(id, { name: change.name ?? current.name, roles: change.roles ?? current.roles, disabled: change.disabled ?? current.disabled });
+    if (changes.units) await setUserUnits(tx, id, change.units!);
     // Revoked, not only refused while disabled: enabling the account again must not bring old tokens back.
-    if (change.disabled === true) revokeSessions(db, id, now);
-    log(db, now, actor.id, id, 'update', changes);
-    const after = findAccount(db, id)!;
-    if (before) touchSeenDifferently(db, before, { id, username: after.username, name: after.name, roles: after.roles }, now);
+    if (change.disabled === true) await revokeSessions(tx, id, now);
+    await log(tx, now, actor.id, id, 'update', changes);
+    const after = (await findAccount(tx, id))!;
+    if (before) await touchSeenDifferently(tx, before, { id, username: after.username, name: after.name, roles: after.roles }, now);
     return after;
-  })();
+  });
 }
 
 /**
@@ -141,46 +125,33 @@ export function changeAccount(db: Db, actor: SessionUser, id: string, change: Ac
  * sessions and clears their failed log-ins, so a person locked out by mistyping can sign in with it at once.
  * Set for someone else it is temporary: the person must change it at their next log-in. An administrator's own stays theirs.
  */
-export function setAccountPassword(db: Db, actorId: string, id: string, passwordHash: string, now: Date, keepToken?: string): void {
-  db.transaction(() => {
-    const row = rowOf(db, id);
+export function setAccountPassword(store: Store, actorId: string, id: string, passwordHash: string, now: Date, keepToken?: string): Promise<void> {
+  return store.transaction(async (tx) => {
+    const row = await tx.userById(id);
     if (!row) throw userNotFound();
-    db.prepare('UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?').run(passwordHash, id === actorId ? 0 : 1, id);
-    revokeSessions(db, id, now, id === actorId ? keepToken : undefined);
-    clearLoginFailures(db, row.username);
-    log(db, now, actorId, id, 'password', {});
-  })();
+    await tx.setPassword(id, passwordHash, id !== actorId);
+    await revokeSessions(tx, id, now, id === actorId ? keepToken : undefined);
+    await clearLoginFailures(tx, row.username);
+    await log(tx, now, actorId, id, 'password', {});
+  });
 }
 
 /**
  * A person's own new password (hashed by the caller, who has checked the current one): clears the temporary-password
  * mark, ends the person's other sessions (keeps `keepToken`'s) and logs that it happened, with the person as actor.
  */
-export function changeOwnPassword(db: Db, id: string, passwordHash: string, now: Date, keepToken: string): void {
-  db.transaction(() => {
-    const row = rowOf(db, id);
+export function changeOwnPassword(store: Store, id: string, passwordHash: string, now: Date, keepToken: string): Promise<void> {
+  return store.transaction(async (tx) => {
+    const row = await tx.userById(id);
     if (!row) throw userNotFound();
-    db.prepare('UPDATE users SET password_hash = ?, must_change_password = 0 WHERE id = ?').run(passwordHash, id);
-    revokeSessions(db, id, now, keepToken);
-    clearLoginFailures(db, row.username);
-    log(db, now, id, id, 'password', {});
-  })();
+    await tx.setPassword(id, passwordHash, false);
+    await revokeSessions(tx, id, now, keepToken);
+    await clearLoginFailures(tx, row.username);
+    await log(tx, now, id, id, 'password', {});
+  });
 }
 
 /** An account's change log, newest first. */
-export function readAccountLog(db: Db, userId: string): AccountLogEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT a.seq, a.at, a.actor_id, u.name AS actor_name, a.action, a.changes FROM account_audit a
-       LEFT JOIN users u ON u.id = a.actor_id WHERE a.user_id = ? ORDER BY a.seq DESC LIMIT 500`,
-    )
-    .all(userId) as { seq: number; at: string; actor_id: string | null; actor_name: string | null; action: AccountLogEntry['action']; changes: string }[];
-  return rows.map((r) => ({
-    seq: r.seq,
-    at: r.at,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    action: r.action,
-    changes: JSON.parse(r.changes) as Changes,
-  }));
+export function readAccountLog(store: StoreTx, userId: string): Promise<AccountLogEntry[]> {
+  return store.accountLog(userId, 500);
 }

@@ -40,10 +40,10 @@ export function requireSession(): MiddlewareHandler<AppEnv> {
 function signedIn(roles: Role[], allowTemporaryPassword: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const deps = c.get('deps');
-    const { db, now } = deps;
+    const { store, now } = deps;
     const token = bearerToken(c);
     const at = now();
-    const found = token ? findSession(db, token, at, securityOf(deps).sessionMaxAgeMs) : { state: 'unknown' as const };
+    const found = token ? await findSession(store, token, at, securityOf(deps).sessionMaxAgeMs) : { state: 'unknown' as const };
     if (found.state === 'unknown') {
       throw new ApiError(401, 'unauthenticated', bilingual('Du må logge inn', 'You need to log in'), undefined, {
         'WWW-Authenticate': 'Bearer',
@@ -60,6 +60,6 @@ function signedIn(roles: Role[], allowTemporaryPassword: boolean): MiddlewareHan
     }
     c.set('user', found.user);
     await next();
-    if (c.res.status < 400) touchSession(db, token!, found.lastUsedAt, at);
+    if (c.res.status < 400) await touchSession(store, token!, found.lastUsedAt, at);
   };
 }

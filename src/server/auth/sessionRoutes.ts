@@ -10,7 +10,7 @@ import { bilingual } from '../../core/schemas/bilingual';
 import { normalizeUsername } from '../../core/schemas/account';
 import { ownPasswordChangeServerSchema } from './passwordPolicy';
 import { changeOwnPassword } from './accounts';
-import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from './loginThrottle';
+import { loginRetryAfter, recordLoginSuccess, takeLoginAttempt } from './loginThrottle';
 import { AddressLimit } from './addressLimit';
 import { PasswordChecksBusy, PasswordGate } from './passwordGate';
 import { hashPassword, unknownUserHash, verifyPassword } from './password';
@@ -29,14 +29,17 @@ export const WRONG_LOGIN_MESSAGE = bilingual('Feil brukernavn eller passord', 'W
 /** The session routes, mounted under /api. */
 export function sessionRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const { db } = deps;
+  const { store } = deps;
   const security = securityOf(deps);
   const gate = new PasswordGate(security.passwordChecks, security.passwordQueue);
   const perAddress = new AddressLimit(security.loginPerMinute);
 
   // Guessing through the password change counts against the same limits as guessing at log-in.
-  function refuseWhileThrottled(username: string, address: string): void {
-    const wait = loginRetryAfter(db, username, address, deps.now());
+  async function refuseWhileThrottled(username: string, address: string): Promise<void> {
+    throttled(username, address, await loginRetryAfter(store, username, address, deps.now()));
+  }
+
+  function throttled(username: string, address: string, wait: number): void {
     if (wait > 0) {
       log.warn({ event: 'login_throttled', username, address, retryAfter: wait }, 'log-in refused: too many failures');
       const minutes = Math.ceil(wait / 60);
@@ -53,7 +56,7 @@ export function sessionRoutes(deps: Deps): Hono<AppEnv> {
   /**
    * Checks a password as one failed attempt until it proves right, in one of the bounded slots: refused at once (503)
    * when too many wait already, and refused (429) when the limits were reached while it waited. The attempt is counted
-   * in the same synchronous step as that last check, so parallel guesses cannot slip past the limit.
+   * in the same transaction as that last check, so parallel guesses cannot slip past the limit.
    */
   async function checkPassword(username: string, password: string, hash: string, address: string): Promise<boolean> {
     try {
@@ -66,8 +69,7 @@ export function sessionRoutes(deps: Deps): Hono<AppEnv> {
       });
     }
     try {
-      refuseWhileThrottled(username, address);
-      recordLoginFailure(db, username, address, deps.now());
+      throttled(username, address, await takeLoginAttempt(store, username, address, deps.now()));
       return await verifyPassword(password, hash);
     } finally {
       gate.release();
@@ -89,27 +91,27 @@ export function sessionRoutes(deps: Deps): Hono<AppEnv> {
       );
     }
     const username = normalizeUsername(body.username);
-    refuseWhileThrottled(username, address);
-    const user = findUserByUsername(db, username);
+    await refuseWhileThrottled(username, address);
+    const user = await findUserByUsername(store, username);
     // Check a password even for an unknown user, so timing does not tell which usernames exist.
-    const hash = user?.password_hash ?? (await unknownUserHash());
+    const hash = user?.passwordHash ?? (await unknownUserHash());
     const ok = await checkPassword(username, body.password, hash, address);
     if (!ok || !user || user.disabled) {
       log.warn({ event: 'login_failed', username, address }, 'log-in failed');
       throw new ApiError(401, 'wrong_login', WRONG_LOGIN_MESSAGE);
     }
-    const token = db.transaction(() => {
-      recordLoginSuccess(db, username, address, deps.now());
-      return createSession(db, user.id, deps.now());
-    })();
+    const token = await store.transaction(async (tx) => {
+      await recordLoginSuccess(tx, username, address, deps.now());
+      return createSession(tx, user.id, deps.now());
+    });
     return c.json({ token, user: toSessionUser(user) });
   });
 
   // Open with a temporary password too: the app must learn about the mark, and the person may leave instead.
   app.get('/session', requireSession(), (c) => c.json({ user: c.get('user') }));
 
-  app.delete('/session', requireSession(), (c) => {
-    revokeSession(db, bearerToken(c)!, deps.now());
+  app.delete('/session', requireSession(), async (c) => {
+    await revokeSession(store, bearerToken(c)!, deps.now());
     return c.body(null, 204);
   });
 
@@ -118,16 +120,16 @@ export function sessionRoutes(deps: Deps): Hono<AppEnv> {
     const { currentPassword, newPassword } = await readJson(c, ownPasswordChangeServerSchema);
     const me = c.get('user');
     const address = clientAddress(c);
-    refuseWhileThrottled(me.username, address);
-    const row = findUserByUsername(db, me.username);
-    if (!row || !(await checkPassword(me.username, currentPassword, row.password_hash, address))) {
+    await refuseWhileThrottled(me.username, address);
+    const row = await findUserByUsername(store, me.username);
+    if (!row || !(await checkPassword(me.username, currentPassword, row.passwordHash, address))) {
       log.warn({ event: 'password_change_failed', username: me.username, address }, 'password change: wrong current password');
       const message = bilingual('Passordet du har nå er feil', 'The password you have now is wrong');
       throw new ApiError(400, 'wrong_password', message, [{ code: 'custom', path: ['currentPassword'], message }]);
     }
-    recordLoginSuccess(db, me.username, address, deps.now());
-    changeOwnPassword(db, me.id, await hashPassword(newPassword), deps.now(), bearerToken(c)!);
-    return c.json({ user: toSessionUser({ ...row, must_change_password: 0 }) });
+    await recordLoginSuccess(store, me.username, address, deps.now());
+    await changeOwnPassword(store, me.id, await hashPassword(newPassword), deps.now(), bearerToken(c)!);
+    return c.json({ user: toSessionUser({ ...row, mustChangePassword: false }) });
   });
 
   return app;

@@ -4,8 +4,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { SessionUser } from '../../core/entities';
-import type { Db } from '../db';
-import { toSessionUser, type UserRow } from './users';
+import type { StoreTx } from '../store/store';
+import { toSessionUser } from './users';
 
 /** A session ends after this long without use. */
 export const SESSION_IDLE_MS = 30 * 24 * 60 * 60 * 1000;
@@ -20,15 +20,9 @@ export function hashToken(token: string): string {
 }
 
 /** Starts a session for the user; returns the token (shown once, to the client). */
-export function createSession(db: Db, userId: string, now: Date): string {
+export async function createSession(store: StoreTx, userId: string, now: Date): Promise<string> {
   const token = randomBytes(32).toString('base64url');
-  const at = now.toISOString();
-  db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?)').run(
-    hashToken(token),
-    userId,
-    at,
-    at,
-  );
+  await store.insertSession(hashToken(token), userId, now.toISOString());
   return token;
 }
 
@@ -42,39 +36,22 @@ export type SessionLookup =
  * Looks the token up: unknown, expired (idle too long, older than `maxAgeMs` since log-in, revoked, or the account
  * disabled), or valid with its user.
  */
-export function findSession(db: Db, token: string, now: Date, maxAgeMs = SESSION_MAX_AGE_MS): SessionLookup {
-  const row = db
-    .prepare(
-      `SELECT s.created_at, s.last_used_at, s.revoked_at, u.id, u.username, u.name, u.roles, u.disabled, u.must_change_password
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
-    )
-    .get(hashToken(token)) as
-    | (Pick<UserRow, 'id' | 'username' | 'name' | 'roles' | 'disabled' | 'must_change_password'> & {
-        created_at: string;
-        last_used_at: string;
-        revoked_at: string | null;
-      })
-    | undefined;
+export async function findSession(store: StoreTx, token: string, now: Date, maxAgeMs = SESSION_MAX_AGE_MS): Promise<SessionLookup> {
+  const row = await store.session(hashToken(token));
   if (!row) return { state: 'unknown' };
-  const idle = now.getTime() - Date.parse(row.last_used_at);
-  const age = now.getTime() - Date.parse(row.created_at);
-  if (row.revoked_at || row.disabled || idle >= SESSION_IDLE_MS || age >= maxAgeMs) return { state: 'expired' };
-  return { state: 'valid', user: toSessionUser(row), lastUsedAt: row.last_used_at };
+  const idle = now.getTime() - Date.parse(row.lastUsedAt);
+  const age = now.getTime() - Date.parse(row.createdAt);
+  if (row.revokedAt || row.user.disabled || idle >= SESSION_IDLE_MS || age >= maxAgeMs) return { state: 'expired' };
+  return { state: 'valid', user: toSessionUser(row.user), lastUsedAt: row.lastUsedAt };
 }
 
 /** Slides the expiry forward after a successful request (at most once a minute). */
-export function touchSession(db: Db, token: string, lastUsedAt: string, now: Date): void {
+export async function touchSession(store: StoreTx, token: string, lastUsedAt: string, now: Date): Promise<void> {
   if (now.getTime() - Date.parse(lastUsedAt) < TOUCH_INTERVAL_MS) return;
-  db.prepare('UPDATE sessions SET last_used_at = ? WHERE token_hash = ? AND revoked_at IS NULL').run(
-    now.toISOString(),
-    hashToken(token),
-  );
+  await store.touchSession(hashToken(token), now.toISOString());
 }
 
 /** Ends the session for good; the token is refused from now on. */
-export function revokeSession(db: Db, token: string, now: Date): void {
-  db.prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL').run(
-    now.toISOString(),
-    hashToken(token),
-  );
+export function revokeSession(store: StoreTx, token: string, now: Date): Promise<void> {
+  return store.revokeSession(hashToken(token), now.toISOString());
 }

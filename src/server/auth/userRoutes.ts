@@ -23,20 +23,20 @@ function idParam(raw: string): string {
 /** The account routes, mounted under /api; every one needs the administrator role. */
 export function userRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const { db } = deps;
+  const { store } = deps;
   // On each route, not app.use('/users/*'): that would also guard /users/:id/units, which a person may read for themselves.
   const admin = requireUser('admin');
 
-  app.get('/users', admin, (c) => c.json({ users: listAccounts(db) }));
+  app.get('/users', admin, async (c) => c.json({ users: await listAccounts(store) }));
 
   app.post('/users', admin, async (c) => {
     const { password, ...input } = await readJson(c, newAccountServerSchema);
     const passwordHash = await hashPassword(password);
-    return c.json({ user: createAccount(db, { ...input, passwordHash, mustChangePassword: true }, c.get('user').id, deps.now()) }, 201);
+    return c.json({ user: await createAccount(store, { ...input, passwordHash, mustChangePassword: true }, c.get('user').id, deps.now()) }, 201);
   });
 
-  app.get('/users/:id', admin, (c) => {
-    const user = findAccount(db, idParam(c.req.param('id')));
+  app.get('/users/:id', admin, async (c) => {
+    const user = await findAccount(store, idParam(c.req.param('id')));
     if (!user) throw userNotFound();
     return c.json({ user });
   });
@@ -44,21 +44,21 @@ export function userRoutes(deps: Deps): Hono<AppEnv> {
   app.patch('/users/:id', admin, async (c) => {
     const id = idParam(c.req.param('id'));
     const change = await readJson(c, accountChangeSchema);
-    return c.json({ user: changeAccount(db, c.get('user'), id, change, deps.now()) });
+    return c.json({ user: await changeAccount(store, c.get('user'), id, change, deps.now()) });
   });
 
   app.put('/users/:id/password', admin, async (c) => {
     const id = idParam(c.req.param('id'));
     const { password } = await readJson(c, newPasswordServerSchema);
-    if (!findAccount(db, id)) throw userNotFound();
-    setAccountPassword(db, c.get('user').id, id, await hashPassword(password), deps.now(), bearerToken(c));
+    if (!(await findAccount(store, id))) throw userNotFound();
+    await setAccountPassword(store, c.get('user').id, id, await hashPassword(password), deps.now(), bearerToken(c));
     return c.body(null, 204);
   });
 
-  app.get('/users/:id/log', admin, (c) => {
+  app.get('/users/:id/log', admin, async (c) => {
     const id = idParam(c.req.param('id'));
-    if (!findAccount(db, id)) throw userNotFound();
-    return c.json({ entries: readAccountLog(db, id) });
+    if (!(await findAccount(store, id))) throw userNotFound();
+    return c.json({ entries: await readAccountLog(store, id) });
   });
 
   return app;

@@ -1,6 +1,6 @@
 /** `npm run backup -- <folder>`: a consistent backup of EGNET_DATA_DIR (./data) into a new folder, also while the server runs. */
 import { resolve } from 'node:path';
-import { backup, BackupError } from '../backup';
+import { backup, BackupError } from '../store/sqlite/backup';
 
 const folder = process.argv[2];
 if (!folder) {

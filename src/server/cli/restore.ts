@@ -3,7 +3,7 @@
  * EGNET_DATA_DIR (./data) with it. The server must be stopped; the replaced database is kept beside it.
  */
 import { resolve } from 'node:path';
-import { BackupError, restore } from '../backup';
+import { BackupError, restore } from '../store/sqlite/backup';
 
 const folder = process.argv[2];
 if (!folder) {

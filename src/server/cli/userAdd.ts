@@ -1,6 +1,6 @@
 /** `npm run user:add -- <username> <role[,role]> [--name "Full Name"]`: creates an account; the password is asked for, never taken from argv. */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { ROLES, type Role } from '../../core/entities';
@@ -9,7 +9,7 @@ import { MIN_PASSWORD_LENGTH, normalizeUsername, USERNAME_PATTERN } from '../../
 import { passwordRefusal } from '../auth/passwordPolicy';
 import { createAccount } from '../auth/accounts';
 import { findUserByUsername } from '../auth/users';
-import { openDatabase } from '../db';
+import { openStore } from '../store/openStore';
 
 const USAGE = `Bruk / Usage: npm run user:add -- <brukernavn/username> <rolle/role> [--name "Fullt navn / Full name"]
 Roller / Roles: ${ROLES.join(', ')} (flere med komma / several with commas)`;
@@ -52,8 +52,8 @@ if (unknown.length > 0 || roles.length === 0) {
 
 const dataDir = resolve(process.env.EGNET_DATA_DIR || './data');
 mkdirSync(dataDir, { recursive: true });
-const db = openDatabase(join(dataDir, 'egnet.sqlite'));
-if (findUserByUsername(db, username)) fail(`Brukernavnet "${username}" finnes allerede / The username "${username}" is taken`);
+const store = openStore(dataDir);
+if (await findUserByUsername(store, username)) fail(`Brukernavnet "${username}" finnes allerede / The username "${username}" is taken`);
 
 // Not a terminal (a script or a test): the password is the first line of stdin.
 const lines = process.stdin.isTTY ? undefined : createInterface({ input: process.stdin })[Symbol.asyncIterator]();
@@ -69,9 +69,9 @@ if (!lines && (await readLine('Gjenta passord / Repeat password: ', lines)) !== 
 
 try {
   // Logged like an administrator's change, with no administrator: it came from the command line.
-  const user = createAccount(db, { username, name: (name ?? username).trim(), roles: roles as Role[], units: [], passwordHash: await hashPassword(password) }, null, new Date());
+  const user = await createAccount(store, { username, name: (name ?? username).trim(), roles: roles as Role[], units: [], passwordHash: await hashPassword(password) }, null, new Date());
   console.log(`Opprettet / Created ${user.username} (${user.roles.join(', ')}) — ${user.name}`);
-  db.close();
+  await store.close();
   process.exit(0);
 } catch (err) {
   // Another process may have taken the name between the check and the insert.

@@ -23,19 +23,19 @@ const querySchema = z.strictObject(
 /** The figures route, mounted under /api. The same core functions compute the overview on the device. */
 export function figuresRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.get('/figures', requireUser('admin', 'intake'), (c) => {
+  app.get('/figures', requireUser('admin', 'intake'), async (c) => {
     const options = querySchema.parse(c.req.query());
     const user = c.get('user');
     const now = deps.now();
     // Read as this user's pull would hand them out, so the device that pulled everything computes the same figures.
     const input = {
-      dwellings: readRecords<Dwelling>(deps.db, user, 'dwelling', now),
-      inspections: readRecords<Inspection>(deps.db, user, 'inspection', now),
-      allocations: readRecords<Allocation>(deps.db, user, 'allocation', now),
+      dwellings: await readRecords<Dwelling>(deps.store, user, 'dwelling', now),
+      inspections: await readRecords<Inspection>(deps.store, user, 'inspection', now),
+      allocations: await readRecords<Allocation>(deps.store, user, 'allocation', now),
     };
     // When each dwelling last changed, as pull hands it out: vacancy follows allocations made since (core/matching/vacancy).
-    const changed = deps.db.prepare("SELECT id, updated_at AS at FROM records WHERE entity = 'dwelling' AND deleted = 0").all() as { id: string; at: string }[];
-    const figures = computeFigures({ ...input, dwellingChangedAt: Object.fromEntries(changed.map((r) => [r.id, r.at])), today: norwegianDate(now) });
+    const changed = await deps.store.liveRecords(['dwelling']);
+    const figures = computeFigures({ ...input, dwellingChangedAt: Object.fromEntries(changed.map((r) => [r.id, r.updatedAt])), today: norwegianDate(now) });
     const trend = trendFigures({ ...input, verdicts: figures.verdictsByDwelling }, norwegianDate(now), options);
     return c.json({ ...figures, ...trend });
   });

@@ -3,7 +3,7 @@ import { ENTITY_NAMES, type EntityName } from '../../core/entities';
 import type { AuditEntry } from '../../core/privacy/auditEntry';
 import { isPrivacyGoverned } from '../../core/privacy/recordAccess';
 import type { Change, OpResult } from '../../core/sync/protocol';
-import type { Db } from '../db';
+import type { HouseholdAuditLine, StoreTx } from '../store/store';
 
 /** Whose data a record is: a household's, or a young person's in a Foyer plan. */
 export type AuditSubject = { type: 'household' | 'plan'; id: string };
@@ -36,29 +36,25 @@ export function auditSubject(entity: EntityName, id: string, data: Record<string
 }
 
 /**
- * Appends the accesses that concern household data (the rest are skipped) in one transaction — one flush for a whole
- * pull page, not one per line; returns how many lines were written.
+ * Appends the accesses that concern household data (the rest are skipped) in one call — one flush for a whole pull
+ * page, not one per line; returns how many lines were written.
  */
-export function logAccesses(db: Db, accesses: readonly Access[]): number {
-  const insert = db.prepare(`INSERT INTO household_audit (at, user_id, action, via, subject_type, subject_id, entity, record_id, fields)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  return db.transaction(() => {
-    let written = 0;
-    for (const a of accesses) {
-      const subject = auditSubject(a.entity, a.recordId, a.data);
-      if (!subject) continue;
-      insert.run(a.at, a.userId, a.action, a.via, subject.type, subject.id, a.entity, a.recordId, JSON.stringify([...a.fields].sort()));
-      written++;
-    }
-    return written;
-  })();
+export async function logAccesses(store: StoreTx, accesses: readonly Access[]): Promise<number> {
+  const lines: HouseholdAuditLine[] = [];
+  for (const a of accesses) {
+    const subject = auditSubject(a.entity, a.recordId, a.data);
+    if (!subject) continue;
+    lines.push({ at: a.at, userId: a.userId, action: a.action, via: a.via, subjectType: subject.type, subjectId: subject.id, entity: a.entity, recordId: a.recordId, fields: [...a.fields].sort() });
+  }
+  await store.appendHouseholdAudit(lines);
+  return lines.length;
 }
 
 /** Logs what a pull handed out: one read per record of household data sent with content (not the deletions). */
-export function logPulled(db: Db, userId: string, changes: readonly Change[], now: Date): number {
+export function logPulled(store: StoreTx, userId: string, changes: readonly Change[], now: Date): Promise<number> {
   const at = now.toISOString();
   return logAccesses(
-    db,
+    store,
     changes
       .filter((c) => !c.deleted)
       .map((c) => ({ at, userId, action: 'read' as const, via: 'pull' as const, entity: c.entity, recordId: c.id, data: c.data, fields: Object.keys(c.data) })),
@@ -66,50 +62,28 @@ export function logPulled(db: Db, userId: string, changes: readonly Change[], no
 }
 
 /**
- * Logs one push op that wrote household data (applied or conflict, with the paths it set). A refused op wrote nothing
- * and is kept, with its reason, in the sync op log. Called inside the push transaction, after the record was written.
+ * Logs one push op that wrote household data (applied or conflict, with the paths it set), given the record's data as
+ * now stored. A refused op wrote nothing and is kept, with its reason, in the sync op log. Called inside the push
+ * transaction, after the record was written.
  */
-export function logPushed(db: Db, userId: string, entity: string, id: string, raw: Record<string, unknown>, result: OpResult, at: string): number {
+export async function logPushed(
+  tx: StoreTx,
+  userId: string,
+  entity: string,
+  id: string,
+  raw: Record<string, unknown>,
+  result: OpResult,
+  stored: Record<string, unknown>,
+  at: string,
+): Promise<number> {
   if (result.status !== 'applied' && result.status !== 'conflict') return 0;
   if (!(ENTITY_NAMES as readonly string[]).includes(entity)) return 0;
-  const stored = db.prepare('SELECT data FROM records WHERE entity = ? AND id = ?').get(entity, id) as { data: string } | undefined;
-  if (!stored) return 0;
   const set = raw.set && typeof raw.set === 'object' ? (raw.set as Record<string, unknown>) : {};
   const fields = raw.delete === true ? ['(deleted)'] : Object.keys(set);
-  const data = JSON.parse(stored.data) as Record<string, unknown>;
-  return logAccesses(db, [{ at, userId, action: 'write', via: 'push', entity: entity as EntityName, recordId: id, data, fields }]);
+  return logAccesses(tx, [{ at, userId, action: 'write', via: 'push', entity: entity as EntityName, recordId: id, data: stored, fields }]);
 }
 
-type Row = {
-  seq: number;
-  at: string;
-  user_id: string;
-  name: string | null;
-  action: AuditEntry['action'];
-  via: AuditEntry['via'];
-  entity: EntityName;
-  record_id: string;
-  fields: string;
-};
-
 /** The log of one household or plan, newest first, `limit` lines before `beforeSeq` (for paging back). */
-export function readAudit(db: Db, subject: AuditSubject, limit: number, beforeSeq = Number.MAX_SAFE_INTEGER): AuditEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT a.seq, a.at, a.user_id, u.name, a.action, a.via, a.entity, a.record_id, a.fields
-       FROM household_audit a LEFT JOIN users u ON u.id = a.user_id
-       WHERE a.subject_type = ? AND a.subject_id = ? AND a.seq < ? ORDER BY a.seq DESC LIMIT ?`,
-    )
-    .all(subject.type, subject.id, beforeSeq, limit) as Row[];
-  return rows.map((r) => ({
-    seq: r.seq,
-    at: r.at,
-    userId: r.user_id,
-    userName: r.name,
-    action: r.action,
-    via: r.via,
-    entity: r.entity,
-    recordId: r.record_id,
-    fields: JSON.parse(r.fields) as string[],
-  }));
+export function readAudit(store: StoreTx, subject: AuditSubject, limit: number, beforeSeq = Number.MAX_SAFE_INTEGER): Promise<AuditEntry[]> {
+  return store.householdAudit(subject.type, subject.id, limit, beforeSeq);
 }

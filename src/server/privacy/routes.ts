@@ -37,33 +37,31 @@ export function privacyRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   // One household, only the fields the caller may see; 404 alike for "no such household" and "not yours". Logged.
-  app.get('/households/:id', requireUser(), (c) => {
+  app.get('/households/:id', requireUser(), async (c) => {
     const id = idParam(c.req.param('id'));
     const user = c.get('user');
     const now = deps.now();
-    const row = deps.db.prepare("SELECT rev, data FROM records WHERE entity = 'household' AND id = ? AND deleted = 0").get(id) as
-      | { rev: number; data: string }
-      | undefined;
-    const view = row ? readView(user, 'household', { data: JSON.parse(row.data) as Record<string, unknown> }, policyContext(deps.db, user, now)) : null;
+    const row = (await deps.store.findRecords([{ entity: 'household', id }])).find((r) => !r.deleted);
+    const view = row ? readView(user, 'household', { data: row.data }, await policyContext(deps.store, user, now)) : null;
     if (!row || !view) throw notFound();
-    logAccesses(deps.db, [{ at: now.toISOString(), userId: user.id, action: 'read', via: 'api', entity: 'household', recordId: id, data: view, fields: Object.keys(view) }]);
+    await logAccesses(deps.store, [{ at: now.toISOString(), userId: user.id, action: 'read', via: 'api', entity: 'household', recordId: id, data: view, fields: Object.keys(view) }]);
     return c.json({ id, rev: row.rev, data: view });
   });
 
   // The access log of a household or a Foyer plan, newest first; `before` pages back. Administrators only.
   for (const [path, type] of [['/households/:id/audit', 'household'], ['/plans/:id/audit', 'plan']] as const) {
-    app.get(path, requireUser('admin'), (c) => {
+    app.get(path, requireUser('admin'), async (c) => {
       const id = idParam(c.req.param('id'));
       const q = auditQuerySchema.parse(c.req.query());
-      const entries = readAudit(deps.db, { type, id }, q.limit, q.before);
+      const entries = await readAudit(deps.store, { type, id }, q.limit, q.before);
       return c.json({ entries, before: entries.length === q.limit ? entries.at(-1)!.seq : null });
     });
   }
 
   // Who can follow a household: the names counsellors and administrators pick from when assigning or handing over.
-  app.get('/counsellors', requireUser('counsellor', 'admin'), (c) => {
-    const rows = deps.db.prepare('SELECT id, name, roles FROM users WHERE disabled = 0 ORDER BY name').all() as { id: string; name: string; roles: string }[];
-    const counsellors = rows.filter((r) => (JSON.parse(r.roles) as string[]).includes('counsellor')).map((r) => ({ id: r.id, name: r.name }));
+  app.get('/counsellors', requireUser('counsellor', 'admin'), async (c) => {
+    const rows = (await deps.store.users()).filter((r) => !r.disabled).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const counsellors = rows.filter((r) => r.roles.includes('counsellor')).map((r) => ({ id: r.id, name: r.name }));
     return c.json({ counsellors });
   });
 
@@ -75,19 +73,19 @@ export function privacyRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   // A person's units: an administrator sees and sets anyone's; everyone may see their own.
-  app.get('/users/:id/units', requireUser(), (c) => {
+  app.get('/users/:id/units', requireUser(), async (c) => {
     const id = c.req.param('id');
     const user = c.get('user');
     if (id !== user.id && !user.roles.includes('admin')) {
       throw new ApiError(403, 'forbidden', bilingual('Du har ikke tilgang til dette', 'You do not have access to this'));
     }
-    return c.json({ units: userUnits(deps.db, id) });
+    return c.json({ units: await userUnits(deps.store, id) });
   });
 
   // Through the account change, so it is logged and the person's devices get what they now may (or may not) see.
   app.put('/users/:id/units', requireUser('admin'), async (c) => {
     const body = await readJson(c, unitsSchema);
-    const user = changeAccount(deps.db, c.get('user'), c.req.param('id'), { units: body.units as OwnerUnit[] }, deps.now());
+    const user = await changeAccount(deps.store, c.get('user'), c.req.param('id'), { units: body.units as OwnerUnit[] }, deps.now());
     return c.json({ units: user.units });
   });
 

@@ -7,7 +7,7 @@ import { allocationProblems } from '../../core/matching/vacancy';
 import { norwegianDate } from '../../core/privacy/consentState';
 import type { Allocation } from '../../core/schemas/allocation';
 import { bilingual } from '../../core/schemas/bilingual';
-import type { Db } from '../db';
+import type { StoreTx } from '../store/store';
 
 type Data = Record<string, unknown>;
 
@@ -20,18 +20,14 @@ function held(a: Data): string {
  * Why this allocation may not be written as `after` (code and message in Bokmål and English), or null. Call it only
  * after the writer's right to the record is settled and the record passed its schema.
  */
-export function allocationRefusal(db: Db, id: string, before: Data | null, after: Data, now: Date): { code: string; message: string } | null {
+export async function allocationRefusal(tx: StoreTx, id: string, before: Data | null, after: Data, now: Date): Promise<{ code: string; message: string } | null> {
   if (before && held(before) === held(after)) return null;
   const allocation = after as unknown as Allocation;
-  const dwelling = db.prepare("SELECT updated_at AS at FROM records WHERE entity = 'dwelling' AND id = ? AND deleted = 0").get(allocation.dwellingId) as
-    | { at: string }
-    | undefined;
-  const rows = db
-    .prepare("SELECT id, data FROM records WHERE entity = 'allocation' AND deleted = 0 AND id != ? AND json_extract(data, '$.dwellingId') = ?")
-    .all(id, allocation.dwellingId) as { id: string; data: string }[];
-  const others = rows.map((r) => ({ ...(JSON.parse(r.data) as Allocation), id: r.id }));
+  const dwelling = (await tx.findRecords([{ entity: 'dwelling', id: allocation.dwellingId }])).find((r) => !r.deleted);
+  const rows = await tx.recordsLinkingTo(['allocation'], 'dwellingId', allocation.dwellingId, true);
+  const others = rows.filter((r) => r.id !== id).map((r) => ({ ...(r.data as unknown as Allocation), id: r.id }));
   // The registry's time of change counts as on the devices: allocations the registry was updated after hold nothing.
-  const problems = allocationProblems({ ...allocation, id }, others, norwegianDate(now), undefined, dwelling?.at);
+  const problems = allocationProblems({ ...allocation, id }, others, norwegianDate(now), undefined, dwelling?.updatedAt);
   const first = problems.find((p) => p.code === 'alreadyAllocated') ?? problems[0];
   if (!first) return null;
   return { code: first.code === 'alreadyAllocated' ? 'allocation_overlap' : 'allocation_date', message: bilingual(first.message.nb, first.message.en) };

@@ -1,6 +1,8 @@
 /**
- * The push of the sync contract (docs/sync-contract.md): every op of a batch decided in one SQLite transaction, each exactly once per opId,
+ * The push of the sync contract (docs/sync-contract.md): every op of a batch decided in one transaction, each exactly once per opId,
  * with the conflict rule of core/sync/mergeOp, the entity's schema on every merged record, and the access policy.
+ * What the batch needs is loaded up front in a few queries (its ops, its records, the households and plans they link
+ * to) and kept up to date as the batch writes.
  */
 import type { z } from 'zod';
 import { ENTITY_NAMES, type EntityName, type SessionUser } from '../../core/entities';
@@ -12,8 +14,8 @@ import { pathsOverlap, readPath, WHOLE_RECORD } from '../../core/sync/path';
 import { findPhotoHashes } from '../../core/sync/photoRefs';
 import { opSchema, type OpResult, type pushRequestSchema } from '../../core/sync/protocol';
 import { isPrivacyGoverned } from '../../core/privacy/recordAccess';
-import type { Db } from '../db';
-import type { BlobStore } from './blobStore';
+import type { BlobStore } from '../store/blobStore';
+import type { Store, StoredOp, StoredRecord, StoreTx } from '../store/store';
 import { touchRecordsOf } from '../privacy/visibilityChanges';
 import { logPushed } from '../privacy/auditLog';
 import { mayWriteEntity, NOT_WRITABLE, policyContext, readView, writeRefusal } from './policy';
@@ -26,8 +28,6 @@ export const MAX_RECORD_BYTES = 1024 * 1024;
 /** Largest refused op kept whole in the op log. */
 const MAX_LOGGED_REJECTED_BYTES = 64 * 1024;
 
-type RecordRow = { rev: number; data: string; deleted: 0 | 1 };
-type StoredOp = { user_id: string; status: 'applied' | 'conflict' | 'rejected'; result: string };
 type Data = Record<string, unknown>;
 
 /** A decided op: applied, conflict or rejected (stored), or retry (not stored: the op will come again). */
@@ -48,52 +48,66 @@ function refusalOf(refusal: () => string | null): string | null {
 
 /** Decides every op of a push in order and returns one result per op. Runs as one transaction: all of it or none. */
 export function applyPush(
-  db: Db,
+  store: Store,
   blobs: BlobStore,
   user: SessionUser,
   request: z.output<typeof pushRequestSchema>,
   now: Date,
-): OpResult[] {
+): Promise<OpResult[]> {
+  return store.transaction((tx) => decideBatch(tx, blobs, user, request, now));
+}
+
+const recordKey = (entity: string, id: string) => `${entity}\u0000${id}`;
+
+/** Decides every op of a push in order inside the caller's transaction (a batch that must apply whole). */
+export async function decideBatch(tx: StoreTx, blobs: BlobStore, user: SessionUser, request: z.output<typeof pushRequestSchema>, now: Date): Promise<OpResult[]> {
   const at = now.toISOString();
-  const findOps = db.prepare('SELECT op_id, user_id, status, result FROM applied_ops WHERE op_id IN (SELECT value FROM json_each(?))');
   /** Ops already decided: every op id of the batch is looked up at once, and ops decided in this batch are added. */
   const seenOps = new Map<string, StoredOp>();
-  const findRecord = db.prepare('SELECT rev, data, deleted FROM records WHERE entity = ? AND id = ?');
-  const findWrites = db.prepare('SELECT path, rev, client_id AS clientId, user_id AS userId, at FROM path_writes WHERE entity = ? AND id = ? AND rev > ?');
-  const userName = db.prepare('SELECT name FROM users WHERE id = ?');
-  const nextSeq = db.prepare('INSERT INTO changes (entity, id, rev, op_id, at) VALUES (?, ?, ?, ?, ?)');
-  const upsertRecord = db.prepare(`INSERT INTO records (entity, id, rev, data, deleted, updated_at, updated_by, seq)
-    VALUES (@entity, @id, @rev, @data, @deleted, @at, @userId, @seq)
-    ON CONFLICT (entity, id) DO UPDATE SET rev = @rev, data = @data, deleted = @deleted, updated_at = @at, updated_by = @userId, seq = @seq`);
-  const upsertWrite = db.prepare(`INSERT INTO path_writes (entity, id, path, rev, client_id, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (entity, id, path) DO UPDATE SET rev = excluded.rev, client_id = excluded.client_id, user_id = excluded.user_id, at = excluded.at`);
-  const logOp = db.prepare(`INSERT INTO applied_ops (op_id, client_id, user_id, entity, id, base_rev, op, status, rev, result, at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const op of await tx.findOps(request.ops.map((o) => o.opId))) seenOps.set(op.opId, op);
+  /** The batch's records as stored, loaded at once and kept up to date as the batch writes them. */
+  const records = new Map<string, StoredRecord>();
+  const keys = request.ops.flatMap((o) =>
+    typeof o.entity === 'string' && typeof o.id === 'string' && (ENTITY_NAMES as readonly string[]).includes(o.entity) && !seenOps.has(o.opId)
+      ? [{ entity: o.entity as EntityName, id: o.id }]
+      : [],
+  );
+  for (const r of await tx.findRecords(keys)) records.set(recordKey(r.entity, r.id), r);
 
-  const policy = policyContext(db, user, now);
-  const nameOf = (id: string): string | undefined => (userName.get(id) as { name: string } | undefined)?.name;
+  const policy = await policyContext(tx, user, now);
+  // The households and plans the stored records and the ops' values link to, in one query.
+  await policy.links.load([
+    ...records.values(),
+    ...request.ops.flatMap((o) =>
+      (ENTITY_NAMES as readonly string[]).includes(o.entity as string) && o.set && typeof o.set === 'object'
+        ? [{ entity: o.entity as EntityName, data: o.set as Data }]
+        : [],
+    ),
+  ]);
 
   /** Stores a decided op in the log (the audit trail) and returns its result. */
-  const log = (raw: Data, entity: string, id: string, baseRev: number | null, result: Decision, written?: Data | null): Decision => {
+  const log = async (raw: Data, entity: string, id: string, baseRev: number | null, result: Decision, written?: Data | null): Promise<Decision> => {
     const status = result.status as StoredOp['status'];
     let asked = JSON.stringify(raw);
     // A refused op is kept for its result and the audit, not its bulk: a hostile client cannot fill the disk with it.
     if (status === 'rejected' && asked.length > MAX_LOGGED_REJECTED_BYTES) asked = JSON.stringify({ opId: result.opId, truncated: true, bytes: asked.length });
-    const stored = JSON.stringify(result);
-    logOp.run(result.opId, request.clientId, user.id, entity, id, baseRev, asked, status, result.rev ?? null, stored, at);
-    seenOps.set(result.opId, { user_id: user.id, status, result: stored });
+    await tx.logOp({ opId: result.opId, clientId: request.clientId, userId: user.id, entity, id, baseRev, opJson: asked, status, rev: result.rev ?? null, resultJson: JSON.stringify(result), at });
+    seenOps.set(result.opId, { opId: result.opId, userId: user.id, status, result });
     // Household data written is also logged for the household's access log; other records need not be looked at.
-    if (written && isPrivacyGoverned(entity as EntityName, written)) logPushed(db, user.id, entity, id, raw, result, at);
+    if (written && isPrivacyGoverned(entity as EntityName, written)) await logPushed(tx, user.id, entity, id, raw, result, written, at);
     return result;
   };
 
   /** Writes the record's next revision and takes the next change number. */
-  const writeRecord = (entity: EntityName, id: string, rev: number, data: Data, deleted: boolean, opId: string) => {
-    const seq = Number(nextSeq.run(entity, id, rev, opId, at).lastInsertRowid);
-    upsertRecord.run({ entity, id, rev, data: JSON.stringify(data), deleted: deleted ? 1 : 0, at, userId: user.id, seq });
+  const writeRecord = async (entity: EntityName, id: string, rev: number, json: string, deleted: boolean, opId: string) => {
+    const seq = await tx.writeRecord({ entity, id, rev, dataJson: json, deleted, at, userId: user.id, opId });
+    // Kept as a later op of the batch would read it back from the database.
+    const data = JSON.parse(json) as Data;
+    records.set(recordKey(entity, id), { entity, id, rev, data, deleted, updatedAt: at, updatedBy: user.id, seq });
+    policy.links.put(entity, id, deleted ? null : data);
   };
 
-  const decide = (raw: Data & { opId: string }): Decision => {
+  const decide = async (raw: Data & { opId: string }): Promise<Decision> => {
     const opId = raw.opId;
     const entityText = typeof raw.entity === 'string' ? raw.entity.slice(0, 100) : '';
     const idText = typeof raw.id === 'string' ? raw.id.slice(0, 100) : '';
@@ -113,9 +127,9 @@ export function applyPush(
     if (op.entity === 'settings' && op.id !== SETTINGS_ID) {
       return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'invalid', bilingual('Innstillingene har én fast ID', 'The settings have one fixed id')));
     }
-    const row = findRecord.get(op.entity, op.id) as RecordRow | undefined;
+    const row = records.get(recordKey(op.entity, op.id));
     // The record as stored, kept after a delete for the audit trail: what the right to change it is judged on.
-    const stored = row ? (JSON.parse(row.data) as Data) : null;
+    const stored = row ? row.data : null;
     const before = row && !row.deleted ? stored : null;
     const rev = (row?.rev ?? 0) + 1;
     const refuse = (message: string) => log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'forbidden', message));
@@ -131,8 +145,8 @@ export function applyPush(
       // Deleted already (from another device): nothing more to write.
       if (row!.deleted) return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev: row!.rev });
       // The data stays on the server for the audit trail; pulls send the record as deleted.
-      writeRecord(op.entity, op.id, rev, stored!, true, opId);
-      touchRecordsOf(db, op.entity, op.id, before, null, at);
+      await writeRecord(op.entity, op.id, rev, JSON.stringify(stored), true, opId);
+      await touchRecordsOf(tx, op.entity, op.id, before, null, at);
       return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev }, before);
     }
 
@@ -142,14 +156,16 @@ export function applyPush(
     // Every path as sent must be the writer's to write, before any merge: a field one may not write is refused here,
     // not held back as a conflict that would hand its stored value back.
     const asked = applySet(before ?? {}, op.set);
+    await policy.links.load([{ entity: op.entity, data: asked }]);
     const askedRefusal = refusalOf(() => writeRefusal(user, op.entity, before, asked, policy));
     if (askedRefusal) return refuse(before ? askedRefusal : NOT_WRITABLE);
 
-    const missing = findPhotoHashes(op.set).filter((sha) => !blobs.has(sha));
+    const missing: string[] = [];
+    for (const sha of findPhotoHashes(op.set)) if (!(await blobs.has(sha))) missing.push(sha);
     if (missing.length > 0) {
       return { opId, status: 'retry', error: { code: 'missing_blob', message: bilingual('Bildet mangler på serveren', 'The photo is not on the server'), issues: missing } };
     }
-    const writes = findWrites.all(op.entity, op.id, op.baseRev) as PathWrite[];
+    const writes: PathWrite[] = row ? await tx.pathWritesAfter(op.entity, op.id, op.baseRev) : [];
     const merged = mergeOp({
       data: before ?? {},
       // Only writes that can touch one of the op's paths matter.
@@ -168,51 +184,50 @@ export function applyPush(
       return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'too_large', bilingual('Posten blir for stor', 'The record would become too large')));
     }
     // The merged record (the op's paths less its conflicts) is judged too: it is what is written.
+    await policy.links.load([{ entity: op.entity, data: after }]);
     const refusal = writeRefusal(user, op.entity, before, after, policy);
     if (refusal) return refuse(before ? refusal : NOT_WRITABLE);
     // Only now, with the right settled: a dwelling allocated twice for the same time is refused, not given two tenants.
-    const clash = op.entity === 'allocation' ? allocationRefusal(db, op.id, before, after, now) : null;
+    const clash = op.entity === 'allocation' ? await allocationRefusal(tx, op.id, before, after, now) : null;
     if (clash) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, clash.code, clash.message));
-    writeRecord(op.entity, op.id, rev, after, false, opId);
-    touchRecordsOf(db, op.entity, op.id, before, after, at);
+    await writeRecord(op.entity, op.id, rev, json, false, opId);
+    await touchRecordsOf(tx, op.entity, op.id, before, after, at);
     // A creation is marked once for the whole record rather than once per field: the same answer to "who wrote this
     // path after revision n", at a fraction of the writes.
-    for (const path of row ? merged.written : [WHOLE_RECORD]) upsertWrite.run(op.entity, op.id, path, rev, request.clientId, user.id, at);
+    await tx.markPathWrites(op.entity, op.id, row ? merged.written : [WHOLE_RECORD], rev, request.clientId, user.id, at);
     if (merged.conflicts.length === 0) return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'applied', rev }, after);
     // A conflict shows the server's value only where the writer may read it.
     const view = readView(user, op.entity, { data: after }, policy);
+    const names = await tx.userNames([...new Set(merged.conflicts.map((c) => c.by))]);
     const conflicts = merged.conflicts.map(({ server, ...c }) => {
-      const byName = nameOf(c.by);
+      const byName = names.get(c.by);
       const readable = view !== null && deepEqual(readPath(view, c.path) ?? null, server ?? null);
       return { ...c, ...(readable ? { server } : {}), ...(byName ? { byName } : {}) };
     });
     return log(raw, op.entity, op.id, op.baseRev, { opId, status: 'conflict', rev, conflicts }, after);
   };
 
-  return db.transaction(() => {
-    for (const r of findOps.all(JSON.stringify(request.ops.map((o) => o.opId))) as (StoredOp & { op_id: string })[]) seenOps.set(r.op_id, r);
-    const results: OpResult[] = [];
-    let waiting = false;
-    for (const raw of request.ops) {
-      const seen = seenOps.get(raw.opId);
-      if (seen) {
-        if (seen.user_id !== user.id) {
-          // Never hand one person's stored result (which may hold values) to another.
-          results.push({ opId: raw.opId, status: 'rejected', error: { code: 'op_id_taken', message: bilingual('Endrings-ID-en er brukt av en annen', 'The change id is taken') } });
-          continue;
-        }
-        results.push({ ...(JSON.parse(seen.result) as OpResult), status: 'duplicate', original: seen.status });
+  const results: OpResult[] = [];
+  let waiting = false;
+  for (const raw of request.ops) {
+    const seen = seenOps.get(raw.opId);
+    if (seen) {
+      if (seen.userId !== user.id) {
+        // Never hand one person's stored result (which may hold values) to another.
+        results.push({ opId: raw.opId, status: 'rejected', error: { code: 'op_id_taken', message: bilingual('Endrings-ID-en er brukt av en annen', 'The change id is taken') } });
         continue;
       }
-      // Ops of one installation apply in the order sent: once one must wait, so do all after it.
-      if (waiting) {
-        results.push({ opId: raw.opId, status: 'retry', error: { code: 'waiting', message: bilingual('Venter på en tidligere endring', 'Waiting for an earlier change') } });
-        continue;
-      }
-      const result = decide(raw as Data & { opId: string });
-      if (result.status === 'retry') waiting = true;
-      results.push(result);
+      results.push({ ...seen.result, status: 'duplicate', original: seen.status });
+      continue;
     }
-    return results;
-  }).immediate();
+    // Ops of one installation apply in the order sent: once one must wait, so do all after it.
+    if (waiting) {
+      results.push({ opId: raw.opId, status: 'retry', error: { code: 'waiting', message: bilingual('Venter på en tidligere endring', 'Waiting for an earlier change') } });
+      continue;
+    }
+    const result = await decide(raw as Data & { opId: string });
+    if (result.status === 'retry') waiting = true;
+    results.push(result);
+  }
+  return results;
 }

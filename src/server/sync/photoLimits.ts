@@ -6,7 +6,7 @@
 import { statfsSync } from 'node:fs';
 import type { BLOB_MIME_TYPES } from '../../core/sync/protocol';
 import { bilingual } from '../../core/schemas/bilingual';
-import type { Db } from '../db';
+import type { StoreTx } from '../store/store';
 import { ApiError } from '../http/error';
 
 const MIB = 1024 * 1024;
@@ -66,11 +66,8 @@ export function storageFull(): ApiError {
  * Refuses (507) a photo of `size` bytes that would take the uploader past their quota, all photos past the total, or
  * the data folder below its free-space reserve. Photos the server has already are never counted again.
  */
-export function checkRoomFor(db: Db, dataDir: string, userId: string, size: number, limits: PhotoLimits, minFreeBytes: number): void {
-  const used = db.prepare('SELECT COALESCE(SUM(size), 0) AS mine, (SELECT COALESCE(SUM(size), 0) FROM blobs) AS total FROM blobs WHERE created_by = ?').get(userId) as {
-    mine: number;
-    total: number;
-  };
+export async function checkRoomFor(store: StoreTx, dataDir: string, userId: string, size: number, limits: PhotoLimits, minFreeBytes: number): Promise<void> {
+  const used = await store.blobBytes(userId);
   if (used.mine + size > limits.perUserBytes) {
     throw new ApiError(
       507,

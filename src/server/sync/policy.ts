@@ -6,9 +6,9 @@
 import type { EntityName, Role, SessionUser } from '../../core/entities';
 import { isPrivacyGoverned, linkedRecords, privacyReadView, privacyWriteDenial, type Links, type Viewer } from '../../core/privacy/recordAccess';
 import { checklistSide } from '../../core/checklist/checklistSide';
-import type { Db } from '../db';
-import { storedLinks } from '../privacy/storedLinks';
+import { LoadedLinks } from '../privacy/storedLinks';
 import { viewerOf } from '../privacy/units';
+import type { StoreTx } from '../store/store';
 import { bilingual } from '../../core/schemas/bilingual';
 
 type Data = Record<string, unknown>;
@@ -56,9 +56,15 @@ function allows(user: SessionUser, entity: EntityName, mode: 'read' | 'write', d
 /** What the household rules need besides the user: their units, the stored records others point to, and the clock. */
 export type PolicyContext = { viewer: Viewer; links: Links; now: Date };
 
-/** Builds the context once per request; links read the database live, so a push sees its own earlier ops. */
-export function policyContext(db: Db, user: SessionUser, now: Date): PolicyContext {
-  return { viewer: viewerOf(db, user), links: storedLinks(db), now };
+/** A context whose links are loaded from the store: call `links.load` with the records before judging them. */
+export type LoadedPolicy = PolicyContext & { links: LoadedLinks };
+
+/**
+ * Builds the context once per request (the user's units: one query). The households and plans the rules look at are
+ * loaded by `links.load(records)` for a whole page or batch at once; a push puts what it writes there itself.
+ */
+export async function policyContext(store: StoreTx, user: SessionUser, now: Date): Promise<LoadedPolicy> {
+  return { viewer: await viewerOf(store, user), links: new LoadedLinks(store), now };
 }
 
 const FORBIDDEN = bilingual('Du har ikke lov til å gjøre denne endringen', 'You may not make this change');

@@ -1,29 +1,16 @@
 /**
  * The pull of the sync contract (docs/sync-contract.md): records changed after a cursor, in change order, as this user may see them.
- * A record this user may not read goes out as deleted, so a device that held it drops its copy.
+ * A record this user may not read goes out as deleted, so a device that held it drops its copy. The households and
+ * plans the page's records link to are loaded for the whole page in one query.
  */
-import type { EntityName, SessionUser } from '../../core/entities';
+import type { SessionUser } from '../../core/entities';
 import type { Change, PullResponse } from '../../core/sync/protocol';
-import type { Db } from '../db';
+import type { StoreTx } from '../store/store';
 import { policyContext, readView } from './policy';
 
-type Row = {
-  entity: EntityName;
-  id: string;
-  rev: number;
-  data: string;
-  deleted: 0 | 1;
-  updated_at: string;
-  updated_by: string;
-  name: string | null;
-  seq: number;
-};
-
 /** The database's generation id: replaced by a restore from backup (docs/decisions/005-database-generation.md). */
-export function currentGeneration(db: Db): string {
-  const row = db.prepare('SELECT id FROM generation LIMIT 1').get() as { id: string } | undefined;
-  if (!row) throw new Error('The database has no generation id (migration 006 missing)');
-  return row.id;
+export function currentGeneration(store: StoreTx): Promise<string> {
+  return store.generation();
 }
 
 /**
@@ -32,28 +19,23 @@ export function currentGeneration(db: Db): string {
  * starts again from 0, and so does a cursor beyond the newest change: sending records twice is safe, skipping them
  * is not. A cursor without a generation (an app from before generations) keeps the old rule only.
  */
-export function readChanges(
-  db: Db,
+export async function readChanges(
+  store: StoreTx,
   user: SessionUser,
   cursor: number,
   limit: number,
   now: Date,
   generation?: string,
-): PullResponse {
-  const policy = policyContext(db, user, now);
-  const current = currentGeneration(db);
-  const newest = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM changes').get() as { n: number }).n;
+): Promise<PullResponse> {
+  const policy = await policyContext(store, user, now);
+  const current = await store.generation();
+  const newest = await store.newestChange();
   const from = cursor > newest || (generation !== undefined && generation !== current) ? 0 : cursor;
-  const rows = db
-    .prepare(
-      `SELECT r.entity, r.id, r.rev, r.data, r.deleted, r.updated_at, r.updated_by, u.name, r.seq
-       FROM records r LEFT JOIN users u ON u.id = r.updated_by
-       WHERE r.seq > ? ORDER BY r.seq LIMIT ?`,
-    )
-    .all(from, limit + 1) as Row[];
+  const rows = await store.changesAfter(from, limit + 1);
   const page = rows.slice(0, limit);
+  await policy.links.load(page.filter((r) => !r.deleted));
   const changes: Change[] = page.map((r) => {
-    const view = r.deleted ? null : readView(user, r.entity, { data: JSON.parse(r.data) as Record<string, unknown> }, policy);
+    const view = r.deleted ? null : readView(user, r.entity, { data: r.data }, policy);
     // A marker says only that the record is gone for this user: not who changed it or when.
     if (view === null) return { entity: r.entity, id: r.id, rev: r.rev, data: {}, deleted: true };
     return {
@@ -62,9 +44,9 @@ export function readChanges(
       rev: r.rev,
       data: view,
       deleted: false,
-      updatedAt: r.updated_at,
-      updatedBy: r.updated_by,
-      ...(r.name ? { updatedByName: r.name } : {}),
+      updatedAt: r.updatedAt,
+      updatedBy: r.updatedBy,
+      ...(r.updatedByName ? { updatedByName: r.updatedByName } : {}),
     };
   });
   return { changes, cursor: page.at(-1)?.seq ?? from, generation: current, hasMore: rows.length > limit };

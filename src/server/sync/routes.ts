@@ -4,16 +4,16 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { batchRequestSchema, BLOB_MIME_TYPES, generationSchema, MAX_BLOB_BYTES, MAX_PULL_LIMIT, pushRequestSchema, sha256Schema, type OpResult } from '../../core/sync/protocol';
 import { requireUser } from '../auth/requireUser';
-import { photoLimitsOf, type AppEnv, type Deps } from '../env';
+import { blobsOf, photoLimitsOf, type AppEnv, type Deps } from '../env';
 import { ApiError } from '../http/error';
 import { readJson } from '../http/readJson';
-import { applyPush } from './applyPush';
+import { applyPush, decideBatch } from './applyPush';
 import { DEFAULT_MIN_FREE_BYTES } from '../health';
-import { BlobStore } from './blobStore';
 import { checkRoomFor, isStorageFull, sniffImageType, storageFull } from './photoLimits';
 import { logPulled } from '../privacy/auditLog';
 import { touchExpiredConsents } from '../privacy/visibilityChanges';
 import { readChanges } from './readChanges';
+import type { BlobStore } from '../store/blobStore';
 import { bilingual } from '../../core/schemas/bilingual';
 
 /** Largest push body: 200 ops of a few KiB each fit easily; bigger is refused with 413 before parsing. */
@@ -77,11 +77,11 @@ function parseHash(raw: string): string {
 /** The sync routes, mounted under /api. */
 export function syncRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const blobs = new BlobStore(deps.db, deps.dataDir);
+  const blobs = blobsOf(deps);
 
   app.post('/sync/push', requireUser(), async (c) => {
     const body = await readJson(c, pushRequestSchema, PUSH_BODY_LIMIT);
-    const results = applyPush(deps.db, blobs, c.get('user'), body, deps.now());
+    const results = await applyPush(deps.store, blobs, c.get('user'), body, deps.now());
     c.get('metrics')?.pushResults(results);
     return c.json({ results });
   });
@@ -92,11 +92,11 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     const body = await readJson(c, batchRequestSchema, BATCH_BODY_LIMIT);
     let results: OpResult[];
     try {
-      results = deps.db.transaction(() => {
-        const decided = applyPush(deps.db, blobs, c.get('user'), body, deps.now());
+      results = await deps.store.transaction(async (tx) => {
+        const decided = await decideBatch(tx, blobs, c.get('user'), body, deps.now());
         if (decided.some((r) => r.status !== 'applied' && !(r.status === 'duplicate' && r.original === 'applied'))) throw new BatchRefused(decided);
         return decided;
-      })();
+      });
     } catch (err) {
       if (!(err instanceof BatchRefused)) throw err;
       const refused = err.results.flatMap((r, index) => (r.status === 'applied' || r.status === 'duplicate' ? [] : [{ index, ...r }]));
@@ -114,26 +114,26 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     return c.json({ results });
   });
 
-  app.get('/sync/pull', requireUser(), (c) => {
+  app.get('/sync/pull', requireUser(), async (c) => {
     const q = pullQuerySchema.parse(c.req.query());
     const now = deps.now();
     // A consent that ran out with nobody editing the household stops sharing here, at the next sync.
-    touchExpiredConsents(deps.db, now);
-    const page = readChanges(deps.db, c.get('user'), q.cursor, q.limit, now, q.generation);
-    logPulled(deps.db, c.get('user').id, page.changes, now);
+    await touchExpiredConsents(deps.store, now);
+    const page = await readChanges(deps.store, c.get('user'), q.cursor, q.limit, now, q.generation);
+    await logPulled(deps.store, c.get('user').id, page.changes, now);
     return c.json(page);
   });
 
-  app.on('HEAD', '/blobs/:sha256', requireUser(), (c) => {
-    const info = blobs.info(parseHash(c.req.param('sha256')));
+  app.on('HEAD', '/blobs/:sha256', requireUser(), async (c) => {
+    const info = await blobs.info(parseHash(c.req.param('sha256')));
     if (!info) return c.body(null, 404);
     return c.body(null, 200, { 'Content-Type': info.mime, 'Content-Length': String(info.size) });
   });
 
-  app.get('/blobs/:sha256', requireUser(), (c) => {
+  app.get('/blobs/:sha256', requireUser(), async (c) => {
     const sha = parseHash(c.req.param('sha256'));
-    const info = blobs.info(sha);
-    const bytes = info && blobs.read(sha);
+    const info = await blobs.info(sha);
+    const bytes = info && (await blobs.read(sha));
     if (!info || !bytes) throw new ApiError(404, 'not_found', bilingual('Bildet finnes ikke på serveren', 'The photo is not on the server'));
     // Named by its content, a photo never changes: the browser may keep it for good, for this person only.
     return c.body(new Uint8Array(bytes), 200, { 'Content-Type': info.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
@@ -150,12 +150,12 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     const minFree = deps.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES;
     // A photo the server has already costs nothing; one that could not fit is refused before its bytes are read.
     const declared = Number(c.req.header('Content-Length') ?? NaN);
-    if (!blobs.has(sha) && Number.isFinite(declared)) checkRoomFor(deps.db, deps.dataDir, user.id, declared, limits, minFree);
+    if (Number.isFinite(declared) && !(await blobs.has(sha))) await checkRoomFor(deps.store, deps.dataDir, user.id, declared, limits, minFree);
     const bytes = await readBytes(c.req.raw, MAX_BLOB_BYTES);
     if (createHash('sha256').update(bytes).digest('hex') !== sha) {
       throw new ApiError(400, 'hash_mismatch', bilingual('Bildets innhold stemmer ikke med navnet (SHA-256)', 'The bytes do not hash to the name (SHA-256)'));
     }
-    if (blobs.has(sha)) return c.json({ sha256: sha, stored: false }, 200);
+    if (await blobs.has(sha)) return c.json({ sha256: sha, stored: false }, 200);
     if (sniffImageType(bytes) !== mime) {
       throw new ApiError(
         415,
@@ -163,10 +163,10 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
         bilingual(`Innholdet er ikke et ${mime.slice(6).toUpperCase()}-bilde som oppgitt`, `The content is not a ${mime.slice(6).toUpperCase()} image as declared`),
       );
     }
-    checkRoomFor(deps.db, deps.dataDir, user.id, bytes.length, limits, minFree);
-    let outcome: ReturnType<BlobStore['put']>;
+    await checkRoomFor(deps.store, deps.dataDir, user.id, bytes.length, limits, minFree);
+    let outcome: Awaited<ReturnType<BlobStore['put']>>;
     try {
-      outcome = blobs.put(sha, bytes, mime, user.id, deps.now());
+      outcome = await blobs.put(sha, bytes, mime, user.id, deps.now());
     } catch (err) {
       if (isStorageFull(err)) throw storageFull();
       throw err;

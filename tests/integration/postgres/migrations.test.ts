@@ -3,7 +3,7 @@
 // audit logs refuse every change in the database itself.
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, loadMigrations, openDatabase } from '../../../src/server/db';
+import { DatabaseTooNewError, loadMigrations, openDatabase } from '../../../src/server/store/sqlite/database';
 import { openClient } from '../../../src/server/store/postgres/connect';
 import { loadPostgresMigrations, migratePostgres, postgresSchemaVersion } from '../../../src/server/store/postgres/migrate';
 import { createPostgresDatabase, type TestDatabase } from '../../support/postgres';

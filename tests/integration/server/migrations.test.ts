@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DatabaseTooNewError, loadMigrations, migrate, openDatabase, schemaVersion, type Db } from '../../../src/server/db';
+import { DatabaseTooNewError, loadMigrations, migrate, openDatabase, schemaVersion, type Db } from '../../../src/server/store/sqlite/database';
 
 // A fixture `NNN.sql` holds rows as a database at version NNN has them; add one with every new migration.
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -101,7 +101,7 @@ describe('migrations', () => {
 
   it('run once when four processes start on the same new database at the same moment', async () => {
     const file = join(dir, 'race.sqlite');
-    const opener = `import { openDatabase } from './src/server/db.ts'; openDatabase(${JSON.stringify(file)}).close();`;
+    const opener = `import { openDatabase } from './src/server/store/sqlite/database.ts'; openDatabase(${JSON.stringify(file)}).close();`;
     const runs = [0, 1, 2, 3].map(
       () =>
         new Promise<{ code: number | null; err: string }>((done) => {

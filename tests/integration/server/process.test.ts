@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../src/core/demo/users';
-import { openDatabase } from '../../../src/server/db';
+import { openSqliteStore } from '../../../src/server/store/sqlite/sqliteStore';
 import { checkHealth } from '../../../src/server/health';
 import { freePort, startServer, type ServerProcess } from '../../support/server-process';
 
@@ -170,11 +170,11 @@ describe('serve.ts as npm start runs it', () => {
     await server.stop();
   });
 
-  it('health reports too little disk space below the configured minimum', () => {
-    const db = openDatabase(':memory:');
-    expect(checkHealth(db, tmpdir(), 0)).toMatchObject({ ok: true });
-    expect(checkHealth(db, tmpdir(), Number.MAX_SAFE_INTEGER)).toMatchObject({ ok: false, problem: 'disk' });
-    db.close();
+  it('health reports too little disk space below the configured minimum', async () => {
+    const store = openSqliteStore(':memory:');
+    expect(await checkHealth(store, tmpdir(), 0)).toMatchObject({ ok: true });
+    expect(await checkHealth(store, tmpdir(), Number.MAX_SAFE_INTEGER)).toMatchObject({ ok: false, problem: 'disk' });
+    await store.close();
   });
 
   it('refuses a bad PORT with a clear message', async () => {

@@ -10,8 +10,8 @@ import { checkInvariants } from './invariants';
 import { databaseFingerprint, startSyncApp, type SyncApp } from './sync-app';
 
 let app: SyncApp;
-beforeEach(() => {
-  app = startSyncApp();
+beforeEach(async () => {
+  app = await startSyncApp();
 });
 afterEach(() => app.close());
 

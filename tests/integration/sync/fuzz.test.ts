@@ -27,7 +27,7 @@ const CLIENT = '0c0c0c0c-0000-4000-8000-00000000000c';
 
 beforeAll(async () => {
   console.log(`sync fuzz seed=${SEED} (replay with EGNET_FUZZ_SEED=${SEED})`);
-  app = startSyncApp();
+  app = await startSyncApp();
   dwellingId = crypto.randomUUID();
   inspectionId = crypto.randomUUID();
   const res = await app.request('/api/sync/push', {

@@ -12,6 +12,8 @@ import { pathsOverlap, readPath } from '../../../src/core/sync/path';
 import { findPhotoHashes } from '../../../src/core/sync/photoRefs';
 import type { OpResult } from '../../../src/core/sync/protocol';
 import { policyContext, readView } from '../../../src/server/sync/policy';
+import type { EntityName } from '../../../src/core/entities';
+import { SqliteStore } from '../../../src/server/store/sqlite/sqliteStore';
 import type { Device } from './device';
 
 /** An op a device made, as captured when it entered the outbox. */
@@ -136,10 +138,12 @@ export async function checkInvariants(dataDir: string, devices: CheckedDevice[])
 
       // I3: the device's records equal what the server lets this user read.
       const local = new Map((await device.db.records.toArray()).map((r) => [`${r.entity}/${r.id}`, r]));
-      const policy = policyContext(db, user, new Date());
+      const policy = await policyContext(new SqliteStore(db), user, new Date());
+      const parsed = new Map(records.map((r) => [r, JSON.parse(r.data) as Record<string, unknown>]));
+      await policy.links.load(records.filter((r) => !r.deleted).map((r) => ({ entity: r.entity as EntityName, data: parsed.get(r)! })));
       for (const r of records) {
         const k = `${r.entity}/${r.id}`;
-        const view = r.deleted ? null : readView(user, r.entity as never, { data: JSON.parse(r.data) as Record<string, unknown> }, policy);
+        const view = r.deleted ? null : readView(user, r.entity as never, { data: parsed.get(r)! }, policy);
         const mine = local.get(k);
         if (view === null) {
           if (mine && !mine.deleted) bad.push(`I3 ${name}: ${k} should be gone from the device`);

@@ -5,8 +5,8 @@ import type { OpResult } from '../../../src/core/sync/protocol';
 import { startSyncApp, type SyncApp } from './sync-app';
 
 let app: SyncApp;
-beforeEach(() => {
-  app = startSyncApp();
+beforeEach(async () => {
+  app = await startSyncApp();
 });
 afterEach(() => app.close());
 

@@ -6,14 +6,14 @@ import { seedDemoRecords } from '../../../src/server/sync/seed';
 import { startSyncApp, type SyncApp } from './sync-app';
 
 let app: SyncApp;
-beforeEach(() => {
-  app = startSyncApp();
+beforeEach(async () => {
+  app = await startSyncApp();
 });
 afterEach(() => app.close());
 
 describe('seedDemoRecords', () => {
   it('writes every demo record once at rev 1 with its change and log entry', async () => {
-    const n = seedDemoRecords(app.db, new Date('2026-11-27T08:00:00Z'));
+    const n = await app.store.transaction((tx) => seedDemoRecords(tx, new Date('2026-11-27T08:00:00Z')));
     const demo = generateDemoData().records;
     expect(n).toBe(demo.length);
     const count = (sql: string) => (app.db.prepare(sql).get() as { n: number }).n;

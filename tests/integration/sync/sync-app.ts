@@ -9,13 +9,16 @@ import type { SessionUser } from '../../../src/core/entities';
 import { createApp } from '../../../src/server/app';
 import { createSession } from '../../../src/server/auth/sessions';
 import { insertUser } from '../../../src/server/auth/users';
-import { openDatabase, type Db } from '../../../src/server/db';
+import type { Db } from '../../../src/server/store/sqlite/database';
+import { openSqliteStore, type SqliteStore } from '../../../src/server/store/sqlite/sqliteStore';
 import type { Deps } from '../../../src/server/env';
 import { makeDevice, type Device } from './device';
 
 /** An app with its database, data folder and one bearer token per demo user (by username). */
 export type SyncApp = {
+  /** The raw SQLite connection under the store, for looking at the tables. */
   db: Db;
+  store: SqliteStore;
   /** What the app was built with; a test may change settings read per request (photo quotas). */
   deps: Deps;
   dataDir: string;
@@ -29,19 +32,21 @@ export type SyncApp = {
 };
 
 /** Builds the app on a fresh database file; `now` is the app's clock. */
-export function startSyncApp(now: () => Date = () => new Date()): SyncApp {
+export async function startSyncApp(now: () => Date = () => new Date()): Promise<SyncApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'egnet-sync-'));
-  const db = openDatabase(join(dataDir, 'egnet.sqlite'));
+  const store = openSqliteStore(join(dataDir, 'egnet.sqlite'));
+  const db = store.db;
   const tokens = new Map<string, string>();
   for (const u of DEMO_USERS) {
     // Password hashing is not under test here: a placeholder hash, and sessions made directly.
-    insertUser(db, { ...u, passwordHash: 'x' }, now());
-    tokens.set(u.username, createSession(db, u.id, now()));
+    await insertUser(store, { ...u, passwordHash: 'x' }, now());
+    tokens.set(u.username, await createSession(store, u.id, now()));
   }
-  const deps: Deps = { db, dataDir, version: 'test', now };
+  const deps: Deps = { store, dataDir, version: 'test', now };
   const app = createApp(deps);
   return {
     db,
+    store,
     deps,
     dataDir,
     request: (path, init = {}) => {
@@ -83,8 +88,8 @@ export type TestDeviceOptions = { onUnauthorized?: () => void; token?: () => str
 export function appWithDevices(): { readonly app: SyncApp; device: (name: string, username: string, options?: TestDeviceOptions) => Device } {
   let app: SyncApp | undefined;
   const devices: Device[] = [];
-  beforeEach(() => {
-    app = startSyncApp();
+  beforeEach(async () => {
+    app = await startSyncApp();
   });
   afterEach(() => {
     for (const d of devices.splice(0)) d.close();

@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DatabaseTooNewError, loadMigrations, type Migration } from '../../db';
+import { DatabaseTooNewError, readMigrationFiles, type Migration } from '../migrationFiles';
 
 /**
  * Folder with the numbered PostgreSQL migrations: beside this file in the source, or at build/server/store/postgres/
@@ -24,7 +24,7 @@ const LOCK_WAIT = '60s';
 
 /** Reads the PostgreSQL migrations in order of their number. */
 export function loadPostgresMigrations(dir = POSTGRES_MIGRATIONS_DIR): Migration[] {
-  return loadMigrations(dir);
+  return readMigrationFiles(dir);
 }
 
 /**

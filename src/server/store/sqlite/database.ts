@@ -1,23 +1,20 @@
 /** Opens the embedded SQLite database and brings its schema up to date with the numbered migrations. */
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DatabaseTooNewError, readMigrationFiles, type Migration } from '../migrationFiles';
+
+export { DatabaseTooNewError, type Migration };
 
 export type Db = Database.Database;
 
 /** Folder with the numbered SQL migrations (`001_accounts.sql`, `002_sync.sql`, …). */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
-/** A migration file: its number, its name and its SQL. */
-export type Migration = { version: number; name: string; sql: string };
-
-/** Reads every migration file in order of its number. */
+/** Reads every SQLite migration file in order of its number. */
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .filter((f) => /^\d{3}_[a-z0-9_]+\.sql$/.test(f))
-    .sort()
-    .map((f) => ({ version: Number(f.slice(0, 3)), name: f.slice(4, -4), sql: readFileSync(dir + f, 'utf8') }));
+  return readMigrationFiles(dir);
 }
 
 /**
@@ -100,20 +97,6 @@ export function migrate(db: Db, migrations = loadMigrations()): number[] {
       );
     }
     throw err;
-  }
-}
-
-/** The database was migrated by a newer Egnet than this one: running on would misread it. */
-export class DatabaseTooNewError extends Error {
-  constructor(
-    readonly databaseVersion: number,
-    readonly codeVersion: number,
-  ) {
-    super(
-      `Databasen har skjemaversjon ${databaseVersion}, men denne versjonen av Egnet kjenner bare til ${codeVersion}; installer den nyere versjonen igjen, eller gjenopprett en sikkerhetskopi tatt før oppgraderingen (se README)` +
-        ` / The database has schema version ${databaseVersion} but this version of Egnet knows only up to ${codeVersion}; install the newer version again, or restore a backup taken before the upgrade (see README)`,
-    );
-    this.name = 'DatabaseTooNewError';
   }
 }
 

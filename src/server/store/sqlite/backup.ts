@@ -22,7 +22,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { loadMigrations, privateDatabaseFile, schemaVersion } from './db';
+import { loadMigrations, privateDatabaseFile, schemaVersion } from './database';
 
 /** The database file's name in a data folder and in a backup. */
 export const DB_FILE = 'egnet.sqlite';
