@@ -14,7 +14,6 @@ import { MELHUS_AREA_NAMES as MELHUS_AREAS } from '../../src/core/demo/melhusSet
 import { insertUser } from '../../src/server/auth/users';
 import { backup, restore } from '../../src/server/store/sqlite/backup';
 import { openSqliteStore, type SqliteStore } from '../../src/server/store/sqlite/sqliteStore';
-import { FolderBlobStore } from '../../src/server/store/blobs/folderBlobStore';
 import { seedDemo } from '../../src/server/seed';
 import { applyPush } from '../../src/server/sync/applyPush';
 
@@ -27,11 +26,10 @@ const dwelling = (n: number) => ({
 async function fillLarge(store: SqliteStore, dir: string, dwellings: number): Promise<void> {
   const inspector = DEMO_USERS.find((u) => u.username === 'inspektor')!;
   await insertUser(store, { ...inspector, passwordHash: 'x' }, new Date());
-  const blobs = new FolderBlobStore(store, dir);
   const clientId = crypto.randomUUID();
-  let ops: Parameters<typeof applyPush>[3]['ops'] = [];
+  let ops: Parameters<typeof applyPush>[2]['ops'] = [];
   const flush = async () => {
-    if (ops.length) await applyPush(store, blobs, inspector, { clientId, ops }, new Date());
+    if (ops.length) await applyPush(store, inspector, { clientId, ops }, new Date());
     ops = [];
   };
   for (let n = 0; n < dwellings; n++) {

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_USERS } from '../../src/core/demo/users';
 import { MELHUS_AREA_NAMES as MELHUS_AREAS } from '../../src/core/demo/melhusSettings';
-import { FolderBlobStore } from '../../src/server/store/blobs/folderBlobStore';
 import { openSqliteStore } from '../../src/server/store/sqlite/sqliteStore';
 import { applyPush } from '../../src/server/sync/applyPush';
 import { launchChromium, login } from '../support/browser';
@@ -125,7 +124,6 @@ async function ingestBench(): Promise<void> {
   try {
     const N = 20_000;
     const store = openSqliteStore(join(dir, 'egnet.sqlite'));
-    const blobs = new FolderBlobStore(store, dir);
     const user = DEMO_USERS[0]!;
     const clientId = crypto.randomUUID();
     const batches = Array.from({ length: N / 200 }, (_, b) => ({
@@ -133,7 +131,7 @@ async function ingestBench(): Promise<void> {
       ops: Array.from({ length: 200 }, (_, i) => ({ opId: crypto.randomUUID(), entity: 'dwelling', id: crypto.randomUUID(), baseRev: 0, set: dwelling(b * 200 + i) })),
     }));
     let start = performance.now();
-    for (const batch of batches) await applyPush(store, blobs, user, batch, new Date());
+    for (const batch of batches) await applyPush(store, user, batch, new Date());
     const syncMs = performance.now() - start;
     await store.close();
 

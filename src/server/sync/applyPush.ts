@@ -14,7 +14,6 @@ import { pathsOverlap, readPath, WHOLE_RECORD } from '../../core/sync/path';
 import { findPhotoHashes } from '../../core/sync/photoRefs';
 import { opSchema, type OpResult, type pushRequestSchema } from '../../core/sync/protocol';
 import { isPrivacyGoverned } from '../../core/privacy/recordAccess';
-import type { BlobStore } from '../store/blobStore';
 import type { Store, StoredOp, StoredRecord, StoreTx } from '../store/store';
 import { touchRecordsOf } from '../privacy/visibilityChanges';
 import { logPushed } from '../privacy/auditLog';
@@ -49,18 +48,17 @@ function refusalOf(refusal: () => string | null): string | null {
 /** Decides every op of a push in order and returns one result per op. Runs as one transaction: all of it or none. */
 export function applyPush(
   store: Store,
-  blobs: BlobStore,
   user: SessionUser,
   request: z.output<typeof pushRequestSchema>,
   now: Date,
 ): Promise<OpResult[]> {
-  return store.transaction((tx) => decideBatch(tx, blobs, user, request, now));
+  return store.transaction((tx) => decideBatch(tx, user, request, now));
 }
 
 const recordKey = (entity: string, id: string) => `${entity}\u0000${id}`;
 
 /** Decides every op of a push in order inside the caller's transaction (a batch that must apply whole). */
-export async function decideBatch(tx: StoreTx, blobs: BlobStore, user: SessionUser, request: z.output<typeof pushRequestSchema>, now: Date): Promise<OpResult[]> {
+export async function decideBatch(tx: StoreTx, user: SessionUser, request: z.output<typeof pushRequestSchema>, now: Date): Promise<OpResult[]> {
   const at = now.toISOString();
   /** Ops already decided: every op id of the batch is looked up at once, and ops decided in this batch are added. */
   const seenOps = new Map<string, StoredOp>();
@@ -161,7 +159,8 @@ export async function decideBatch(tx: StoreTx, blobs: BlobStore, user: SessionUs
     if (askedRefusal) return refuse(before ? askedRefusal : NOT_WRITABLE);
 
     const missing: string[] = [];
-    for (const sha of findPhotoHashes(op.set)) if (!(await blobs.has(sha))) missing.push(sha);
+    // Asked of the photo index in this transaction (a photo is indexed only once its bytes are stored).
+    for (const sha of findPhotoHashes(op.set)) if (!(await tx.blobInfo(sha))) missing.push(sha);
     if (missing.length > 0) {
       return { opId, status: 'retry', error: { code: 'missing_blob', message: bilingual('Bildet mangler på serveren', 'The photo is not on the server'), issues: missing } };
     }

@@ -81,7 +81,7 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
 
   app.post('/sync/push', requireUser(), async (c) => {
     const body = await readJson(c, pushRequestSchema, PUSH_BODY_LIMIT);
-    const results = await applyPush(deps.store, blobs, c.get('user'), body, deps.now());
+    const results = await applyPush(deps.store, c.get('user'), body, deps.now());
     c.get('metrics')?.pushResults(results);
     return c.json({ results });
   });
@@ -93,7 +93,7 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     let results: OpResult[];
     try {
       results = await deps.store.transaction(async (tx) => {
-        const decided = await decideBatch(tx, blobs, c.get('user'), body, deps.now());
+        const decided = await decideBatch(tx, c.get('user'), body, deps.now());
         if (decided.some((r) => r.status !== 'applied' && !(r.status === 'duplicate' && r.original === 'applied'))) throw new BatchRefused(decided);
         return decided;
       });

@@ -1,6 +1,6 @@
 /** Opens the embedded SQLite database and brings its schema up to date with the numbered migrations. */
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatabaseTooNewError, readMigrationFiles, type Migration } from '../migrationFiles';
@@ -9,8 +9,13 @@ export { DatabaseTooNewError, type Migration };
 
 export type Db = Database.Database;
 
-/** Folder with the numbered SQL migrations (`001_accounts.sql`, `002_sync.sql`, …). */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+/**
+ * Folder with the numbered SQL migrations (`001_accounts.sql`, `002_sync.sql`, …): src/server/migrations from the
+ * source, or build/server/migrations beside build/server/serve.js when bundled (see build:server).
+ */
+export const MIGRATIONS_DIR = [new URL('./migrations/', import.meta.url), new URL('../../migrations/', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((dir) => existsSync(dir))!;
 
 /** Reads every SQLite migration file in order of its number. */
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {

@@ -4,6 +4,7 @@
  * (a transaction holds it from BEGIN IMMEDIATE to COMMIT), so no other request's statement lands inside a transaction.
  */
 import type Database from 'better-sqlite3';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { statSync } from 'node:fs';
 import type { AuditEntry } from '../../../core/privacy/auditEntry';
 import type { EntityName } from '../../../core/entities';
@@ -399,6 +400,9 @@ class SqliteCalls implements StoreTx {
   }
 }
 
+/** The store whose transaction the running code is part of, if any. */
+const insideTransaction = new AsyncLocalStorage<SqliteStore>();
+
 /** The calls of StoreTx, in the order they are declared: the Store runs each of them under its lock. */
 const CALLS = Object.getOwnPropertyNames(SqliteCalls.prototype).filter((n) => n !== 'constructor' && n !== 'sql') as (keyof StoreTx)[];
 
@@ -418,12 +422,29 @@ export class SqliteStore implements Store {
     this.calls = new SqliteCalls(db);
     for (const name of CALLS) {
       const call = (this.calls[name] as (...args: unknown[]) => Promise<unknown>).bind(this.calls);
-      Object.defineProperty(this, name, { value: (...args: unknown[]) => this.gate.run(() => call(...args)) });
+      Object.defineProperty(this, name, {
+        configurable: true,
+        value: (...args: unknown[]) => {
+          this.refuseInsideTransaction(name);
+          return this.gate.run(() => call(...args));
+        },
+      });
+    }
+  }
+
+  /**
+   * A call on the Store (not on `tx`) from inside a transaction's work would wait for that transaction to end, for
+   * ever: it fails at once instead, naming the call.
+   */
+  private refuseInsideTransaction(name: string): void {
+    if (this.gate.busy && insideTransaction.getStore() === this) {
+      throw new Error(`Store.${name} called inside a transaction on this store; use the transaction's tx instead`);
     }
   }
 
   async transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.gate.run(async () => {
+    this.refuseInsideTransaction('transaction');
+    return this.gate.run(() => insideTransaction.run(this, async () => {
       // IMMEDIATE: the write lock from the first statement, so a second process waits (busy_timeout) instead of failing later.
       this.db.exec('BEGIN IMMEDIATE');
       try {
@@ -434,7 +455,7 @@ export class SqliteStore implements Store {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw err;
       }
-    });
+    }));
   }
 
   async checkOnStart(): Promise<void> {
