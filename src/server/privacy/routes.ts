@@ -11,6 +11,8 @@ import { policyContext, readView } from '../sync/policy';
 import { logAccesses, readAudit } from './auditLog';
 import { userUnits } from './units';
 import { bilingual } from '../../core/schemas/bilingual';
+import type { Role } from '../../core/entities';
+import type { StoreTx } from '../store/store';
 
 const uuid = z.uuid();
 const auditQuerySchema = z
@@ -30,6 +32,12 @@ function idParam(raw: string): string {
 
 function notFound(): ApiError {
   return new ApiError(404, 'not_found', bilingual('Fant ikke husstanden, eller du har ikke tilgang', 'Household not found, or you have no access'));
+}
+
+/** The accounts not disabled that have `role`, as id and name, by name. */
+async function activeWith(store: StoreTx, role: Role): Promise<{ id: string; name: string }[]> {
+  const rows = (await store.users()).filter((r) => !r.disabled && r.roles.includes(role));
+  return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((r) => ({ id: r.id, name: r.name }));
 }
 
 /** The privacy routes, mounted under /api. */
@@ -59,18 +67,10 @@ export function privacyRoutes(deps: Deps): Hono<AppEnv> {
   }
 
   // Who can follow a household: the names counsellors and administrators pick from when assigning or handing over.
-  app.get('/counsellors', requireUser('counsellor', 'admin'), async (c) => {
-    const rows = (await deps.store.users()).filter((r) => !r.disabled).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const counsellors = rows.filter((r) => r.roles.includes('counsellor')).map((r) => ({ id: r.id, name: r.name }));
-    return c.json({ counsellors });
-  });
+  app.get('/counsellors', requireUser('counsellor', 'admin'), async (c) => c.json({ counsellors: await activeWith(deps.store, 'counsellor') }));
 
   // Who can be given an inspection: the names administrators and inspectors pick from when planning or reassigning.
-  app.get('/inspectors', requireUser('inspector', 'admin'), (c) => {
-    const rows = deps.db.prepare('SELECT id, name, roles FROM users WHERE disabled = 0 ORDER BY name').all() as { id: string; name: string; roles: string }[];
-    const inspectors = rows.filter((r) => (JSON.parse(r.roles) as string[]).includes('inspector')).map((r) => ({ id: r.id, name: r.name }));
-    return c.json({ inspectors });
-  });
+  app.get('/inspectors', requireUser('inspector', 'admin'), async (c) => c.json({ inspectors: await activeWith(deps.store, 'inspector') }));
 
   // A person's units: an administrator sees and sets anyone's; everyone may see their own.
   app.get('/users/:id/units', requireUser(), async (c) => {
