@@ -3,7 +3,7 @@
  * The rules (push, pull, policy, privacy, accounts, log-in) are written once against it; each engine has its own
  * adapter with its own SQL (store/sqlite, and PostgreSQL beside it). Engine-neutral by design: change numbers and
  * sequence numbers are JS numbers, times are ISO 8601 strings, JSON is read back parsed and written as JSON text
- * (the rules already hold the text, for size checks). See docs/decisions/012-storage-port.md.
+ * (the rules already hold the text, for size checks). See docs/decisions/014-storage-port.md.
  */
 import type { AuditEntry } from '../../core/privacy/auditEntry';
 import type { EntityName } from '../../core/entities';
