@@ -102,7 +102,8 @@ export const ROUTES: AppRoute[] = [
   {
     path: '/tasks',
     component: lazy(() => import('./screens/tasks/TasksScreen')),
-    roles: ['counsellor', 'admin', 'intake'],
+    // Inspectors see the dwellings' follow-up actions here.
+    roles: ['counsellor', 'admin', 'intake', 'inspector'],
     nav: { label: { nb: 'Oppgaver', en: 'Tasks' } },
   },
   {

@@ -17,6 +17,7 @@ import type { Dwelling } from '../../src/core/schemas/dwelling';
 import type { Inspection } from '../../src/core/schemas/inspection';
 import { TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
+import { signAndLock } from './sign-and-lock';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/gps-photo.jpg', import.meta.url));
 const template = latestTemplate(TEMPLATE_IDS.dwellingInspection)!;
@@ -272,8 +273,10 @@ describe('dwelling inspection, offline', () => {
     expect(await page.locator('.cl-section input').count()).toBeGreaterThan(0);
 
     await page.locator('[data-testid="complete-actions"] button', { hasText: 'Fullfør' }).click();
+    // Locking without the inspector's signature is refused, in words.
     await confirm.locator('button', { hasText: 'Fullfør og lås' }).click();
-    await page.locator('[data-testid="read-only-notice"]').waitFor();
+    expect(await confirm.locator('[data-testid="complete-confirm-error"]').textContent()).toContain('Inspektøren må signere');
+    await signAndLock(page);
     expect(await confirm.isVisible()).toBe(false);
     expect(await page.locator('[data-testid="verdict"] .verdict-label').textContent()).toBe(VERDICT_LABELS[expected.verdict].nb);
     expect(await page.locator('.verdict li[data-rule="gate.radon"]').getAttribute('data-status')).toBe('passed');
@@ -300,8 +303,7 @@ describe('dwelling inspection, offline', () => {
     await saved();
     await page.locator('.cl-section-link', { hasText: lastTitle }).click();
     await page.locator('[data-testid="complete-actions"] button', { hasText: 'Fullfør' }).click();
-    await page.locator('[data-testid="complete-confirm"] button', { hasText: 'Fullfør og lås' }).click();
-    await page.locator('[data-testid="read-only-notice"]').waitFor();
+    await signAndLock(page);
 
     await page.goto(`${server.url}/inspections/${inspectionId}`);
     await expect.poll(() => page.locator('[data-testid="read-only-notice"]').textContent()).toContain('Erstattet av en nyere revisjon');
@@ -377,8 +379,7 @@ describe('serious findings need what they call for before completing', () => {
     await saved();
     expect(await line.count()).toBe(0);
     await page.locator('[data-testid="errors-fixed"] button', { hasText: 'Fullfør' }).click();
-    await page.locator('[data-testid="complete-confirm"] button', { hasText: 'Fullfør og lås' }).click();
-    await page.locator('[data-testid="read-only-notice"]').waitFor();
+    await signAndLock(page);
 
     await page.locator('.cl-section-link', { hasText: 'Tilstandsgrader' }).click();
     const shown = page.locator('.cl-item[data-item="condition.roof"]');
@@ -418,8 +419,7 @@ describe('serious findings need what they call for before completing', () => {
     await saved();
     expect(await line.count()).toBe(0);
     await page.locator('[data-testid="errors-fixed"] button', { hasText: 'Fullfør' }).click();
-    await page.locator('[data-testid="complete-confirm"] button', { hasText: 'Fullfør og lås' }).click();
-    await page.locator('[data-testid="read-only-notice"]').waitFor();
+    await signAndLock(page);
 
     // The completed risk assessment shows the measure, its owner and deadline and the risk after it, not only the score.
     const shown = page.locator('.cl-item[data-item="risk.fire"]');

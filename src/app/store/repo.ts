@@ -114,48 +114,67 @@ export async function recordChange(
   id: string,
   change: { set: Record<string, unknown> } | { delete: true },
 ): Promise<void> {
-  if ('set' in change) {
-    for (const path of Object.keys(change.set)) {
-      if (!pathSchema.safeParse(path).success) {
-        throw new ChangeRefusedError(`Invalid path ${path}`, { nb: `Ugyldig feltnavn «${path}»`, en: `Invalid field name "${path}"` });
+  await recordChanges(db, [{ entity, id, change }]);
+}
+
+/** One change of `recordChanges`. */
+export type RecordChange = { entity: EntityName; id: string; change: { set: Record<string, unknown> } | { delete: true } };
+
+/**
+ * Writes several local changes in one transaction: all of them are on the device, or none is (a completed checklist
+ * and the actions it proposed). One flush for all, so twenty records cost about what one does.
+ */
+export async function recordChanges(db: EgnetDb, changes: readonly RecordChange[]): Promise<void> {
+  const prepared = changes.map(({ entity, id, change }) => {
+    if (!(ENTITY_NAMES as readonly string[]).includes(entity)) {
+      throw new ChangeRefusedError(`Unknown entity ${entity}`, { nb: `Ukjent posttype ${entity}`, en: `Unknown entity ${entity}` });
+    }
+    if ('set' in change) {
+      for (const path of Object.keys(change.set)) {
+        if (!pathSchema.safeParse(path).success) {
+          throw new ChangeRefusedError(`Invalid path ${path}`, { nb: `Ugyldig feltnavn «${path}»`, en: `Invalid field name "${path}"` });
+        }
       }
     }
-  }
-  // JSON round trip: what is queued is exactly what will be sent (no undefined, no Dates, no class instances).
-  const set = 'set' in change ? (JSON.parse(JSON.stringify(change.set)) as Record<string, unknown>) : undefined;
+    // JSON round trip: what is queued is exactly what will be sent (no undefined, no Dates, no class instances).
+    const set = 'set' in change ? (JSON.parse(JSON.stringify(change.set)) as Record<string, unknown>) : undefined;
+    return { entity, id, set };
+  });
   const now = new Date().toISOString();
   const userId = getSession()?.user.id ?? '';
   await withReopen(db, () =>
     db.transaction('rw', db.records, db.outbox, async () => {
-      const before = await db.records.get([entity, id]);
-      if (before?.deleted) {
-        throw new ChangeRefusedError(`Record ${entity}/${id} is deleted`, {
-          nb: 'Posten er slettet og kan ikke endres.',
-          en: 'The record is deleted and cannot be changed.',
+      for (const { entity, id, set } of prepared) {
+        const before = await db.records.get([entity, id]);
+        if (before?.deleted) {
+          throw new ChangeRefusedError(`Record ${entity}/${id} is deleted`, {
+            nb: 'Posten er slettet og kan ikke endres.',
+            en: 'The record is deleted and cannot be changed.',
+          });
+        }
+        if (!before && !set) continue;
+        const op: OutboxOp = {
+          opId: crypto.randomUUID(),
+          entity,
+          id,
+          baseRev: before?.rev ?? 0,
+          ...(set ? { set } : { delete: true as const }),
+          createdAt: now,
+          attempts: 0,
+          status: 'pending',
+        };
+        await db.outbox.add(op);
+        await db.records.put({
+          entity,
+          id,
+          rev: before?.rev ?? 0,
+          base: before?.base ?? null,
+          data: set ? applySet(before?.data ?? {}, set) : (before?.data ?? {}),
+          deleted: !set,
+          updatedAt: now,
+          updatedBy: userId,
         });
       }
-      if (!before && !set) return;
-      const op: OutboxOp = {
-        opId: crypto.randomUUID(),
-        entity,
-        id,
-        baseRev: before?.rev ?? 0,
-        ...(set ? { set } : { delete: true as const }),
-        createdAt: now,
-        attempts: 0,
-        status: 'pending',
-      };
-      await db.outbox.add(op);
-      await db.records.put({
-        entity,
-        id,
-        rev: before?.rev ?? 0,
-        base: before?.base ?? null,
-        data: set ? applySet(before?.data ?? {}, set) : (before?.data ?? {}),
-        deleted: !set,
-        updatedAt: now,
-        updatedBy: userId,
-      });
     }),
   );
   notifyLocalChange();

@@ -76,7 +76,7 @@ export function isDwellingAction(data: Data | null): boolean {
 }
 
 /** What the owning unit may change on its action: closing it (with a note and photos) or opening it again. */
-const ACTION_FIELDS_UNITS_WRITE = ['status', 'doneAt', 'closeNote', 'closePhotos'];
+const ACTION_FIELDS_UNITS_WRITE = ['status', 'doneAt', 'closeNote', 'closePhotos', 'closedByInspectionId'];
 
 function seesAction(viewer: Viewer, action: Data): boolean {
   if (isAdmin(viewer) || viewer.roles.includes('inspector')) return true;

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { answerSchema, localTextSchema } from '../checklist/template';
 import { bilingual } from './bilingual';
-import { dateTimeField, enumField, intField, uuidField } from './fields';
+import { photoRefSchema } from '../sync/protocol';
+import { dateTimeField, enumField, intField, textField, uuidField } from './fields';
 
 /** Draft while being filled in; completed once `validateAnswers` found nothing missing. */
 export const INSPECTION_STATUSES = ['draft', 'completed'] as const;
@@ -26,6 +27,15 @@ export const previousAnswerSchema = z.strictObject({
 /** An answer kept from an older template version. */
 export type PreviousAnswer = z.infer<typeof previousAnswerSchema>;
 
+/** A drawn signature on a completed checklist: the image, who signed, when. */
+export const checklistSignatureSchema = z.strictObject({
+  photo: photoRefSchema,
+  name: textField(200, true),
+  signedAt: dateTimeField(),
+});
+/** A signature on a checklist. */
+export type ChecklistSignature = z.infer<typeof checklistSignatureSchema>;
+
 /** The `data` of an inspection record. Answers are a map so two people answering different items never conflict. */
 export const inspectionSchema = z
   .strictObject({
@@ -48,6 +58,10 @@ export const inspectionSchema = z
     inspectorId: uuidField(),
     /** The completed inspection this one corrects; the newest completed revision is the one that counts. */
     revisionOf: uuidField().nullish(),
+    /** Signed at completion: the inspector always (a dwelling's checklist), the tenant when present and willing. */
+    signatures: z
+      .strictObject({ inspector: checklistSignatureSchema, tenant: checklistSignatureSchema.nullish() })
+      .nullish(),
   })
   .superRefine((d, ctx) => {
     if (d.status === 'completed' && !d.completedAt) {

@@ -38,6 +38,8 @@ export const taskSchema = z.strictObject({
   photos: z.array(photoRefSchema).max(20).nullish(),
   /** What was done, written when it is closed. */
   closeNote: textField(2000).nullish(),
+  /** The checklist at which it was seen put right ("utbedret?" answered yes). */
+  closedByInspectionId: uuidField().nullish(),
   /** Photos showing it was done. */
   closePhotos: z.array(photoRefSchema).max(10).nullish(),
 });

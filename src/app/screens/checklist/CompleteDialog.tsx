@@ -3,6 +3,7 @@
  * checklist, how many answers and photos, the verdict it gives) and confirms or goes back. A modal dialog: focus
  * starts on "Go back", Escape closes it, and focus returns to the button that opened it.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useText } from '../../i18n/language';
 import { CHECKLIST_TEXT } from './text';
@@ -16,9 +17,13 @@ type Props = {
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /** More to confirm before locking (a dwelling's follow-up actions and signatures). */
+  children?: ComponentChildren;
+  /** What stops the locking, shown above the buttons. */
+  error?: string | null;
 };
 
-export function CompleteDialog({ open, what, lines, busy, onConfirm, onCancel }: Props) {
+export function CompleteDialog({ open, what, lines, busy, onConfirm, onCancel, children, error }: Props) {
   const t = useText(CHECKLIST_TEXT);
   const dialog = useRef<HTMLDialogElement>(null);
   const back = useRef<HTMLButtonElement>(null);
@@ -48,7 +53,9 @@ export function CompleteDialog({ open, what, lines, busy, onConfirm, onCancel }:
       <ul class="ds-list" data-testid="complete-confirm-lines">
         {lines.map((line) => <li key={line}>{line}</li>)}
       </ul>
+      {children}
       <p id="complete-confirm-lock">{t('confirmLock')}</p>
+      {error && <p class="ds-validation-message" role="alert" data-testid="complete-confirm-error">{error}</p>}
       <div class="cl-confirm-actions">
         <button type="button" class="ds-button" data-variant="primary" onClick={onConfirm} aria-disabled={busy || undefined}>
           {busy ? t('completing') : t('confirmYes')}

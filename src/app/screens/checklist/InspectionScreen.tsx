@@ -18,6 +18,14 @@ import type { Poi } from '../../../core/schemas/poi';
 import { distanceProposals } from '../../../core/checklist/distanceProposals';
 import type { Inspection } from '../../../core/schemas/inspection';
 import { deepEqual } from '../../../core/sync/deepEqual';
+import { proposeActions } from '../../../core/actions/findingActions';
+import { norwegianDate } from '../../../core/privacy/consentState';
+import type { Task } from '../../../core/schemas/task';
+import { completeChecklist } from '../actions/completeChecklist';
+import { CompletionSignatures, type SignatureDraft } from '../actions/CompletionSignatures';
+import { FixedCheck } from '../actions/FixedCheck';
+import { editable, ProposedActions, proposalProblems, type EditedAction } from '../actions/ProposedActions';
+import { ACTION_TEXT } from '../actions/text';
 import { ErrorSummary, focusField } from '../../components/ErrorSummary';
 import '../../components/forms.css';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
@@ -65,6 +73,14 @@ export default function InspectionScreen({ id }: { id: string }) {
   const status = record?.data.status;
   const dwellingId = record?.data.dwellingId ?? null;
   const dwelling = useQuery(() => (dwellingId ? dwellings.get(dwellingId).then((r) => r ?? null) : null), [dwellingId]);
+  // The dwelling's follow-up actions: the verdict reads them, a draft asks "utbedret?" about them.
+  const actionsOn = dwellingId && checklistSide(record?.data) === 'dwelling' ? dwellingId : null;
+  const actions = useQuery(() => (actionsOn ? repo<Task>('task').listBy('dwellingId', actionsOn) : Promise.resolve([])), [actionsOn]);
+  const ta = useText(ACTION_TEXT);
+  // At completion of a dwelling's checklist: the proposed actions as edited, and the signatures.
+  const [followUp, setFollowUp] = useState<EditedAction[] | null>(null);
+  const [signatures, setSignatures] = useState<SignatureDraft>({ inspector: null, tenant: null, tenantName: '' });
+  const [lockError, setLockError] = useState<string | null>(null);
   const [siblings, setSiblings] = useState<InspectionRec[] | null>(null);
   useEffect(() => {
     if (!dwellingId) return void setSiblings([]);
@@ -248,6 +264,14 @@ export default function InspectionScreen({ id }: { id: string }) {
       setAttempt((n) => n + 1);
       if (found.length > 0) setHadErrors(true);
       if (found.length > 0 || failed.size > 0) return;
+      if (dwellingSide && dwellingData) {
+        const openKeys = new Set((actions ?? []).filter((a) => a.data.status === 'open' && a.data.sourceKey).map((a) => a.data.sourceKey!));
+        const proposals = proposeActions({ dwelling: dwellingData, inspection: { ...data, answers }, template, today: norwegianDate(new Date()), openKeys });
+        setFollowUp(editable(proposals, lang));
+      } else {
+        setFollowUp(null);
+      }
+      setLockError(null);
       setConfirming(true);
     } finally {
       setCompleting(false);
@@ -264,6 +288,27 @@ export default function InspectionScreen({ id }: { id: string }) {
         setConfirming(false);
         setHadErrors(true);
         setAttempt((n) => n + 1);
+        return;
+      }
+      if (followUp) {
+        // A dwelling's checklist: signed by the inspector, the actions as confirmed, then its report.
+        const problems = [
+          ...(signatures.inspector ? [] : [ta('signatureMissing')]),
+          ...(signatures.tenant && !signatures.tenantName.trim() ? [ta('tenantNameMissing')] : []),
+          ...proposalProblems(followUp, ta),
+        ];
+        if (problems.length > 0) return setLockError(problems.join('. '));
+        performance.mark('egnet:complete-start');
+        await completeChecklist({
+          inspectionId: id,
+          dwellingId,
+          actions: followUp,
+          signatures,
+          inspectorName: personName(data.inspectorId) ?? me?.name ?? '',
+          now: new Date(),
+        });
+        setConfirming(false);
+        route(`/reports/dwellings/${dwellingId}?checklist=${id}`);
         return;
       }
       await inspections.put(id, { status: 'completed', completedAt: new Date().toISOString() });
@@ -289,7 +334,12 @@ export default function InspectionScreen({ id }: { id: string }) {
   const dwellingData = dwelling?.data;
   // A dwelling's verdict beside its own checklists, for those who see verdicts (never "not assessed" for want of access).
   const assessment = dwellingData && siblings && dwellingSide && seesVerdicts(me?.roles ?? [])
-    ? assessDwelling(dwellingData, readOnly ? [...others.map((s) => s.data), data] : [...others.map((s) => s.data), { ...data, answers, status: 'completed', completedAt: new Date().toISOString() }])
+    ? assessDwelling(
+        dwellingData,
+        readOnly ? [...others.map((s) => s.data), data] : [...others.map((s) => s.data), { ...data, answers, status: 'completed', completedAt: new Date().toISOString() }],
+        undefined,
+        { actions: (actions ?? []).map((a) => a.data) },
+      )
     : null;
   const changes = previous ? changesSince(template, answers, previous.data.answers) : [];
   const openSection = sectionId ?? template.sections[0]!.id;
@@ -314,6 +364,7 @@ export default function InspectionScreen({ id }: { id: string }) {
     if (assessment) lines.push(t('confirmVerdict', { verdict: local(VERDICT_LABELS[assessment.verdict]) }));
     const who = personName(data.inspectorId);
     if (who) lines.push(t('confirmBy', { name: who }));
+    if (followUp) lines.push(ta('lockedWithActions', { n: followUp.filter((a) => a.include).length }));
     return lines;
   };
   const previousAnswers = Object.entries(data.previousAnswers ?? {});
@@ -410,6 +461,8 @@ export default function InspectionScreen({ id }: { id: string }) {
           </details>
         )}
 
+        {!readOnly && dwellingSide && actions && actions.length > 0 && <FixedCheck actions={actions} inspectionId={id} />}
+
         <div class="cl-body" ref={bodyRef}>
           <ChecklistForm
             template={template}
@@ -442,7 +495,15 @@ export default function InspectionScreen({ id }: { id: string }) {
             busy={completing}
             onConfirm={() => void lock()}
             onCancel={() => setConfirming(false)}
-          />
+            error={lockError}
+          >
+            {confirming && followUp && (
+              <>
+                <ProposedActions actions={followUp} onChange={setFollowUp} />
+                <CompletionSignatures inspectorName={personName(data.inspectorId) ?? me?.name ?? ''} value={signatures} onChange={setSignatures} error={lockError && !signatures.inspector ? ta('signatureMissing') : undefined} />
+              </>
+            )}
+          </CompleteDialog>
         )}
       </section>
     </RegistryLayout>

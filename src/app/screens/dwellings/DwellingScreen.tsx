@@ -1,4 +1,7 @@
-/** A dwelling's page: facts, the verdict with every reason, the checklist history (who, when, version) and its photos. */
+/**
+ * A dwelling's page: facts, the verdict with every reason, its follow-up actions, the checklist history (who, when,
+ * version) and its photos, and the way to its printable report.
+ */
 import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { getTemplate, latestTemplate, TEMPLATE_IDS } from '../../../core/checklist/templates';
@@ -21,6 +24,8 @@ import { templateName } from '../checklist/templateName';
 import { RegistryLayout } from './RegistryLayout';
 import { DWELLING_TEXT } from './text';
 import { VerdictPanel } from './VerdictPanel';
+import type { Task } from '../../../core/schemas/task';
+import { ActionList } from '../actions/ActionList';
 import './dwellings.css';
 import { useAreaName } from '../../store/useSettings';
 
@@ -42,6 +47,7 @@ export default function DwellingScreen({ id }: { id: string }) {
   // The checklists are the heavier read (this dwelling's, through the dwelling index); the facts are drawn before it arrives.
   const loaded = useQuery(() => inspections.listBy('dwellingId', id), [id]);
   const history = loaded ?? [];
+  const actions = useQuery(() => repo<Task>('task').listBy('dwellingId', id), [id]);
   const me = getSession()?.user;
   const mayInspect = !!me && (me.roles.includes('inspector') || me.roles.includes('admin'));
 
@@ -56,7 +62,7 @@ export default function DwellingScreen({ id }: { id: string }) {
   }
 
   const d = dwelling.data;
-  const assessment = loaded ? assessDwelling(d, history.map((h) => h.data)) : null;
+  const assessment = loaded && actions ? assessDwelling(d, history.map((h) => h.data), undefined, { actions: actions.map((a) => a.data) }) : null;
   const when = (iso: string) => formatDate(iso, lang, { time: true });
   const sorted = [...history].sort((a, b) => (b.data.completedAt ?? b.data.startedAt).localeCompare(a.data.completedAt ?? a.data.startedAt));
   // Only a completed revision replaces the checklist it corrects.
@@ -131,6 +137,8 @@ export default function DwellingScreen({ id }: { id: string }) {
           </ul>
         )}
         {assessment ? <VerdictPanel assessment={assessment} /> : <p aria-busy="true">{t('loading')}</p>}
+        <p><a class="ds-link" href={`/reports/dwellings/${id}`} data-testid="dwelling-report-link">{t('openReport')}</a></p>
+        {actions && <ActionList actions={actions} mayClose={!!me} />}
         <section aria-labelledby="dwelling-facts">
           <h2 id="dwelling-facts" class="ds-heading" data-size="xs">{t('facts')}</h2>
           <FactList facts={facts} class="dw-facts" />

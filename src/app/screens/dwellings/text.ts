@@ -3,6 +3,7 @@ import { defineText } from '../../i18n/language';
 
 /** The dwellings dictionary. */
 export const DWELLING_TEXT = defineText({
+  openReport: { nb: 'Boligrapport (skriv ut eller del)', en: 'Dwelling report (print or share)' },
   registryTitle: { nb: 'Boliger', en: 'Dwellings' },
   hideList: { nb: 'Skjul boliglisten', en: 'Hide the dwelling list' },
   showList: { nb: 'Vis boliglisten', en: 'Show the dwelling list' },

@@ -1,5 +1,13 @@
-/** A printable A4 report of one dwelling: facts, the verdict with every reason, the latest checklists and their photos. */
+/**
+ * A printable A4 report of one dwelling: the verdict with every reason, facts, its follow-up actions, the latest
+ * checklists with their signatures, and their photos. Opens right after a dwelling's checklist is completed.
+ */
 import { useMemo } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { OWNER_UNIT_LABELS } from '../../../core/schemas/ownerUnit';
+import type { Task } from '../../../core/schemas/task';
+import { SignatureImage } from '../../signature/SignatureImage';
+import { sortActions } from '../actions/ActionList';
 import { itemIndex } from '../../../core/checklist/itemIndex';
 import { shownChecker } from '../../../core/checklist/isShown';
 import { TEMPLATE_IDS } from '../../../core/checklist/templates';
@@ -39,8 +47,11 @@ export default function DwellingReportScreen({ id }: { id: string }) {
   const inspections = useMemo(() => repo<Inspection>('inspection'), []);
   const dwelling = useQuery(() => dwellings.get(id).then((r) => r ?? null), [id]);
   const history = useQuery(() => inspections.listBy('dwellingId', id, (d) => d.status === 'completed'), [id]);
+  const actions = useQuery(() => repo<Task>('task').listBy('dwellingId', id), [id]);
+  const { query } = useLocation();
+  const justCompleted = query.checklist && /^[0-9a-f-]{36}$/.test(query.checklist) ? query.checklist : null;
 
-  if (dwelling === undefined || history === undefined) return <p aria-busy="true">{t('loading')}</p>;
+  if (dwelling === undefined || history === undefined || actions === undefined) return <p aria-busy="true">{t('loading')}</p>;
   if (dwelling === null)
     return (
       <section class="screen">
@@ -55,7 +66,7 @@ export default function DwellingReportScreen({ id }: { id: string }) {
 
   const d = dwelling.data;
   const completed = history.map((h) => h.data);
-  const assessment = assessDwelling(d, completed);
+  const assessment = assessDwelling(d, completed, undefined, { actions: actions.map((a) => a.data) });
   const latest = latestCompleted(completed);
   const rules = [...assessment.rules].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   const dateText = (iso: string) => formatDate(iso, lang);
@@ -85,7 +96,16 @@ export default function DwellingReportScreen({ id }: { id: string }) {
 
   return (
     <article class="screen report" aria-labelledby="report-title">
-      <PrintBar back={`/dwellings/${id}`} />
+      <PrintBar
+        back={justCompleted ? `/inspections/${justCompleted}` : `/dwellings/${id}`}
+        backText={justCompleted ? t('backToChecklist') : undefined}
+        share={{ title: `${t('dwellingReport')}: ${d.address}` }}
+      />
+      {justCompleted && (
+        <p class="ds-alert report-no-print" data-color="success" role="status" data-testid="report-just-completed">
+          {t('justCompleted')}
+        </p>
+      )}
       <header class="report-header">
         <p class="report-kicker">{t('dwellingReport')}</p>
         <h1 id="report-title" class="ds-heading" data-size="lg">
@@ -116,6 +136,39 @@ export default function DwellingReportScreen({ id }: { id: string }) {
           {t('facts')}
         </h2>
         <FactList facts={facts} class="report-facts" />
+      </section>
+
+      <section aria-labelledby="report-actions" class="report-section" data-testid="report-actions">
+        <h2 id="report-actions" class="ds-heading" data-size="sm">
+          {t('actions')}
+        </h2>
+        {actions.length === 0 ? (
+          <p>{t('noActionsReport')}</p>
+        ) : (
+          <table class="ds-table report-answers" data-size="sm">
+            <thead>
+              <tr>
+                <th scope="col">{t('actionWhat')}</th>
+                <th scope="col">{t('actionUnit')}</th>
+                <th scope="col">{t('actionDue')}</th>
+                <th scope="col">{t('actionStatus')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sortActions(actions).map((a) => (
+                <tr key={a.id} data-status={a.data.status}>
+                  <th scope="row">
+                    {a.data.title}
+                    {a.data.finding && <span class="report-detail">{t('actionFinding')}: {a.data.finding}</span>}
+                  </th>
+                  <td>{local(OWNER_UNIT_LABELS[a.data.ownerUnit])}</td>
+                  <td>{dateText(a.data.dueDate)}</td>
+                  <td>{a.data.status === 'done' ? t('actionDone', { date: a.data.doneAt ? dateText(a.data.doneAt) : '', note: a.data.closeNote ?? '' }) : t('actionOpen')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
 
       <section aria-labelledby="report-checklists" class="report-section">
@@ -166,6 +219,20 @@ export default function DwellingReportScreen({ id }: { id: string }) {
                   })}
                 </tbody>
               </table>
+              {inspection.signatures && (
+                <div class="report-signatures" data-testid="report-signatures">
+                  <h4 class="ds-heading" data-size="2xs">{t('signatures')}</h4>
+                  {[
+                    [t('roleInspector'), inspection.signatures.inspector] as const,
+                    ...(inspection.signatures.tenant ? [[t('roleTenant'), inspection.signatures.tenant] as const] : []),
+                  ].map(([role, s]) => (
+                    <figure key={role} class="report-signature">
+                      <SignatureImage photo={s.photo} />
+                      <figcaption>{t('signedBy', { role, name: s.name, date: dateText(s.signedAt) })}</figcaption>
+                    </figure>
+                  ))}
+                </div>
+              )}
             </section>
           );
         })}

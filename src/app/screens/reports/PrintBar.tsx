@@ -1,19 +1,48 @@
-/** The bar above a printable report: back, print, and how to save a PDF; left out on paper. */
+/** The bar above a printable report: back, print, share where the device can, and how to save a PDF; left out on paper. */
+import { useState } from 'preact/hooks';
 import { useText } from '../../i18n/language';
 import { REPORT_TEXT } from './text';
 
-/** The print bar: a print button and how to save as PDF; hidden on paper. */
-export function PrintBar({ back }: { back: string }) {
+/** Shares the report's link with the Web Share API where the device has it; otherwise opens the print dialogue. */
+export async function shareReport(title: string, url: string): Promise<'shared' | 'printed' | 'cancelled'> {
+  const data = { title, url };
+  if (typeof navigator.share === 'function' && (!navigator.canShare || navigator.canShare(data))) {
+    try {
+      await navigator.share(data);
+      return 'shared';
+    } catch {
+      return 'cancelled';
+    }
+  }
+  window.print();
+  return 'printed';
+}
+
+/** The print bar: back, print, and (with `share`) a share button; hidden on paper. */
+export function PrintBar({ back, backText, share }: { back: string; backText?: string; share?: { title: string } }) {
   const t = useText(REPORT_TEXT);
+  const [said, setSaid] = useState('');
   return (
     <div class="report-no-print report-bar">
       <a class="ds-link" href={back}>
-        ← {t('back')}
+        ← {backText ?? t('back')}
       </a>
       <button type="button" class="ds-button" onClick={() => window.print()}>
         {t('print')}
       </button>
-      <p class="report-hint">{t('printHint')}</p>
+      {share && (
+        <button
+          type="button"
+          class="ds-button"
+          data-variant="secondary"
+          data-testid="share-report"
+          onClick={() => void shareReport(share.title, window.location.href).then((r) => setSaid(r === 'cancelled' ? t('shareFailed') : ''))}
+        >
+          {t('share')}
+        </button>
+      )}
+      <p class="report-hint">{t('printHint')}{share ? ` ${t('shareHint')}` : ''}</p>
+      {share && <p role="status" class="report-hint">{said}</p>}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { EditRemoveButtons } from '../../components/EditRemoveButtons';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
 import { TaskForm } from './TaskForm';
+import { CloseActionForm } from '../actions/CloseActionForm';
 import { TASK_TEXT } from './text';
 import '../../components/layout.css';
 
@@ -29,11 +30,15 @@ export function TaskRowItem({ id, task, householdName, today, edit }: Props) {
   const lang = useLanguage();
   const [status, setStatus] = useState('');
   const [editing, setEditing] = useState(false);
+  // A dwelling's action is closed with a note of what was done (and photos), not with one tap.
+  const [closing, setClosing] = useState(false);
+  const isAction = Boolean(task.dwellingId);
   const editButton = useRef<HTMLButtonElement>(null);
   const overdue = task.status === 'open' && task.dueDate < today;
   const date = formatDate(task.dueDate, lang);
 
   const toggle = async () => {
+    if (isAction && task.status === 'open') return setClosing(true);
     const next = task.status === 'open' ? 'done' : 'open';
     try {
       await repo<Task>('task').put(id, { status: next, doneAt: next === 'done' ? new Date().toISOString() : null });
@@ -60,14 +65,26 @@ export function TaskRowItem({ id, task, householdName, today, edit }: Props) {
   return (
     // The status line stays in the row in both modes, so what the edit form reports is read out.
     <li class={editing ? 'row-item tk-editing' : 'row-item'} data-testid="task-row">
-      {form || (
+      {closing && (
+        <CloseActionForm
+          id={id}
+          task={task}
+          onClose={(said) => {
+            setClosing(false);
+            setStatus(said ?? '');
+          }}
+        />
+      )}
+      {!closing && (form || (
         <>
           <div class="tk-item-main">
-            <span>{task.title}</span>
+            <span>{isAction ? <a class="ds-link" href={`/dwellings/${task.dwellingId}`}>{task.title}</a> : task.title}</span>
+            {task.finding && <span class="tk-item-meta">{task.finding}</span>}
+            {task.closeNote && <span class="tk-item-meta">{task.closeNote}</span>}
             <span class="tk-item-meta">
               <span>{local(OWNER_UNIT_LABELS[task.ownerUnit])}</span>
               <span>·</span>
-              <span>{task.householdId ? householdName ?? t('householdHidden') : t('noHousehold')}</span>
+              <span>{isAction ? t('dwellingAction') : task.householdId ? householdName ?? t('householdHidden') : t('noHousehold')}</span>
               <span>·</span>
               <span>{t('due', { date })}</span>
               {overdue && <span class="ds-tag" data-color="danger">{t('overdue')}</span>}
@@ -98,7 +115,7 @@ export function TaskRowItem({ id, task, householdName, today, edit }: Props) {
             )}
           </div>
         </>
-      )}
+      ))}
       <span class="tk-status" role="status">{status}</span>
     </li>
   );

@@ -3,6 +3,7 @@ import { defineText } from '../../i18n/language';
 
 /** The tasks dictionary. */
 export const TASK_TEXT = defineText({
+  dwellingAction: { nb: 'Tiltak på bolig', en: 'Action on a dwelling' },
   title: { nb: 'Oppgaver', en: 'Tasks' },
   intro: { nb: 'Oppgaver fordelt mellom enhetene. Du ser oppgavene du har tilgang til.', en: 'Tasks handed out between the units. You see the tasks you have access to.' },
   meetingLink: { nb: 'Månedsmøtet (agenda)', en: 'The monthly meeting (agenda)' },
