@@ -64,7 +64,7 @@ async function openConfirmation(templateId: string): Promise<void> {
       if ((await confirm.count()) > 0) return 'open';
       await page.locator('[data-testid="complete-actions"] button', { hasText: 'Fullfør' }).click();
       return (await page.locator('[data-testid="error-summary"]').textContent().catch(() => null)) ?? 'waiting';
-    }, { timeout: 30_000, intervals: [1500] })
+    }, { timeout: 30_000, interval: 1500 })
     .toBe('open');
 }
 

@@ -70,6 +70,7 @@ export default function DwellingReportScreen({ id }: { id: string }) {
   const latest = latestCompleted(completed);
   const rules = [...assessment.rules].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   const dateText = (iso: string) => formatDate(iso, lang);
+  const closedOn = (task: Task) => (task.doneAt ? dateText(task.doneAt) : '');
   const me = getSession()?.user.name ?? '';
   const facts: [string, string][] = [
     [t('propertyId'), `${d.gnr}/${d.bnr}${d.snr ? `/${d.snr}` : ''}`],
@@ -163,7 +164,7 @@ export default function DwellingReportScreen({ id }: { id: string }) {
                   </th>
                   <td>{local(OWNER_UNIT_LABELS[a.data.ownerUnit])}</td>
                   <td>{dateText(a.data.dueDate)}</td>
-                  <td>{a.data.status === 'done' ? t('actionDone', { date: a.data.doneAt ? dateText(a.data.doneAt) : '', note: a.data.closeNote ?? '' }) : t('actionOpen')}</td>
+                  <td>{a.data.status === 'done' ? t('actionDone', { date: closedOn(a.data), note: a.data.closeNote ?? '' }) : t('actionOpen')}</td>
                 </tr>
               ))}
             </tbody>
