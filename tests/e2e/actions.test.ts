@@ -133,6 +133,8 @@ describe('findings become actions', () => {
     await fire.locator('label.cl-risk-cell:has(input[value="4x3"])').click();
     await saved();
     await byId('item-risk.fire-measure').fill('Sette opp komfyrvakt over platetoppen');
+    await byId('item-risk.fire-measure').press('Tab');
+    await saved();
     await byId('item-risk.fire-owner').fill('Bygg og eiendom');
     await byId('item-risk.fire-owner').press('Tab');
     await saved();
