@@ -1,7 +1,7 @@
 /** Opens a draft in a newer template version: answers to items that still exist are kept, the rest are set aside, never dropped. */
 import type { Inspection, PreviousAnswer } from '../schemas/inspection';
 import { itemIndex } from './itemIndex';
-import { getTemplate } from './templates';
+import { getTemplate, MIGRATIONS } from './templates';
 import type { Answer, Item, Template } from './template';
 
 /** Whether an answer's value has the shape this item kind expects (bounds aside: an out-of-range number is shown to be fixed). */
@@ -25,6 +25,10 @@ function fits(item: Item, answer: Answer): boolean {
       return typeof v === 'object' && !Array.isArray(v);
     case 'photos':
       return true;
+    case 'calc':
+      return false;
+    case 'repeat':
+      return v === undefined && (answer.entries === undefined || Array.isArray(answer.entries));
   }
 }
 
@@ -49,18 +53,24 @@ export function openInTemplate(inspection: Inspection, template: Template): Insp
   const newItems = itemIndex(template);
   const oldTemplate = getTemplate(inspection.templateId, inspection.templateVersion);
   const oldItems = oldTemplate ? itemIndex(oldTemplate) : undefined;
+  // Answers moved into the newer version's shape first (bedroom slots into room entries), one version at a time.
+  let given: Record<string, Answer> = inspection.answers;
+  for (let v = inspection.templateVersion + 1; v <= template.version; v++) {
+    const step = MIGRATIONS[template.id]?.[v];
+    if (step) given = step(given);
+  }
   const answers: Record<string, Answer> = {};
   const previous: Record<string, PreviousAnswer> = { ...(inspection.previousAnswers ?? {}) };
 
   // Set-aside answers whose item is back (and not answered anew) return first, so their keys are free again.
   for (const [key, kept] of Object.entries(previous)) {
     const item = newItems.get(key)?.item;
-    if (item && !Object.hasOwn(inspection.answers, key) && fits(item, kept.answer)) {
+    if (item && !Object.hasOwn(given, key) && fits(item, kept.answer)) {
       answers[key] = kept.answer;
       delete previous[key];
     }
   }
-  for (const [itemId, answer] of Object.entries(inspection.answers)) {
+  for (const [itemId, answer] of Object.entries(given)) {
     const item = newItems.get(itemId)?.item;
     if (item && fits(item, answer)) {
       answers[itemId] = answer;

@@ -14,4 +14,5 @@ export const UNIT_TEXT: Record<Unit, LocalText> = {
   year: { nb: 'år', en: 'years' },
   month: { nb: 'mnd.', en: 'months' },
   score: { nb: '', en: '' },
+  percent: { nb: '%', en: '%' },
 };

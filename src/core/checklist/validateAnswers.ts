@@ -2,16 +2,29 @@
 import { formatNumber } from '../format/formatNumber';
 import type { LocalText } from '../text';
 import { FOLLOW_UP_NAMES, followUpGaps, listText, type FindingField, type RedRiskField } from './followUp';
+import { evidenceGaps, type EvidenceGap } from './evidence';
+import { entriesOf, entryView } from './formula';
 import { isAnswered } from './isAnswered';
 import { isShown } from './isShown';
-import { GRADES, riskValueSchema, type Item, type Template } from './template';
+import { entryTitle } from './repeat';
+import { GRADES, riskValueSchema, type Item, type LeafItem, type RepeatItem, type Template } from './template';
 import { UNIT_TEXT } from './unitText';
 
 /**
  * One problem with one item: `missing` (a required answer is absent) or `invalid` (the answer cannot be right).
  * `fields` names the parts of a TG2/TG3 finding or a red risk's follow-up that are still empty, in order.
  */
-export type AnswerProblem = { itemId: string; sectionId: string; code: 'missing' | 'invalid'; message: LocalText; fields?: (FindingField | RedRiskField)[] };
+export type AnswerProblem = {
+  itemId: string;
+  sectionId: string;
+  /** `evidence`: a failed answer still lacks the photo or note its item asks for (`evidence` names which). */
+  code: 'missing' | 'invalid' | 'evidence';
+  message: LocalText;
+  fields?: (FindingField | RedRiskField)[];
+  evidence?: EvidenceGap[];
+  /** In a repeat group: the entry (its id, place and name) and the entry's item the problem is on. */
+  entry?: { id: string; index: number; title: LocalText; itemId: string };
+};
 
 const MISSING: LocalText = { nb: 'Mangler svar', en: 'Answer missing' };
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -28,9 +41,13 @@ function withUnit(n: number, item: Extract<Item, { kind: 'number' }>, lang: 'nb'
 }
 
 /** The problem with a given (non-blank) value for this item, or null when it is acceptable. */
-export function valueProblem(item: Item, answer: { value?: unknown; note?: unknown; photos?: unknown }): LocalText | null {
+export function valueProblem(item: Item | LeafItem, answer: { value?: unknown; note?: unknown; photos?: unknown; entries?: unknown }): LocalText | null {
   const value = answer.value;
   switch (item.kind) {
+    case 'calc':
+      return null;
+    case 'repeat':
+      return Array.isArray(answer.entries) ? null : { nb: 'Oppføringene mangler', en: 'The entries are missing' };
     case 'yesNo':
       return typeof value === 'boolean' ? null : { nb: 'Svar ja eller nei', en: 'Answer yes or no' };
     case 'grade': {
@@ -84,7 +101,7 @@ export function valueProblem(item: Item, answer: { value?: unknown; note?: unkno
  * valueProblem: the rules read the grade or score itself, and a checklist completed before these fields existed
  * keeps counting.
  */
-export function followUpProblem(item: Item, answer: unknown): LocalText | null {
+export function followUpProblem(item: Item | LeafItem, answer: unknown): LocalText | null {
   const gaps = followUpGaps(item.kind, answer);
   if (gaps.length === 0) return null;
   const fill = listText(gaps.map((g) => FOLLOW_UP_NAMES[g]));
@@ -100,7 +117,7 @@ export function followUpProblem(item: Item, answer: unknown): LocalText | null {
 }
 
 /** Why text kept as typed is not an answer: the item's range when it has one. */
-function typedProblem(item: Item, typed: string): LocalText {
+function typedProblem(item: Item | LeafItem, typed: string): LocalText {
   const shown = typed.trim().slice(0, 40);
   if (item.kind === 'number') {
     return {
@@ -109,6 +126,63 @@ function typedProblem(item: Item, typed: string): LocalText {
     };
   }
   return { nb: `«${shown}» er ikke et gyldig svar`, en: `"${shown}" is not a valid answer` };
+}
+
+/** What evidence a failed answer still needs, in words that say why. */
+function evidenceProblem(gaps: EvidenceGap[]): LocalText {
+  if (gaps.length === 2) return { nb: 'Svaret krever bilde og merknad: legg ved et bilde og skriv en merknad', en: 'This answer needs a photo and a note: attach a photo and write a note' };
+  return gaps[0] === 'photo'
+    ? { nb: 'Svaret krever bilde: legg ved et bilde', en: 'This answer needs a photo: attach a photo' }
+    : { nb: 'Svaret krever merknad: skriv en merknad', en: 'This answer needs a note: write a note' };
+}
+
+type Where = { sectionId: string; itemId: string; entry?: AnswerProblem['entry'] };
+
+/** The problems of one shown answerable item (not a repeat, not a calculated value). */
+function checkItem(item: Item | LeafItem, answer: unknown, at: Where, problems: AnswerProblem[]): void {
+  const base = { itemId: at.itemId, sectionId: at.sectionId, ...(at.entry ? { entry: at.entry } : {}) };
+  const typed = typeof answer === 'object' && answer !== null ? (answer as { typed?: unknown }).typed : undefined;
+  if (typeof typed === 'string' && typed.trim() !== '') {
+    problems.push({ ...base, code: 'invalid', message: typedProblem(item, typed) });
+    return;
+  }
+  if (!isAnswered(item, answer)) {
+    if (item.required) problems.push({ ...base, code: 'missing', message: MISSING });
+    return;
+  }
+  const problem = valueProblem(item, answer as { value?: unknown });
+  if (problem) {
+    problems.push({ ...base, code: 'invalid', message: problem });
+    return;
+  }
+  const followUp = followUpProblem(item, answer);
+  if (followUp) problems.push({ ...base, code: 'invalid', message: followUp, fields: followUpGaps(item.kind, answer) });
+  const gaps = evidenceGaps(item, answer);
+  if (gaps.length > 0) problems.push({ ...base, code: 'evidence', message: evidenceProblem(gaps), evidence: gaps });
+}
+
+/** The problems of a repeat group: too few entries, then each entry's own items (its conditions read the entry only). */
+function checkRepeat(repeat: RepeatItem, answer: unknown, sectionId: string, problems: AnswerProblem[]): void {
+  const entries = entriesOf(answer);
+  if (entries.length === 0 && repeat.required && repeat.minEntries === 0) {
+    problems.push({ itemId: repeat.id, sectionId, code: 'missing', message: { nb: `Legg til minst én: ${repeat.entryLabel.nb.toLowerCase()}`, en: `Add at least one ${repeat.entryLabel.en.toLowerCase()}` } });
+  } else if (entries.length < repeat.minEntries) {
+    problems.push({
+      itemId: repeat.id,
+      sectionId,
+      code: 'missing',
+      message: { nb: `Legg til minst ${repeat.minEntries} (nå ${entries.length})`, en: `Add at least ${repeat.minEntries} (now ${entries.length})` },
+    });
+  }
+  entries.forEach((entry, index) => {
+    const view = entryView(repeat, entry);
+    const title = entryTitle(repeat, entry, index);
+    for (const sub of repeat.items) {
+      if (sub.kind === 'calc' || !isShown(sub, view)) continue;
+      const a = Object.hasOwn(entry.answers, sub.id) ? entry.answers[sub.id] : undefined;
+      checkItem(sub, a, { sectionId, itemId: repeat.id, entry: { id: entry.id, index, title, itemId: sub.id } }, problems);
+    }
+  });
 }
 
 /**
@@ -120,24 +194,10 @@ export function validateAnswers(template: Template, answers: unknown): AnswerPro
   const problems: AnswerProblem[] = [];
   for (const section of template.sections) {
     for (const item of section.items) {
-      if (!isShown(item, map, template)) continue;
+      if (item.kind === 'calc' || !isShown(item, map, template)) continue;
       const answer = Object.hasOwn(map, item.id) ? map[item.id] : undefined;
-      const typed = typeof answer === 'object' && answer !== null ? (answer as { typed?: unknown }).typed : undefined;
-      if (typeof typed === 'string' && typed.trim() !== '') {
-        problems.push({ itemId: item.id, sectionId: section.id, code: 'invalid', message: typedProblem(item, typed) });
-        continue;
-      }
-      if (!isAnswered(item, answer)) {
-        if (item.required) problems.push({ itemId: item.id, sectionId: section.id, code: 'missing', message: MISSING });
-        continue;
-      }
-      const problem = valueProblem(item, answer as { value?: unknown });
-      if (problem) {
-        problems.push({ itemId: item.id, sectionId: section.id, code: 'invalid', message: problem });
-        continue;
-      }
-      const followUp = followUpProblem(item, answer);
-      if (followUp) problems.push({ itemId: item.id, sectionId: section.id, code: 'invalid', message: followUp, fields: followUpGaps(item.kind, answer) });
+      if (item.kind === 'repeat') checkRepeat(item, answer, section.id, problems);
+      else checkItem(item, answer, { sectionId: section.id, itemId: item.id }, problems);
     }
   }
   return problems;

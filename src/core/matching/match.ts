@@ -30,6 +30,11 @@ export type MatchCandidate = {
   /** Date of an allocation recorded after the dwelling was last updated: taken, though not yet marked as let. */
   allocatedOn?: string;
   approvedBedrooms: number;
+  /**
+   * Bedrooms of the latest inspection's room list that meet the rule set's standard (size, ceiling, windows); when
+   * known, a family is matched on the smaller of this and the approved bedrooms.
+   */
+  standardBedrooms?: number;
   /** Rooms for SSB's crowding test (living rooms and bedrooms, not kitchen or bathroom). */
   rooms: number;
   areaM2: number;
@@ -103,8 +108,23 @@ function vacancyFits(needs: HouseholdNeeds, d: MatchCandidate): MatchReason {
   return { kind: 'vacancy', ok: false, text: { nb: 'Utleid', en: 'Let' } };
 }
 
+/** The bedrooms a family can count on: the approved ones, or fewer when fewer meet the standard. */
+function usableBedrooms(d: MatchCandidate): number {
+  return d.standardBedrooms === undefined ? d.approvedBedrooms : Math.min(d.approvedBedrooms, d.standardBedrooms);
+}
+
 function bedroomsFit(needs: HouseholdNeeds, d: MatchCandidate): MatchReason {
   const need = bedroomsNeeded(needs.adults, needs.childAges.length);
+  if (d.standardBedrooms !== undefined && d.standardBedrooms < d.approvedBedrooms) {
+    return {
+      kind: 'bedrooms',
+      ok: d.standardBedrooms >= need,
+      text: {
+        nb: `${d.approvedBedrooms} godkjente soverom, ${d.standardBedrooms} oppfyller kravene — trenger ${need}`,
+        en: `${d.approvedBedrooms} approved bedrooms, ${d.standardBedrooms} meet the standard — needs ${need}`,
+      },
+    };
+  }
   return {
     kind: 'bedrooms',
     ok: d.approvedBedrooms >= need,
@@ -213,7 +233,7 @@ export function matchDwellings(needs: HouseholdNeeds, candidates: readonly Match
       key: [
         areaRank ?? wanted.size,
         order.indexOf(d.verdict),
-        d.approvedBedrooms - need,
+        usableBedrooms(d) - need,
         relevantDistance(needs, d),
       ],
     });

@@ -1,6 +1,7 @@
 /** Prepares the stock for matching: each dwelling's facts, its verdict, and what its latest checklists say about access and distances. */
 import { countsForDwelling } from '../checklist/checklistSide';
 import { TEMPLATE_IDS } from '../checklist/templates';
+import { standardBedrooms } from '../rules/assessDwelling';
 import type { Verdict } from '../rules/verdict';
 import type { Allocation, Dwelling, Inspection, WithId } from '../schemas';
 import type { MatchCandidate } from './match';
@@ -47,7 +48,9 @@ export function toMatchCandidates(
     // Without the time of change nothing can be told: the registry's word stands.
     const changed = allocated?.dwellingChangedAt[d.id];
     const held = allocated && changed !== undefined ? activeAllocation(d.id, allocated.allocations, allocated.today ?? '', changed) : undefined;
-    const access = homes.get(d.id)?.answers['childSafety.pramAccess']?.value;
+    const home = homes.get(d.id);
+    const access = home?.answers['childSafety.pramAccess']?.value;
+    const standard = home ? standardBedrooms(d, [home]) : undefined;
     const near = areas.get(d.id);
     const distances: MatchCandidate['distances'] = {};
     const kindergartenM = metres(near, 'distances.kindergartenM');
@@ -64,6 +67,7 @@ export function toMatchCandidates(
       ...(d.vacantFrom ? { vacantFrom: d.vacantFrom } : {}),
       ...(held ? { allocatedOn: held.date } : {}),
       approvedBedrooms: d.approvedBedrooms,
+      ...(standard !== undefined ? { standardBedrooms: standard } : {}),
       rooms: d.rooms,
       areaM2: d.areaM2,
       stepFree: access === 'stepFree' || access === 'lift' ? true : access === 'stairs' ? false : d.hasLift ? true : null,

@@ -5,6 +5,8 @@ import type { Dwelling } from '../schemas/dwelling';
 import type { Inspection } from '../schemas/inspection';
 import { blockingActions, type ActionFacts } from '../actions/findingActions';
 import { defaultRuleSet } from './defaultRuleSet';
+import { entryResults } from './checks/eachEntry';
+import { Gaps } from './checks/ruleCheck';
 import { evaluateRule, type Filled, type RuleResult } from './evaluateRule';
 import type { Rule, RuleSet } from './ruleSet';
 import type { Verdict } from './verdict';
@@ -126,6 +128,7 @@ const COST: Record<Rule['check']['kind'], number> = {
   redRisk: 2,
   bedroomStandard: 3,
   escapeWindows: 3,
+  eachEntry: 3,
   complete: 4,
 };
 const ordered = new WeakMap<RuleSet, { blocking: Rule[]; small: Rule[] }>();
@@ -157,4 +160,18 @@ export function verdictOf(dwelling: Dwelling, inspections: readonly Inspection[]
     if (status === 'failed') small = true;
   }
   return small ? 'suited3plus' : 'suited0to3';
+}
+
+/**
+ * The bedrooms meeting the standard by the rule set's `standardBedroomsRule` (every test of the rule passed), from the
+ * latest completed dwelling inspection; undefined when the rule set names no such rule, no inspection lists rooms, or a
+ * bedroom's answers are not all there. Matching counts these beside the registry's approved bedrooms.
+ */
+export function standardBedrooms(dwelling: Dwelling, inspections: readonly Inspection[], ruleSet: RuleSet = defaultRuleSet): number | undefined {
+  const rule = ruleSet.rules.find((r) => r.id === ruleSet.standardBedroomsRule);
+  if (rule?.check.kind !== 'eachEntry') return undefined;
+  const ctx = { dwelling, filled: latestCompleted(inspections), thresholds: ruleSet.thresholds };
+  const read = entryResults(rule.check, ctx, new Gaps(), []);
+  if (read.state !== 'read' || read.unknown > 0 || read.results.includes('open')) return undefined;
+  return read.results.filter((r) => r === 'passed').length;
 }

@@ -157,8 +157,42 @@ export const ruleSetV1: RuleSet = ruleSetSchema.parse({
   ],
 });
 
+/**
+ * Rule set 2: every bedroom in the room list of a version 2 dwelling inspection has a floor area of at least 7 m², the
+ * ceiling height, a window that opens and a valid escape window; the bedrooms passing it are the ones matching counts.
+ * A dwelling whose latest inspection was filled in version 1 (no room list) keeps the verdict version 1 gave it.
+ */
+export const ruleSetV2: RuleSet = ruleSetSchema.parse({
+  ...ruleSetV1,
+  version: 2,
+  title: { nb: 'Egnethet for barnefamilier, Melhus, versjon 2', en: 'Suitability for families with children, Melhus, version 2' },
+  thresholds: { ...ruleSetV1.thresholds, bedroomMinAreaM2: 7 },
+  standardBedroomsRule: '3plus.bedroomRooms',
+  rules: [
+    ...ruleSetV1.rules,
+    {
+      id: '3plus.bedroomRooms',
+      level: '3plus',
+      subject: { nb: 'Soverommene', en: 'The bedrooms' },
+      check: {
+        kind: 'eachEntry',
+        template: A,
+        repeat: 'rooms.list',
+        where: { item: 'type', op: 'eq', value: 'bedroom' },
+        entryName: { nb: 'Soverom', en: 'Bedroom' },
+        tests: [
+          { item: 'areaM2', op: 'gte', threshold: 'bedroomMinAreaM2', unit: 'm2' },
+          { item: 'ceilingHeightM', op: 'gte', threshold: 'ceilingMinM', unit: 'm' },
+          { item: 'openableWindow', op: 'eq', value: true, otherwise: { nb: 'mangler vindu eller dør som kan åpnes', en: 'has no window or door that opens' } },
+          { escapeWindow: true },
+        ],
+      },
+    },
+  ],
+});
+
 /** The rule set in force when none is given. */
-export const defaultRuleSet: RuleSet = ruleSetV1;
+export const defaultRuleSet: RuleSet = ruleSetV2;
 
 /** Every rule set this version of Egnet knows, oldest first: the settings choose the one in force among them. */
 export const RULE_SETS: readonly RuleSet[] = [ruleSetV1];

@@ -1,6 +1,6 @@
 /** The shape of a suitability rule set: versioned data (thresholds and rules), so a change is a new version, not new code. */
 import { z } from 'zod';
-import { GRADES, localTextSchema } from '../checklist/template';
+import { GRADES, UNITS, localTextSchema, showWhenSchema } from '../checklist/template';
 
 /** Levels of a rule: a gate failing makes a dwelling not suitable; `3plus` and `0to3` rules decide the class. */
 export const RULE_LEVELS = ['gate', '3plus', '0to3'] as const;
@@ -32,6 +32,8 @@ export const thresholdsSchema = z.strictObject({
   riskYellowFrom: z.number().int().min(1).max(25),
   /** Risk scores from this value are red. */
   riskRedFrom: z.number().int().min(1).max(25),
+  /** Smallest floor area of a bedroom (read from the room list of dwelling inspection version 2). */
+  bedroomMinAreaM2: z.number().nonnegative().default(7),
 });
 /** The thresholds of a rule set. */
 export type Thresholds = z.infer<typeof thresholdsSchema>;
@@ -41,6 +43,18 @@ export type ThresholdName = keyof Thresholds;
 const thresholdName = z.enum(Object.keys(thresholdsSchema.shape) as [ThresholdName, ...ThresholdName[]]);
 const templateId = z.string().min(1);
 const itemId = z.string().min(1);
+
+/**
+ * One test an entry of a repeat group must pass: a number at least (`gte`) or at most (`lte`) a threshold, an answer
+ * equal to a value (with what to say when it is not), or a valid escape window (the window fields of a room).
+ */
+export const entryTestSchema = z.union([
+  z.strictObject({ item: itemId, op: z.enum(['gte', 'lte']), threshold: thresholdName, unit: z.enum(UNITS) }),
+  z.strictObject({ item: itemId, op: z.literal('eq'), value: z.union([z.string(), z.boolean()]), otherwise: localTextSchema }),
+  z.strictObject({ escapeWindow: z.literal(true) }),
+]);
+/** One test on the entries of a repeat group. */
+export type EntryTest = z.infer<typeof entryTestSchema>;
 
 /** What a rule checks. Generic kinds read named items; the special kinds encode one regulation each. */
 export const ruleCheckSchema = z.discriminatedUnion('kind', [
@@ -78,6 +92,20 @@ export const ruleCheckSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('schoolRoute'), template: templateId }),
   /** No red risk without a measure, and none still red after its measure. */
   z.strictObject({ kind: z.literal('redRisk'), template: templateId }),
+  /**
+   * Every entry of a repeat group meeting `where` (every bedroom) passes every test, each failure named with its
+   * actual value ("Soverom 3: 6,2 m² — minst 7 m²"). A checklist filled in a template version without the group passes:
+   * the rule cannot be asked of it, and its verdict stays what it was.
+   */
+  z.strictObject({
+    kind: z.literal('eachEntry'),
+    template: templateId,
+    repeat: itemId,
+    where: showWhenSchema.optional(),
+    /** What one entry meeting `where` is called in reasons, numbered among them ("Soverom" → "Soverom 3"). */
+    entryName: localTextSchema,
+    tests: z.array(entryTestSchema).min(1),
+  }),
 ]);
 /** What a rule checks. */
 export type RuleCheck = z.infer<typeof ruleCheckSchema>;
@@ -101,6 +129,8 @@ export const ruleSetSchema = z
     title: localTextSchema,
     thresholds: thresholdsSchema,
     rules: z.array(ruleSchema).min(1),
+    /** The eachEntry rule whose passing entries are the bedrooms meeting the standard, which matching counts. */
+    standardBedroomsRule: z.string().optional(),
   })
   .superRefine((set, ctx) => {
     const seen = new Set<string>();
@@ -108,6 +138,9 @@ export const ruleSetSchema = z
       if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `Duplicate rule id ${rule.id}` });
       seen.add(rule.id);
     });
+    if (set.standardBedroomsRule !== undefined && set.rules.find((r) => r.id === set.standardBedroomsRule)?.check.kind !== 'eachEntry') {
+      ctx.addIssue({ code: 'custom', path: ['standardBedroomsRule'], message: `standardBedroomsRule must name an eachEntry rule of this set` });
+    }
     if (set.thresholds.riskYellowFrom > set.thresholds.riskRedFrom) {
       ctx.addIssue({ code: 'custom', path: ['thresholds', 'riskYellowFrom'], message: 'riskYellowFrom must not exceed riskRedFrom' });
     }

@@ -1,6 +1,6 @@
 /** An answer as a person reads it (read-only checklists, "changed since last time", history) in both languages. */
 import { findingFieldsFor, FINDING_FIELDS } from '../../../core/checklist/followUp';
-import type { Answer, Item, RiskValue } from '../../../core/checklist/template';
+import type { Answer, Item, LeafItem, RiskValue } from '../../../core/checklist/template';
 import { riskBand } from '../../../core/rules/risk';
 import type { LocalText } from '../../../core/text';
 import { UNIT_TEXT } from '../../../core/checklist/unitText';
@@ -35,7 +35,11 @@ function dateText(iso: string): LocalText {
 }
 
 /** The answer's value in words; "Ikke besvart" when there is none. Photos-kind items count their photos. */
-export function answerText(item: Item, answer: Answer | undefined): LocalText {
+export function answerText(item: Item | LeafItem, answer: Answer | undefined): LocalText {
+  if (item.kind === 'repeat') {
+    const n = answer?.entries?.length ?? 0;
+    return n ? both((lang) => `${n} × ${item.entryLabel[lang].toLowerCase()}`) : NOT_ANSWERED;
+  }
   if (item.kind === 'photos') {
     const n = answer?.photos?.length ?? 0;
     return n ? both((lang) => (lang === 'nb' ? `${n} bilde${n === 1 ? '' : 'r'}` : `${n} photo${n === 1 ? '' : 's'}`)) : NOT_ANSWERED;
@@ -66,6 +70,8 @@ export function answerText(item: Item, answer: Answer | undefined): LocalText {
       return dateText(String(v));
     case 'text':
       return { nb: String(v), en: String(v) };
+    case 'calc':
+      return typeof v === 'number' ? both((lang) => `${formatNumber(v, lang)} ${UNIT_TEXT[item.unit][lang]}`.trim()) : NOT_ANSWERED;
   }
 }
 
@@ -106,7 +112,7 @@ function riskDetails(v: RiskValue): AnswerDetail[] {
  * consequence and cost estimate, and a risk's measure, owner, deadline and score after the measure. Empty parts are
  * left out; a finding left on a grade that no longer asks for it is too.
  */
-export function answerDetails(item: Item, answer: Answer | undefined): AnswerDetail[] {
+export function answerDetails(item: Item | LeafItem, answer: Answer | undefined): AnswerDetail[] {
   const out: AnswerDetail[] = [];
   if (!answer) return out;
   if (item.kind === 'grade' && findingFieldsFor(answer.value).length > 0) {

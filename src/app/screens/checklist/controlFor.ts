@@ -1,5 +1,5 @@
 /** Which control asks each answer kind: the one mapping the checklist renderer follows for every template. */
-import { GRADES, type Grade, type Item } from '../../../core/checklist/template';
+import { GRADES, type Grade, type Item, type LeafItem } from '../../../core/checklist/template';
 import { UNIT_TEXT } from '../../../core/checklist/unitText';
 import type { LocalText } from '../../../core/text';
 
@@ -18,7 +18,9 @@ export type ControlSpec =
   | { control: 'photos'; grouped: true; maxPhotos: number }
   | { control: 'number'; grouped: false; inputMode: 'numeric' | 'decimal'; unit: LocalText; min: number; max: number; integer: boolean }
   | { control: 'date'; grouped: false }
-  | { control: 'text'; grouped: false; maxLength: number; multiline: boolean };
+  | { control: 'text'; grouped: false; maxLength: number; multiline: boolean }
+  | { control: 'calc'; grouped: false; unit: LocalText }
+  | { control: 'repeat'; grouped: true };
 
 /** Condition grades with the meaning NS 3424 gives them, shown under each large grade button. */
 export const GRADE_TEXT: Record<Grade, LocalText> = {
@@ -35,7 +37,7 @@ const NO: LocalText = { nb: 'Nei', en: 'No' };
 const SINGLE_LINE_UNTIL = 200;
 
 /** The control for an item, by its answer kind. */
-export function controlFor(item: Item): ControlSpec {
+export function controlFor(item: Item | LeafItem): ControlSpec {
   switch (item.kind) {
     case 'yesNo':
       return { control: 'radio', grouped: true, options: [{ value: true, label: YES }, { value: false, label: NO }] };
@@ -68,5 +70,9 @@ export function controlFor(item: Item): ControlSpec {
       return { control: 'date', grouped: false };
     case 'text':
       return { control: 'text', grouped: false, maxLength: item.maxLength, multiline: item.maxLength > SINGLE_LINE_UNTIL };
+    case 'calc':
+      return { control: 'calc', grouped: false, unit: UNIT_TEXT[item.unit] };
+    case 'repeat':
+      return { control: 'repeat', grouped: true };
   }
 }

@@ -378,3 +378,183 @@ export const dwellingInspectionV1 = {
     },
   ],
 } satisfies TemplateInput;
+
+const forBedroom: ShowWhen = { item: 'type', op: 'eq', value: 'bedroom' };
+const forStay: ShowWhen = { item: 'type', op: 'in', value: ['bedroom', 'living'] };
+const wallWindow: ShowWhen = { all: [forBedroom, { item: 'windowType', op: 'eq', value: 'wall' }] };
+/** A photo when a condition grade is TG2 or TG3. */
+const photoOnTg2: NonNullable<Item['evidence']> = { when: { op: 'in', value: ['TG2', 'TG3'] }, photo: true, note: false };
+type Item = TemplateInput['sections'][number]['items'][number];
+
+/** One room of the dwelling, asked once per room: the entries of "Rom". */
+const roomItems = [
+  { id: 'name', kind: 'text', maxLength: 60, label: { nb: 'Navn på rommet', en: 'Name of the room' }, help: { nb: 'For eksempel «Soverom mot hagen».', en: 'For example "Bedroom facing the garden".' }, required: true },
+  {
+    id: 'type',
+    kind: 'choice',
+    label: { nb: 'Romtype', en: 'Type of room' },
+    options: [
+      { value: 'bedroom', label: { nb: 'Soverom', en: 'Bedroom' } },
+      { value: 'living', label: { nb: 'Stue', en: 'Living room' } },
+      { value: 'kitchen', label: { nb: 'Kjøkken', en: 'Kitchen' } },
+      { value: 'bath', label: { nb: 'Bad', en: 'Bathroom' } },
+      { value: 'other', label: { nb: 'Annet', en: 'Other' } },
+    ],
+    required: true,
+  },
+  { id: 'lengthM', kind: 'number', unit: 'm', min: 0.5, max: 30, label: { nb: 'Lengde', en: 'Length' }, required: true },
+  { id: 'widthM', kind: 'number', unit: 'm', min: 0.5, max: 30, label: { nb: 'Bredde', en: 'Width' }, required: true },
+  {
+    id: 'areaM2',
+    kind: 'calc',
+    unit: 'm2',
+    decimals: 1,
+    label: { nb: 'Gulvareal (lengde × bredde)', en: 'Floor area (length × width)' },
+    formula: { op: 'mul', args: [{ item: 'lengthM' }, { item: 'widthM' }] },
+  },
+  {
+    id: 'ceilingHeightM',
+    kind: 'number',
+    unit: 'm',
+    min: 1.5,
+    max: 5,
+    label: { nb: 'Takhøyde', en: 'Ceiling height' },
+    help: { nb: 'TEK17 § 12-7: minst 2,4 m i rom for varig opphold.', en: 'TEK17 § 12-7: at least 2.4 m in rooms for permanent stay.' },
+    required: true,
+    showWhen: forStay,
+  },
+  {
+    id: 'openableWindow',
+    kind: 'yesNo',
+    label: { nb: 'Vindu eller dør som kan åpnes', en: 'Window or door that opens' },
+    required: true,
+    showWhen: forStay,
+    evidence: { when: { op: 'eq', value: false }, photo: false, note: true },
+  },
+  {
+    id: 'windowType',
+    kind: 'choice',
+    label: { nb: 'Vindu som kan brukes til rømning', en: 'Window that could serve for escape' },
+    help: { nb: 'Takvinduer godtas normalt ikke som rømningsvei.', en: 'Roof windows are normally not accepted as an escape route.' },
+    options: [
+      { value: 'wall', label: { nb: 'Vindu i vegg', en: 'Window in a wall' } },
+      { value: 'roof', label: { nb: 'Takvindu', en: 'Roof window' } },
+      { value: 'none', label: { nb: 'Ingen vindu som kan åpnes', en: 'No window that opens' } },
+    ],
+    required: true,
+    showWhen: forBedroom,
+  },
+  { id: 'windowWidthM', kind: 'number', unit: 'm', min: 0, max: 3, label: { nb: 'Fri bredde i vindusåpningen', en: 'Free width of the window opening' }, help: { nb: 'Minst 0,5 m, og bredde + høyde minst 1,5 m.', en: 'At least 0.5 m, and width + height at least 1.5 m.' }, required: true, showWhen: wallWindow },
+  { id: 'windowHeightM', kind: 'number', unit: 'm', min: 0, max: 3, label: { nb: 'Fri høyde i vindusåpningen', en: 'Free height of the window opening' }, help: { nb: 'Minst 0,6 m.', en: 'At least 0.6 m.' }, required: true, showWhen: wallWindow },
+  { id: 'sillHeightM', kind: 'number', unit: 'm', min: 0, max: 3, label: { nb: 'Høyde fra gulv til underkant av åpningen', en: 'Height from floor to the bottom of the opening' }, help: { nb: 'Høyst 1,0 m.', en: 'At most 1.0 m.' }, required: true, showWhen: wallWindow },
+  { id: 'dropToGroundM', kind: 'number', unit: 'm', min: 0, max: 50, label: { nb: 'Høyde fra vinduet ned til bakken', en: 'Height from the window down to the ground' }, help: { nb: 'Høyst 5 m.', en: 'At most 5 m.' }, required: true, showWhen: wallWindow },
+  {
+    id: 'smokeDetector',
+    kind: 'yesNo',
+    label: { nb: 'Røykvarsler dekker rommet', en: 'A smoke detector covers the room' },
+    required: true,
+    evidence: { when: { op: 'eq', value: false }, photo: false, note: true },
+  },
+  { id: 'grade', kind: 'grade', label: { nb: 'Tilstandsgrad', en: 'Condition grade' }, required: true, evidence: photoOnTg2 },
+  { id: 'photos', kind: 'photos', maxPhotos: 10, label: { nb: 'Bilder av rommet', en: 'Photos of the room' } },
+] satisfies Item[];
+
+/**
+ * Template A, version 2: the rooms are a list the inspector adds to ("Rom"), with the floor area worked out from
+ * length × width, instead of a bedroom count of at most six; free deviations ("Avvik") come as a list of their own; a
+ * TG2/TG3 grade needs a photo, and a "no" on a smoke detector or an opening window a note. Drafts and new drafts from
+ * version 1 are moved over by `migrateDwellingInspectionV1`; completed version 1 checklists stay as they are.
+ */
+export const dwellingInspectionV2 = {
+  ...dwellingInspectionV1,
+  version: 2,
+  sections: [
+    dwellingInspectionV1.sections[0]!,
+    {
+      id: 'rooms',
+      title: { nb: 'Rom', en: 'Rooms' },
+      help: {
+        nb: 'Legg til hvert rom. Soverom trenger takhøyde, vindu som kan åpnes og mål på rømningsvinduet.',
+        en: 'Add every room. Bedrooms need the ceiling height, a window that opens and the escape window measurements.',
+      },
+      items: [
+        { id: 'rooms.list', kind: 'repeat', label: { nb: 'Rom', en: 'Rooms' }, entryLabel: { nb: 'Rom', en: 'Room' }, titleItem: 'name', required: true, maxEntries: 100, items: roomItems },
+        {
+          id: 'rooms.bedrooms',
+          kind: 'calc',
+          unit: 'count',
+          decimals: 0,
+          label: { nb: 'Soverom registrert', en: 'Bedrooms recorded' },
+          formula: { count: 'rooms.list', where: forBedroom },
+        },
+        {
+          id: 'rooms.smokeDetectorShare',
+          kind: 'calc',
+          unit: 'percent',
+          decimals: 0,
+          label: { nb: 'Andel rom med røykvarsler', en: 'Share of rooms with a smoke detector' },
+          formula: { share: 'rooms.list', where: { item: 'smokeDetector', op: 'eq', value: true } },
+        },
+      ],
+    },
+    ...dwellingInspectionV1.sections.slice(2).map((section) =>
+      section.id === 'condition'
+        ? { ...section, items: section.items.map((item) => (item.kind === 'grade' ? { ...item, evidence: photoOnTg2 } : item)) }
+        : section,
+    ),
+    {
+      id: 'deviations',
+      title: { nb: 'Avvik', en: 'Deviations' },
+      help: { nb: 'Andre avvik du ser: hva, hvor, tilstandsgrad og bilde.', en: 'Other deviations you see: what, where, condition grade and a photo.' },
+      items: [
+        {
+          id: 'deviations.list',
+          kind: 'repeat',
+          label: { nb: 'Avvik', en: 'Deviations' },
+          entryLabel: { nb: 'Avvik', en: 'Deviation' },
+          titleItem: 'what',
+          items: [
+            { id: 'what', kind: 'text', maxLength: 200, label: { nb: 'Hva', en: 'What' }, required: true },
+            { id: 'where', kind: 'text', maxLength: 200, label: { nb: 'Hvor', en: 'Where' }, required: true },
+            { id: 'grade', kind: 'grade', label: { nb: 'Tilstandsgrad', en: 'Condition grade' }, required: true, evidence: photoOnTg2 },
+            { id: 'photos', kind: 'photos', maxPhotos: 10, label: { nb: 'Bilder', en: 'Photos' } },
+          ],
+        },
+      ],
+    },
+  ],
+} satisfies TemplateInput;
+
+const V1_BEDROOM_FIELDS = ['ceilingHeightM', 'openableWindow', 'windowType', 'windowWidthM', 'windowHeightM', 'sillHeightM', 'dropToGroundM'] as const;
+
+/**
+ * Version 1 answers as version 2 reads them: each counted bedroom becomes a room entry ("Soverom 1", type bedroom, id
+ * `b1`, the same on every device) holding that bedroom's answers; the count itself is the number of entries. Answers
+ * to bedrooms beyond the count, and a note or photos on the count, stay under their old ids, so opening the draft in
+ * version 2 sets them aside with their old labels instead of dropping them.
+ */
+export function migrateDwellingInspectionV1(answers: Readonly<Record<string, import('../template').Answer>>): Record<string, import('../template').Answer> {
+  const out = { ...answers };
+  const countAnswer = answers['bedrooms.count'];
+  const count = typeof countAnswer?.value === 'number' && Number.isFinite(countAnswer.value) ? Math.max(0, Math.min(MAX_INSPECTED_BEDROOMS, Math.floor(countAnswer.value))) : 0;
+  if (count === 0 || Object.hasOwn(answers, 'rooms.list')) return out;
+  const entries = [];
+  for (let n = 1; n <= count; n++) {
+    const entry: Record<string, import('../template').Answer> = {
+      name: { value: `Soverom ${n}` },
+      type: { value: 'bedroom' },
+    };
+    for (const f of V1_BEDROOM_FIELDS) {
+      const key = `bedroom${n}.${f}`;
+      if (!Object.hasOwn(answers, key)) continue;
+      entry[f] = answers[key]!;
+      delete out[key];
+    }
+    entries.push({ id: `b${n}`, answers: entry });
+  }
+  out['rooms.list'] = { entries };
+  const { value: _v, ...rest } = countAnswer ?? {};
+  void _v;
+  if (Object.keys(rest).length === 0) delete out['bedrooms.count'];
+  return out;
+}

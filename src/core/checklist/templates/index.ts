@@ -1,6 +1,7 @@
 /** The registry of checklist templates: every version of the five templates, parsed with the template schema. */
 import { templateSchema, type Template } from '../template';
-import { dwellingInspectionV1 } from './dwellingInspection';
+import { dwellingInspectionV1, dwellingInspectionV2, migrateDwellingInspectionV1 } from './dwellingInspection';
+import type { Answer } from '../template';
 import { foyerFollowUpV1 } from './foyerFollowUp';
 import { homeVisitV1 } from './homeVisit';
 import { neighbourhoodV1 } from './neighbourhood';
@@ -16,7 +17,7 @@ export const TEMPLATE_IDS = {
 } as const;
 
 /** Every template version the app knows; a new version is added here, old ones stay so old answers stay readable. */
-export const templates: readonly Template[] = [dwellingInspectionV1, neighbourhoodV1, riskAssessmentV1, homeVisitV1, foyerFollowUpV1].map(
+export const templates: readonly Template[] = [dwellingInspectionV1, dwellingInspectionV2, neighbourhoodV1, riskAssessmentV1, homeVisitV1, foyerFollowUpV1].map(
   (t) => templateSchema.parse(t),
 );
 
@@ -31,3 +32,11 @@ export function latestTemplate(id: string): Template | undefined {
 export function getTemplate(id: string, version: number): Template | undefined {
   return templates.find((t) => t.id === id && t.version === version);
 }
+
+/** Turns answers of version `to − 1` into answers of version `to`; kept with the template, run by openInTemplate. */
+export type Migration = (answers: Readonly<Record<string, Answer>>) => Record<string, Answer>;
+
+/** The migrations between template versions, by template id and the version they lead to. */
+export const MIGRATIONS: Readonly<Record<string, Readonly<Record<number, Migration>>>> = {
+  [TEMPLATE_IDS.dwellingInspection]: { 2: migrateDwellingInspectionV1 },
+};

@@ -1,8 +1,8 @@
 /** The bedroom rule: every inspected bedroom has the ceiling height and a window or door that opens. */
 import { MAX_INSPECTED_BEDROOMS } from '../../checklist/templates/dwellingInspection';
 import type { Rule } from '../ruleSet';
-import { Gaps, boolOf, both, failed, join, num, numberOf, passed, read, type CheckOf, type Outcome, type RuleContext, type Text } from './ruleCheck';
-import { BEDROOM_IDS } from './bedroomSlots';
+import { Gaps, boolOf, both, failed, join, num, numberOf, passed, type CheckOf, type Outcome, type RuleContext, type Text } from './ruleCheck';
+import { bedroomsOf } from './bedroomSlots';
 
 /** Passes, fails or stays open (with what is missing) for one rule of this kind. */
 export function bedroomStandard(rule: Rule, c: CheckOf<'bedroomStandard'>, ctx: RuleContext): Outcome {
@@ -10,36 +10,27 @@ export function bedroomStandard(rule: Rule, c: CheckOf<'bedroomStandard'>, ctx: 
   const s = rule.subject;
   const t = ctx.thresholds;
   const gaps = new Gaps();
-  const ids = ['bedrooms.count'];
-  const countRead = read(ctx, templateId, 'bedrooms.count');
-  const count = numberOf(countRead);
-  if (count === undefined) {
-    gaps.add(countRead, templateId, 'bedrooms.count');
-    return gaps.outcome(rule, ids);
-  }
-  const n = Math.min(Math.max(0, Math.floor(count)), MAX_INSPECTED_BEDROOMS);
+  const ids: string[] = [];
+  const bedrooms = bedroomsOf(ctx, templateId, gaps, ids);
+  if (!bedrooms) return gaps.outcome(rule, ids);
+  const n = bedrooms.length;
   const faults: Text[] = [];
-  for (let i = 1; i <= n; i++) {
-    const slot = BEDROOM_IDS[i];
-    if (!slot) break;
-    const ceilingId = slot.ceiling;
-    const windowId = slot.opens;
-    ids.push(ceilingId, windowId);
-    const ceilingRead = read(ctx, templateId, ceilingId);
+  for (const bedroom of bedrooms) {
+    const ceilingRead = bedroom.read('ceilingHeightM');
     const ceiling = numberOf(ceilingRead);
-    if (ceiling === undefined) gaps.add(ceilingRead, templateId, ceilingId);
+    if (ceiling === undefined) bedroom.gap(ceilingRead, 'ceilingHeightM');
     else if (ceiling < t.ceilingMinM) {
       faults.push(() =>
         both(
-          `soverom ${i} har takhøyde ${num(ceiling).nb} m, kravet er ${num(t.ceilingMinM).nb} m`,
-          `bedroom ${i} has a ceiling height of ${num(ceiling).en} m, the requirement is ${num(t.ceilingMinM).en} m`,
+          `${bedroom.name.nb} har takhøyde ${num(ceiling).nb} m, kravet er ${num(t.ceilingMinM).nb} m`,
+          `${bedroom.name.en} has a ceiling height of ${num(ceiling).en} m, the requirement is ${num(t.ceilingMinM).en} m`,
         ),
       );
     }
-    const windowRead = read(ctx, templateId, windowId);
+    const windowRead = bedroom.read('openableWindow');
     const opens = boolOf(windowRead);
-    if (opens === undefined) gaps.add(windowRead, templateId, windowId);
-    else if (!opens) faults.push(() => both(`soverom ${i} mangler vindu eller dør som kan åpnes`, `bedroom ${i} has no window or door that opens`));
+    if (opens === undefined) bedroom.gap(windowRead, 'openableWindow');
+    else if (!opens) faults.push(() => both(`${bedroom.name.nb} mangler vindu eller dør som kan åpnes`, `${bedroom.name.en} has no window or door that opens`));
   }
   if (faults.length > 0) {
     return failed(() => {
@@ -48,13 +39,14 @@ export function bedroomStandard(rule: Rule, c: CheckOf<'bedroomStandard'>, ctx: 
     }, ids);
   }
   if (gaps.any) return gaps.outcome(rule, ids);
-  const expected = Math.min(ctx.dwelling.approvedBedrooms, MAX_INSPECTED_BEDROOMS);
+  // Version 1 had room for six bedrooms; the room list of version 2 has room for all.
+  const expected = ids.includes('bedrooms.count') ? Math.min(ctx.dwelling.approvedBedrooms, MAX_INSPECTED_BEDROOMS) : ctx.dwelling.approvedBedrooms;
   if (n < expected) {
     return {
       status: 'missing',
       explain: () => both(`${s.nb}: ${n} av ${expected} godkjente soverom er kontrollert`, `${s.en}: ${n} of ${expected} approved bedrooms were checked`),
       itemIds: ids,
-      missing: ['bedrooms.count'],
+      missing: [ids[0]!],
     };
   }
   return passed(

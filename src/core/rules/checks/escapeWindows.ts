@@ -1,10 +1,9 @@
 /** The escape-window rule: where the exit is reached by stairs, at least every second bedroom has a valid escape window. */
-import { MAX_INSPECTED_BEDROOMS } from '../../checklist/templates/dwellingInspection';
 import type { LocalText } from '../../text';
 import { escapeWindowFaults } from '../escapeWindowOk';
 import type { Rule } from '../ruleSet';
 import { Gaps, both, failed, join, num, numberOf, passed, read, type CheckOf, type Outcome, type RuleContext, type Text } from './ruleCheck';
-import { BEDROOM_IDS, WINDOW_FIELDS } from './bedroomSlots';
+import { WINDOW_FIELDS, bedroomsOf } from './bedroomSlots';
 
 /** Passes, fails or stays open (with what is missing) for one rule of this kind. */
 export function escapeWindows(rule: Rule, c: CheckOf<'escapeWindows'>, ctx: RuleContext): Outcome {
@@ -12,7 +11,7 @@ export function escapeWindows(rule: Rule, c: CheckOf<'escapeWindows'>, ctx: Rule
   const s = rule.subject;
   const t = ctx.thresholds;
   const gaps = new Gaps();
-  const ids = ['escape.exitByStairs', 'bedrooms.count'];
+  const ids = ['escape.exitByStairs'];
   const stairs = read(ctx, templateId, 'escape.exitByStairs');
   if (stairs.state !== 'answered') {
     gaps.add(stairs, templateId, 'escape.exitByStairs');
@@ -21,42 +20,34 @@ export function escapeWindows(rule: Rule, c: CheckOf<'escapeWindows'>, ctx: Rule
   if (stairs.value === false) {
     return passed(() => both(`${s.nb}: utgangen nås uten trapp, så det kreves ikke`, `${s.en}: the exit is reached without stairs, so none are required`), ids);
   }
-  const countRead = read(ctx, templateId, 'bedrooms.count');
-  const count = numberOf(countRead);
-  if (count === undefined) {
-    gaps.add(countRead, templateId, 'bedrooms.count');
-    return gaps.outcome(rule, ids);
-  }
-  const n = Math.min(Math.max(0, Math.floor(count)), MAX_INSPECTED_BEDROOMS);
+  const bedrooms = bedroomsOf(ctx, templateId, gaps, ids);
+  if (!bedrooms) return gaps.outcome(rule, ids);
+  const n = bedrooms.length;
   // Every second room for permanent stay; a dwelling reached by stairs needs at least one.
   const needed = Math.max(1, Math.ceil(n / 2));
   let ok = 0;
   let unknown = 0;
   const faults: Text[] = [];
-  for (let i = 1; i <= n; i++) {
-    const slot = BEDROOM_IDS[i];
-    if (!slot) break;
-    const typeId = slot.windowType;
-    ids.push(typeId);
-    const type = read(ctx, templateId, typeId);
+  for (const bedroom of bedrooms) {
+    const type = bedroom.read('windowType');
     if (type.state !== 'answered') {
-      gaps.add(type, templateId, typeId);
+      bedroom.gap(type, 'windowType');
       unknown++;
       continue;
     }
+    const name = bedroom.name;
     if (type.value !== 'wall') {
       const roof = type.value === 'roof';
       faults.push(() =>
-        roof ? both(`soverom ${i}: takvindu godtas normalt ikke`, `bedroom ${i}: a roof window is normally not accepted`) : both(`soverom ${i}: ingen vindu som kan åpnes`, `bedroom ${i}: no window that opens`),
+        roof ? both(`${name.nb}: takvindu godtas normalt ikke`, `${name.en}: a roof window is normally not accepted`) : both(`${name.nb}: ingen vindu som kan åpnes`, `${name.en}: no window that opens`),
       );
       continue;
     }
     const values: number[] = [];
-    for (const id of slot.window) {
-      ids.push(id);
-      const r = read(ctx, templateId, id);
+    for (const field of WINDOW_FIELDS) {
+      const r = bedroom.read(field);
       const value = numberOf(r);
-      if (value === undefined) gaps.add(r, templateId, id);
+      if (value === undefined) bedroom.gap(r, field);
       else values.push(value);
     }
     if (values.length < WINDOW_FIELDS.length) {
@@ -80,7 +71,7 @@ export function escapeWindows(rule: Rule, c: CheckOf<'escapeWindows'>, ctx: Rule
         sill: both(`brystning ${num(sillHeightM).nb} m over gulvet, høyst ${num(t.escapeWindowMaxSillM).nb} m`, `sill ${num(sillHeightM).en} m above the floor, at most ${num(t.escapeWindowMaxSillM).en} m`),
         drop: both(`${num(dropToGroundM).nb} m ned til bakken, høyst ${num(t.escapeWindowMaxDropM).nb} m`, `${num(dropToGroundM).en} m down to the ground, at most ${num(t.escapeWindowMaxDropM).en} m`),
       }[wrong];
-      return both(`soverom ${i}: ${text.nb}`, `bedroom ${i}: ${text.en}`);
+      return both(`${name.nb}: ${text.nb}`, `${name.en}: ${text.en}`);
     });
   }
   if (ok + unknown >= needed && ok < needed) return gaps.outcome(rule, ids);

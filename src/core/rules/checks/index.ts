@@ -4,6 +4,7 @@ import { approvedBedrooms } from './approvedBedrooms';
 import { bedroomStandard } from './bedroomStandard';
 import { choiceIn } from './choiceIn';
 import { complete } from './complete';
+import { eachEntry } from './eachEntry';
 import { escapeWindows } from './escapeWindows';
 import { lease } from './lease';
 import { maxDistance } from './maxDistance';
@@ -34,4 +35,5 @@ export const RULE_CHECKS: { [K in RuleCheck['kind']]: RuleCheckFn<K> } = {
   play,
   schoolRoute,
   redRisk,
+  eachEntry,
 };

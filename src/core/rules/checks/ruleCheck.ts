@@ -1,9 +1,10 @@
 /** What every rule check uses: the context it reads, reading one answer, the gaps that make a rule open, and outcomes. */
+import { entriesOf, entryView } from '../../checklist/formula';
 import { isAnswered } from '../../checklist/isAnswered';
-import { shownChecker } from '../../checklist/isShown';
+import { isShown, shownChecker } from '../../checklist/isShown';
 import { itemIndex, type IndexedItem } from '../../checklist/itemIndex';
 import { requiredItems } from '../../checklist/missingAnswers';
-import type { Answer, Item, Template } from '../../checklist/template';
+import type { Answer, Item, LeafItem, RepeatEntry, RepeatItem, Template } from '../../checklist/template';
 import { latestTemplate } from '../../checklist/templates';
 import { valueProblem } from '../../checklist/validateAnswers';
 import { formatNumber } from '../../format/formatNumber';
@@ -33,7 +34,7 @@ export type Read =
   | { state: 'unanswered' }
   /** Answered, but the value cannot be right (a radon level below zero): never counted, named in the reason. */
   | { state: 'invalid' }
-  | { state: 'answered'; value: unknown; answer: Answer; item: Item };
+  | { state: 'answered'; value: unknown; answer: Answer; item: Item | LeafItem };
 
 // Reasons are built only when asked for: figures over thousands of dwellings need the verdicts, not the sentences.
 export type Text = () => LocalText;
@@ -66,6 +67,46 @@ export function read(ctx: RuleContext, templateId: string, itemId: string): Read
   // cost, and a red risk's owner and deadline, are checked at completion, not here (see followUpProblem).
   if (item.kind !== 'grade' && item.kind !== 'photos' && valueProblem(item, answer)) return { state: 'invalid' };
   return { state: 'answered', value: answer.value, answer, item };
+}
+
+/** One entry of a repeat group as rules read it: its answers with calculated values, and its place in the list. */
+export type EntryOf = { entry: RepeatEntry; view: Record<string, Answer>; index: number };
+
+/** A repeat group of a filled checklist: `absent` when its template version has no such group (an older version). */
+export type RepeatRead =
+  | { state: 'noChecklist' }
+  | { state: 'absent' }
+  | { state: 'hidden' }
+  | { state: 'entries'; repeat: RepeatItem; entries: EntryOf[] };
+
+/** The entries of a repeat group, in the order the inspector put them. */
+export function readRepeat(ctx: RuleContext, templateId: string, repeatId: string): RepeatRead {
+  const filled = ctx.filled.get(templateId);
+  if (!filled) return { state: 'noChecklist' };
+  const item = (filled.index ??= itemIndex(filled.template)).get(repeatId)?.item;
+  if (item?.kind !== 'repeat') return { state: 'absent' };
+  if (item.showWhen && !shownOf(filled)(item)) return { state: 'hidden' };
+  const entries = entriesOf(filled.inspection.answers[repeatId]).map((entry, index) => ({ entry, view: entryView(item, entry), index }));
+  return { state: 'entries', repeat: item, entries };
+}
+
+/** One item of one entry, read as `read` reads a checklist's item (calculated items count as answered once computable). */
+export function readInEntry(repeat: RepeatItem, view: Readonly<Record<string, Answer>>, itemId: string): Read {
+  const item = repeat.items.find((i) => i.id === itemId);
+  if (!item) return { state: 'unanswered' };
+  if (item.showWhen && !isShown(item, view)) return { state: 'hidden' };
+  const answer = Object.hasOwn(view, itemId) ? view[itemId] : undefined;
+  if (item.kind === 'calc') return typeof answer?.value === 'number' ? { state: 'answered', value: answer.value, answer, item } : { state: 'unanswered' };
+  if (answer?.typed) return { state: 'invalid' };
+  if (!answer || !isAnswered(item, answer)) return { state: 'unanswered' };
+  if (item.kind !== 'grade' && item.kind !== 'photos' && valueProblem(item, answer)) return { state: 'invalid' };
+  return { state: 'answered', value: answer.value, answer, item };
+}
+
+/** "Soverom 3: takhøyde": an entry's item as a reason names it. */
+export function entryItemLabel(repeat: RepeatItem, name: LocalText, itemId: string): LocalText {
+  const label = repeat.items.find((i) => i.id === itemId)?.label ?? both(itemId, itemId);
+  return both(`${name.nb}: ${label.nb.toLowerCase()}`, `${name.en}: ${label.en.toLowerCase()}`);
 }
 
 export const numberOf = (r: Read): number | undefined => (r.state === 'answered' && typeof r.value === 'number' ? r.value : undefined);
@@ -115,11 +156,17 @@ export class Gaps {
   private from: string[] = NONE;
   checklists: Set<string> = NO_CHECKLISTS;
   private invalid: Set<string> = NO_CHECKLISTS;
-  add(r: Read, templateId: string, itemId: string): void {
+  private labels: Map<number, LocalText> | undefined;
+  /** A gap in one entry of a repeat group: listed under the group's id, named by the entry ("Soverom 2: lengde"). */
+  addInEntry(r: Read, templateId: string, repeatId: string, label: LocalText): void {
+    (this.labels ??= new Map()).set(this.items.length, label);
+    this.add(r, templateId, repeatId, label);
+  }
+  add(r: Read, templateId: string, itemId: string, label?: LocalText): void {
     if (r.state === 'noChecklist') this.noChecklist(templateId);
     if (r.state === 'invalid') {
       if (this.invalid === NO_CHECKLISTS) this.invalid = new Set();
-      this.invalid.add(itemId);
+      this.invalid.add(label ? `${this.items.length}#` : itemId);
     }
     if (this.items === NONE) [this.items, this.from] = [[], []];
     this.items.push(itemId);
@@ -142,8 +189,10 @@ export class Gaps {
           `${s.en}: no completed checklist ${names.map((n) => `"${n.en}"`).join(', ')}`,
         );
       }
-      const bad = this.items.flatMap((id, i) => (this.invalid.has(id) ? [labelOf(this.from[i] ?? '', id)] : []));
-      const open = this.items.flatMap((id, i) => (this.invalid.has(id) ? [] : [labelOf(this.from[i] ?? '', id)]));
+      const isBad = (id: string, i: number) => this.invalid.has(this.labels?.has(i) ? `${i}#` : id);
+      const labelAt = (id: string, i: number) => this.labels?.get(i) ?? labelOf(this.from[i] ?? '', id);
+      const bad = this.items.flatMap((id, i) => (isBad(id, i) ? [labelAt(id, i)] : []));
+      const open = this.items.flatMap((id, i) => (isBad(id, i) ? [] : [labelAt(id, i)]));
       const parts: LocalText[] = [];
       if (bad.length > 0) {
         parts.push(both(`ugyldig svar på ${bad.map((l) => `«${l.nb}»`).join(', ')}`, `invalid answer for ${bad.map((l) => `"${l.en}"`).join(', ')}`));

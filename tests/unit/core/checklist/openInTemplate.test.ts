@@ -7,7 +7,7 @@ import { validateAnswers } from '../../../../src/core/checklist/validateAnswers'
 import type { Inspection } from '../../../../src/core/schemas/inspection';
 import { inspectionSchema } from '../../../../src/core/schemas/inspection';
 import { goodA } from '../rules/fixture';
-import { dwellingInspectionV2, dwellingInspectionV3 } from './dwellingInspectionV2.fixture';
+import { dwellingInspectionV3, dwellingInspectionV4 } from './laterVersions.fixture';
 
 function draft(answers: Answers): Inspection {
   return {
@@ -28,12 +28,14 @@ const v1Answers: Answers = {
 };
 
 describe('openInTemplate', () => {
-  const opened = openInTemplate(draft(v1Answers), dwellingInspectionV2);
+  const opened = openInTemplate(draft(v1Answers), dwellingInspectionV3);
 
   it('moves the draft to the new version and keeps every answer whose item still exists', () => {
-    expect(opened.templateVersion).toBe(2);
+    expect(opened.templateVersion).toBe(3);
     expect(opened.answers['radon.bqm3']).toEqual(v1Answers['radon.bqm3']);
-    expect(opened.answers['bedroom2.windowWidthM']).toEqual(v1Answers['bedroom2.windowWidthM']);
+    // Through version 2: bedroom 2's answers are now room entry b2's.
+    const room2 = opened.answers['rooms.list']?.entries?.find((e) => e.id === 'b2');
+    expect(room2?.answers['windowWidthM']).toEqual(v1Answers['bedroom2.windowWidthM']);
   });
 
   it('sets aside answers to removed items and to options that no longer exist, with their old label', () => {
@@ -47,26 +49,32 @@ describe('openInTemplate', () => {
   });
 
   it('drops nothing: every old answer is in answers or previousAnswers', () => {
-    const kept = Object.keys(opened.answers).length + Object.keys(opened.previousAnswers ?? {}).length;
-    expect(kept).toBe(Object.keys(v1Answers).length);
+    const inEntries = (opened.answers['rooms.list']?.entries ?? []).reduce((n, e) => n + Object.keys(e.answers).length, 0);
+    const migrated = Object.keys(v1Answers).filter((k) => /^bedroom\d\./.test(k)).length;
+    // The count became the entries, each with a name and type added.
+    const entries = opened.answers['rooms.list']?.entries?.length ?? 0;
+    expect(inEntries).toBe(migrated + 2 * entries);
+    const kept = Object.keys(opened.answers).length - 1 + Object.keys(opened.previousAnswers ?? {}).length;
+    expect(kept + migrated + 1).toBe(Object.keys(v1Answers).length);
     expect(inspectionSchema.safeParse(opened).success).toBe(true);
   });
 
   it('asks the new questions and the ones whose answer was set aside', () => {
-    const missing = validateAnswers(dwellingInspectionV2, opened.answers).filter((p) => p.code === 'missing').map((p) => p.itemId);
-    expect(missing.sort()).toEqual(['childSafety.windowLocks', 'fire.stoveGuard']);
+    const missing = validateAnswers(dwellingInspectionV3, opened.answers).filter((p) => p.code === 'missing').map((p) => p.itemId);
+    // Plus the length, width, smoke detector and grade of each room, which version 1 did not ask.
+    expect([...new Set(missing)].sort()).toEqual(['childSafety.windowLocks', 'fire.stoveGuard', 'rooms.list']);
   });
 
   it('brings a set-aside answer back when a later version has the item again', () => {
-    const again = openInTemplate(opened, dwellingInspectionV3);
+    const again = openInTemplate(opened, dwellingInspectionV4);
     expect(again.answers['outdoor.notes']).toEqual({ value: 'Stor hage' });
     expect(Object.keys(again.previousAnswers ?? {}).sort()).toEqual(['childSafety.stoveGuard', 'childSafety.windowLocks']);
   });
 
   it('keeps both when an item set aside before loses its answer again', () => {
-    const first = openInTemplate(draft({ 'outdoor.notes': { value: 'Gammel' } }), dwellingInspectionV2);
+    const first = openInTemplate(draft({ 'outdoor.notes': { value: 'Gammel' } }), dwellingInspectionV3);
     const answeredAgain = { ...first, templateVersion: 1, answers: { 'outdoor.notes': { value: 'Ny' } } };
-    const second = openInTemplate(answeredAgain, dwellingInspectionV2);
+    const second = openInTemplate(answeredAgain, dwellingInspectionV3);
     const kept = Object.values(second.previousAnswers ?? {}).map((p) => p.answer.value);
     expect(kept.sort()).toEqual(['Gammel', 'Ny']);
   });

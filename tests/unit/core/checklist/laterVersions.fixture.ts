@@ -1,16 +1,16 @@
-/** A version 2 of the dwelling inspection, to prove that opening an old draft in a new version drops nothing. */
+/** Later versions of the dwelling inspection, to prove that opening an old draft in a new version drops nothing. */
 import { templateSchema, type Template } from '../../../../src/core/checklist/template';
-import { dwellingInspectionV1 } from '../../../../src/core/checklist/templates/dwellingInspection';
+import { dwellingInspectionV2 as v2 } from '../../../../src/core/checklist/templates/dwellingInspection';
 
-const v1 = templateSchema.parse(dwellingInspectionV1);
+const v1 = templateSchema.parse(v2);
 
 /**
- * Version 2: the stove guard moves from child safety to fire safety under a new id, "not applicable" is no longer
+ * Version 3 (after the real version 2, which turned bedroom slots into room entries): the stove guard moves from child safety to fire safety under a new id, "not applicable" is no longer
  * an option for window locks, and the free-text note on the outdoor area is gone.
  */
-export const dwellingInspectionV2: Template = templateSchema.parse({
+export const dwellingInspectionV3: Template = templateSchema.parse({
   ...v1,
-  version: 2,
+  version: 3,
   sections: v1.sections.map((section) => {
     let items = section.items.filter((i) => i.id !== 'childSafety.stoveGuard' && i.id !== 'outdoor.notes');
     items = items.map((i) =>
@@ -23,11 +23,11 @@ export const dwellingInspectionV2: Template = templateSchema.parse({
   }),
 });
 
-/** Version 3 brings the outdoor note back. */
-export const dwellingInspectionV3: Template = templateSchema.parse({
-  ...dwellingInspectionV2,
-  version: 3,
-  sections: dwellingInspectionV2.sections.map((section) =>
+/** Version 4 brings the outdoor note back. */
+export const dwellingInspectionV4: Template = templateSchema.parse({
+  ...dwellingInspectionV3,
+  version: 4,
+  sections: dwellingInspectionV3.sections.map((section) =>
     section.id === 'outdoor'
       ? { ...section, items: [...section.items, { id: 'outdoor.notes', kind: 'text', maxLength: 2000, label: { nb: 'Merknader', en: 'Notes' } }] }
       : section,
