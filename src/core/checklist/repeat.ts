@@ -13,20 +13,20 @@ export function newEntryId(entries: readonly RepeatEntry[], random: () => number
 }
 
 /** The repeat answer holding these entries, or null when none are left. */
-export function withEntries(answer: Answer | undefined, entries: RepeatEntry[]): Answer | null {
+export function withEntries(answer: Answer | null | undefined, entries: RepeatEntry[]): Answer | null {
   const { entries: _old, ...rest } = answer ?? {};
   void _old;
   return entries.length > 0 || Object.keys(rest).length > 0 ? { ...rest, ...(entries.length ? { entries } : {}) } : null;
 }
 
 /** A new, empty entry at the end (or with the given answers). */
-export function addEntry(answer: Answer | undefined, answers: RepeatEntry['answers'] = {}, id?: string): Answer {
+export function addEntry(answer: Answer | null | undefined, answers: RepeatEntry['answers'] = {}, id?: string): Answer {
   const entries = entriesOf(answer);
   return withEntries(answer, [...entries, { id: id ?? newEntryId(entries), answers }])!;
 }
 
 /** A copy of entry `id` right after it, with the photos left out (a photo shows one room, not its copy). */
-export function duplicateEntry(answer: Answer | undefined, id: string, newId?: string): Answer | null {
+export function duplicateEntry(answer: Answer | null | undefined, id: string, newId?: string): Answer | null {
   const entries = entriesOf(answer);
   const at = entries.findIndex((e) => e.id === id);
   if (at < 0) return withEntries(answer, entries);
@@ -34,7 +34,7 @@ export function duplicateEntry(answer: Answer | undefined, id: string, newId?: s
   for (const [k, a] of Object.entries(entries[at]!.answers)) {
     const { photos: _p, ...rest } = a;
     void _p;
-    if (Object.keys(rest).length > 0) copy[k] = structuredClone(rest);
+    if (Object.keys(rest).length > 0) copy[k] = JSON.parse(JSON.stringify(rest)) as typeof rest;
   }
   const next = [...entries];
   next.splice(at + 1, 0, { id: newId ?? newEntryId(entries), answers: copy });
@@ -42,7 +42,7 @@ export function duplicateEntry(answer: Answer | undefined, id: string, newId?: s
 }
 
 /** Entry `id` moved by `delta` places (−1 up, +1 down), kept within the list. */
-export function moveEntry(answer: Answer | undefined, id: string, delta: number): Answer | null {
+export function moveEntry(answer: Answer | null | undefined, id: string, delta: number): Answer | null {
   const entries = [...entriesOf(answer)];
   const at = entries.findIndex((e) => e.id === id);
   const to = Math.max(0, Math.min(entries.length - 1, at + delta));
@@ -53,7 +53,7 @@ export function moveEntry(answer: Answer | undefined, id: string, delta: number)
 }
 
 /** Entry `id` taken out; `removed` and `index` put it back with restoreEntry (undo). */
-export function removeEntry(answer: Answer | undefined, id: string): { answer: Answer | null; removed?: RepeatEntry; index: number } {
+export function removeEntry(answer: Answer | null | undefined, id: string): { answer: Answer | null; removed?: RepeatEntry; index: number } {
   const entries = [...entriesOf(answer)];
   const index = entries.findIndex((e) => e.id === id);
   if (index < 0) return { answer: withEntries(answer, entries), index };
@@ -62,7 +62,7 @@ export function removeEntry(answer: Answer | undefined, id: string): { answer: A
 }
 
 /** A removed entry back at its place (or at the end when the list has since become shorter); never twice. */
-export function restoreEntry(answer: Answer | undefined, entry: RepeatEntry, index: number): Answer {
+export function restoreEntry(answer: Answer | null | undefined, entry: RepeatEntry, index: number): Answer {
   const entries = entriesOf(answer).filter((e) => e.id !== entry.id);
   entries.splice(Math.max(0, Math.min(index, entries.length)), 0, entry);
   return withEntries(answer, entries)!;

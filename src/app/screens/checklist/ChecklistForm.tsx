@@ -1,13 +1,17 @@
 /** The one renderer for every checklist template: section navigation with progress, the open section's items, paging. */
 import { useMemo } from 'preact/hooks';
 import { deepEqual } from '../../../core/sync/deepEqual';
+import { calcValue } from '../../../core/checklist/formula';
 import { isShown } from '../../../core/checklist/isShown';
+import { itemIndex } from '../../../core/checklist/itemIndex';
 import { sectionProgress } from '../../../core/checklist/sectionProgress';
 import type { Answer, Answers, Template } from '../../../core/checklist/template';
 import type { LocalText } from '../../../core/text';
 import type { DistanceProposal } from '../../../core/checklist/distanceProposals';
 import { useLocal, useText } from '../../i18n/language';
+import { CalcField } from './CalcField';
 import { ItemField } from './ItemField';
+import { RepeatField } from './RepeatField';
 import { CHECKLIST_TEXT } from './text';
 
 type Props = {
@@ -25,10 +29,13 @@ type Props = {
   proposals?: Record<string, DistanceProposal>;
   /** Called when focus enters an item, to remember the place. */
   onItemFocus: (itemId: string) => void;
+  /** The open entry of a repeat group, by the group's id. */
+  openEntries?: Record<string, string | undefined>;
+  onOpenEntry?: (repeatId: string, entryId: string | undefined) => void;
 };
 
 /** The checklist form. Items are shown or hidden by their conditions as answers change. */
-export function ChecklistForm({ template, answers, readOnly, onAnswer, errors, previous, proposals, sectionId, onSection, onItemFocus }: Props) {
+export function ChecklistForm({ template, answers, readOnly, onAnswer, errors, previous, proposals, sectionId, onSection, onItemFocus, openEntries = {}, onOpenEntry = () => undefined }: Props) {
   const t = useText(CHECKLIST_TEXT);
   const local = useLocal();
   const progress = useMemo(() => new Map(sectionProgress(template, answers).map((p) => [p.sectionId, p])), [template, answers]);
@@ -40,6 +47,10 @@ export function ChecklistForm({ template, answers, readOnly, onAnswer, errors, p
   };
   const items = section.items.filter((item) => isShown(item, answers, template));
   const sectionErrors = new Set(Object.keys(errors));
+  const errorKeys = Object.keys(errors);
+  // An entry's error is keyed `group.entry.item`: the group's section has it.
+  const hasErrorIn = (id: string) => sectionErrors.has(id) || errorKeys.some((k) => k.startsWith(`${id}.`));
+  const scope = { answers, item: (id: string) => itemIndex(template).get(id)?.item };
 
   return (
     <div class="cl-form">
@@ -47,7 +58,7 @@ export function ChecklistForm({ template, answers, readOnly, onAnswer, errors, p
         <ol>
           {template.sections.map((s, i) => {
             const p = progress.get(s.id)!;
-            const hasError = s.items.some((it) => sectionErrors.has(it.id));
+            const hasError = s.items.some((it) => (it.kind === 'repeat' ? hasErrorIn(it.id) : sectionErrors.has(it.id)));
             return (
               <li key={s.id}>
                 <button
@@ -76,7 +87,21 @@ export function ChecklistForm({ template, answers, readOnly, onAnswer, errors, p
         <p class="cl-section-of">{t('sectionOf', { n: index + 1, total: template.sections.length })}</p>
         <h2 id="checklist-section-title" class="ds-heading" data-size="sm" tabIndex={-1}>{local(section.title)}</h2>
         {section.help && <p class="cl-section-help">{local(section.help)}</p>}
-        {items.map((item) => (
+        {items.map((item) =>
+          item.kind === 'repeat' ? (
+            <RepeatField
+              key={item.id}
+              repeat={item}
+              answer={answers[item.id]}
+              onAnswer={onAnswer}
+              readOnly={readOnly}
+              errors={errors}
+              openEntry={openEntries[item.id]}
+              onOpenEntry={(entryId) => onOpenEntry(item.id, entryId)}
+            />
+          ) : item.kind === 'calc' ? (
+            <CalcField key={item.id} item={item} value={calcValue(item, scope)} />
+          ) : (
           <ItemField
             key={item.id}
             item={item}
@@ -87,7 +112,8 @@ export function ChecklistForm({ template, answers, readOnly, onAnswer, errors, p
             proposal={proposals?.[item.id]}
             previous={previous && !deepEqual(previous[item.id] ?? null, answers[item.id] ?? null) ? (previous[item.id] ?? null) : undefined}
           />
-        ))}
+          ),
+        )}
         <div class="cl-paging">
           {index > 0 && (
             <button type="button" class="ds-button" data-variant="secondary" onClick={() => go(index - 1)}>

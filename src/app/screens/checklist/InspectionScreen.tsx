@@ -42,6 +42,10 @@ import { CompleteDialog } from './CompleteDialog';
 import { readPosition, writePosition } from './checklistPosition';
 import { followUpInputId, itemInputId } from './ItemField';
 import { previousCompleted, revisionOf, type InspectionRec } from './newDraft';
+import { openInTemplate } from '../../../core/checklist/openInTemplate';
+import { entriesOf } from '../../../core/checklist/formula';
+import type { AnswerProblem } from '../../../core/checklist/validateAnswers';
+import { entryKey, parseEntryKey } from './RepeatField';
 import { SaveStatus, SaveTracker } from './SaveStatus';
 import { personName } from './personName';
 import { templateName } from './templateName';
@@ -98,6 +102,8 @@ export default function InspectionScreen({ id }: { id: string }) {
   const [confirming, setConfirming] = useState(false);
   const [hadErrors, setHadErrors] = useState(false);
   const [sectionId, setSectionId] = useState<string | null>(null);
+  const [openEntries, setOpenEntries] = useState<Record<string, string | undefined>>({});
+  const [migratedTo, setMigratedTo] = useState<number | null>(null);
   const inFlight = useRef(new Set<Promise<unknown>>());
   const tracker = useMemo(() => new SaveTracker(), []);
   // One function for the whole life of the screen, so unchanged items are not redrawn when another one is answered.
@@ -142,6 +148,20 @@ export default function InspectionScreen({ id }: { id: string }) {
       requestAnimationFrame(() => document.getElementById(`${itemInputId(pos.itemId!)}-box`)?.scrollIntoView({ block: 'center' }));
     }
   }, [template, id, sectionId]);
+
+  // A draft in an older version of its form moves to the newest one once opened (bedroom slots become room entries);
+  // the move is the same on every device, so two devices moving one draft agree. Completed checklists stay as they are.
+  const staleDraft = record?.data.status === 'draft' ? record.data : undefined;
+  useEffect(() => {
+    if (!staleDraft) return;
+    const latest = latestTemplate(staleDraft.templateId);
+    if (!latest || latest.version <= staleDraft.templateVersion) return;
+    const moved = openInTemplate(staleDraft, latest);
+    void inspections
+      .put(id, { templateVersion: moved.templateVersion, answers: moved.answers, previousAnswers: moved.previousAnswers ?? null })
+      .then(() => setMigratedTo(moved.templateVersion))
+      .catch(() => undefined);
+  }, [staleDraft, id, inspections]);
 
   // Typing waiting for its pause is saved when the app goes to the background (the phone may kill it there).
   useEffect(() => {
@@ -240,14 +260,38 @@ export default function InspectionScreen({ id }: { id: string }) {
   };
 
   const problems = attempt > 0 && !readOnly ? validateAnswers(template, answers) : [];
-  const errors = Object.fromEntries(problems.map((p) => [p.itemId, p.message]));
-  const itemLabel = (itemId: string) => {
-    for (const s of template.sections) for (const it of s.items) if (it.id === itemId) return local(it.label);
-    return itemId;
+  const keyOf = (p: AnswerProblem) => (p.entry ? entryKey(p.itemId, p.entry.id, p.entry.itemId) : p.itemId);
+  const errors = Object.fromEntries(problems.map((p) => [keyOf(p), p.message]));
+  const repeatIds = template.sections.flatMap((s) => s.items.flatMap((it) => (it.kind === 'repeat' ? [it.id] : [])));
+  const itemLabel = (p: AnswerProblem) => {
+    for (const s of template.sections) {
+      for (const it of s.items) {
+        if (it.id !== p.itemId) continue;
+        if (p.entry && it.kind === 'repeat') {
+          const sub = it.items.find((x) => x.id === p.entry!.itemId);
+          const numbered = `${local(it.entryLabel)} ${p.entry.index + 1}`;
+          const title = local(p.entry.title);
+          return `${title === numbered ? numbered : `${numbered} (${title})`} – ${sub ? local(sub.label) : p.entry.itemId}`;
+        }
+        return local(it.label);
+      }
+    }
+    return p.itemId;
+  };
+  /** Where the error summary sends the person: the first empty field of a finding, the photo or note asked for, or the answer. */
+  const targetOf = (p: AnswerProblem) => {
+    const inputId = itemInputId(keyOf(p));
+    if (p.fields?.[0]) return followUpInputId(keyOf(p), p.fields[0]);
+    if (p.evidence?.[0] === 'photo') return `${inputId}-ph-camera`;
+    if (p.evidence?.[0] === 'note') return `${inputId}-note`;
+    return inputId;
   };
   const goToItem = (targetId: string) => {
-    const itemId = targetId.replace(/^item-/, '').replace(/-.*$/, '');
+    const key = targetId.replace(/^item-/, '');
+    const inEntry = parseEntryKey(repeatIds, key);
+    const itemId = inEntry ? inEntry.repeatId : key.replace(/-.*$/, '');
     const section = template.sections.find((s) => s.items.some((it) => it.id === itemId));
+    if (inEntry) setOpenEntries((o) => ({ ...o, [inEntry.repeatId]: inEntry.entryId }));
     if (section) {
       setSectionId(section.id);
       writePosition(id, { sectionId: section.id, itemId });
@@ -352,7 +396,10 @@ export default function InspectionScreen({ id }: { id: string }) {
   /** What the confirmation says will be locked. */
   const lockedLines = (): string[] => {
     const progress = sectionProgress(template, answers);
-    const photos = Object.values(answers).reduce((n, a) => n + (a.photos?.length ?? 0), 0);
+    const photos = Object.values(answers).reduce(
+      (n, a) => n + (a.photos?.length ?? 0) + entriesOf(a).reduce((m, e) => m + Object.values(e.answers).reduce((k, x) => k + (x.photos?.length ?? 0), 0), 0),
+      0,
+    );
     const lines = [
       t('confirmAnswers', {
         answered: progress.reduce((n, p) => n + p.answered, 0),
@@ -412,9 +459,9 @@ export default function InspectionScreen({ id }: { id: string }) {
         <ErrorSummary
           title={t('errorSummaryTitle')}
           errors={problems.map((p) => ({
-            // A finding or a red risk's follow-up: straight to the first empty field.
-            targetId: p.fields?.[0] ? followUpInputId(p.itemId, p.fields[0]) : itemInputId(p.itemId),
-            message: `${itemLabel(p.itemId)}: ${local(p.message)}`,
+            // A finding or a red risk's follow-up: straight to the first empty field; evidence: to the photo or note.
+            targetId: targetOf(p),
+            message: `${itemLabel(p)}: ${local(p.message)}`,
           }))}
           onGo={goToItem}
           attempt={attempt}
@@ -425,6 +472,12 @@ export default function InspectionScreen({ id }: { id: string }) {
           <div class="ds-alert cl-fixed" data-color="success" data-testid="errors-fixed">
             <p>{t('errorsFixed')}</p>
             <div class="cl-summary-actions">{completeButton}</div>
+          </div>
+        )}
+
+        {migratedTo !== null && !readOnly && (
+          <div class="ds-alert" data-color="info" data-testid="migrated-notice">
+            <p>{t('migrated', { version: migratedTo })}</p>
           </div>
         )}
 
@@ -478,6 +531,8 @@ export default function InspectionScreen({ id }: { id: string }) {
               writePosition(id, { sectionId: s });
             }}
             onItemFocus={(itemId) => writePosition(id, { sectionId: openSection, itemId })}
+            openEntries={openEntries}
+            onOpenEntry={(repeatId, entryId) => setOpenEntries((o) => ({ ...o, [repeatId]: entryId }))}
           />
           {assessment && <VerdictPanel assessment={assessment} live={!readOnly} note={readOnly ? undefined : t('verdictLive')} reasonsOpen={beside} />}
         </div>

@@ -1,8 +1,9 @@
 /** One checklist item: label with required marker, help, the control its kind calls for, a note and photos. */
 import { Component } from 'preact';
 import { useState } from 'preact/hooks';
+import { evidenceGaps } from '../../../core/checklist/evidence';
 import { followUpGaps, type FindingField, type RedRiskField } from '../../../core/checklist/followUp';
-import type { Answer, AnswerValue, Finding, Grade, Item, RiskValue } from '../../../core/checklist/template';
+import type { Answer, AnswerValue, Finding, Grade, Item, LeafItem, RiskValue } from '../../../core/checklist/template';
 import type { LocalText } from '../../../core/text';
 import type { DistanceProposal } from '../../../core/checklist/distanceProposals';
 import { POI_KIND_LABELS } from '../../../core/schemas/poi';
@@ -43,7 +44,7 @@ function cleanedFinding(f: Finding | undefined): Finding | undefined {
 }
 
 type Props = {
-  item: Item;
+  item: Item | LeafItem;
   answer: Answer | undefined;
   /** The whole new answer for this item, or null when nothing is left (value, note and photos all empty). */
   onAnswer: (itemId: string, answer: Answer | null) => void;
@@ -102,6 +103,9 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous, prop
   const common = { inputId, name: inputId, describedBy, invalid: !!message, required: item.required };
   // After "Fullfør": the parts of a finding or a red risk's follow-up still empty are marked on their own fields.
   const gaps: string[] = error ? followUpGaps(item.kind, answer) : [];
+  // A failed answer whose item asks for evidence says so at once, and opens where it goes.
+  const evidence = evidenceGaps(item, answer);
+  const evidenceId = `${inputId}-evidence`;
 
   const label = (
     <>
@@ -200,6 +204,11 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous, prop
   );
 
   const errorLine = message && <p id={errorId} class="ds-validation-message" data-field="validation">{message}</p>;
+  const evidenceLine = evidence.length > 0 && !message && (
+    <p id={evidenceId} class="cl-evidence" data-testid={`evidence-${item.id}`}>
+      {t(evidence.length === 2 ? 'evidenceBoth' : evidence[0] === 'photo' ? 'evidencePhoto' : 'evidenceNote')}
+    </p>
+  );
   // Radios and tiles cannot be unticked by tapping again, so a chosen answer can be taken back here.
   const clearable = ['radio', 'grade', 'checkboxes', 'risk'].includes(spec.control) && answer?.value !== undefined;
   const extras = (
@@ -209,16 +218,16 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous, prop
           {t('clearAnswer')}
         </button>
       )}
-      <details class="cl-extra" open={!!answer?.note}>
-        <summary>{t('note')}</summary>
+      <details class="cl-extra" open={!!answer?.note || evidence.includes('note')}>
+        <summary>{t('note')}{evidence.includes('note') ? ` (${t('required')})` : ''}</summary>
         <div class="ds-field">
           <label class="ds-label ds-sr-only" for={`${inputId}-note`}>{t('note')}: {local(item.label)}</label>
           <TextControl inputId={`${inputId}-note`} name={`${inputId}-note`} value={answer?.note} onChange={(note) => change({ note })} invalid={false} required={false} maxLength={5000} multiline />
         </div>
       </details>
       {item.kind !== 'photos' && (
-        <details class="cl-extra" open={!!answer?.photos?.length}>
-          <summary>{t('photos')}{answer?.photos?.length ? ` (${answer.photos.length})` : ''}</summary>
+        <details class="cl-extra" open={!!answer?.photos?.length || evidence.includes('photo')}>
+          <summary>{t('photos')}{answer?.photos?.length ? ` (${answer.photos.length})` : evidence.includes('photo') ? ` (${t('required')})` : ''}</summary>
           <PhotoList idPrefix={`${inputId}-ph`} photos={answer?.photos ?? []} onChange={(photos) => change({ photos })} max={MAX_ITEM_PHOTOS} />
         </details>
       )}
@@ -233,6 +242,7 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous, prop
           {help}
           {control}
           {errorLine}
+          {evidenceLine}
         </fieldset>
       ) : (
         <div class="ds-field">
@@ -241,6 +251,7 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous, prop
           {proposed}
           {control}
           {errorLine}
+          {evidenceLine}
         </div>
       )}
       {changed}

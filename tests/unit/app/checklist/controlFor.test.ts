@@ -52,6 +52,11 @@ describe('controlFor', () => {
     expect(controlFor(item({ kind: 'photos', maxPhotos: 4 }))).toEqual({ control: 'photos', grouped: true, maxPhotos: 4 });
   });
 
+  it('shows a calculated value read-only with its unit, and a repeat group as a group', () => {
+    expect(controlFor(item({ kind: 'calc', unit: 'm2', formula: { const: 1 } }))).toEqual({ control: 'calc', grouped: false, unit: { nb: 'm²', en: 'm²' } });
+    expect(controlFor(item({ kind: 'repeat', entryLabel: label, items: [{ id: 'a', kind: 'text', label }] }))).toEqual({ control: 'repeat', grouped: true });
+  });
+
   it('has a control for every item of every template, grouped exactly when the control has several inputs', () => {
     const seen = new Set<ItemKind>();
     for (const template of templates) {
@@ -59,7 +64,9 @@ describe('controlFor', () => {
         for (const it of section.items) {
           const spec = controlFor(it);
           seen.add(it.kind);
-          expect(spec.grouped, `${template.id}/${it.id}`).toBe(['radio', 'grade', 'checkboxes', 'risk', 'photos'].includes(spec.control));
+          expect(spec.grouped, `${template.id}/${it.id}`).toBe(['radio', 'grade', 'checkboxes', 'risk', 'photos', 'repeat'].includes(spec.control));
+          // A repeat group's own items are asked by the same controls.
+          if (it.kind === 'repeat') for (const sub of it.items) expect(controlFor(sub).control, `${it.id}/${sub.id}`).not.toBe('repeat');
         }
       }
     }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { openInTemplate } from '../../../../src/core/checklist/openInTemplate';
 import type { Answers } from '../../../../src/core/checklist/template';
-import { latestTemplate, TEMPLATE_IDS } from '../../../../src/core/checklist/templates';
+import { getTemplate, latestTemplate, TEMPLATE_IDS } from '../../../../src/core/checklist/templates';
 import { validateAnswers } from '../../../../src/core/checklist/validateAnswers';
 import type { Inspection } from '../../../../src/core/schemas/inspection';
 import { inspectionSchema } from '../../../../src/core/schemas/inspection';
@@ -81,7 +81,7 @@ describe('openInTemplate', () => {
 
   it('leaves a draft in its own version alone, and refuses another template', () => {
     const d = draft(v1Answers);
-    const v1 = latestTemplate(TEMPLATE_IDS.dwellingInspection);
+    const v1 = getTemplate(TEMPLATE_IDS.dwellingInspection, 1);
     if (!v1) throw new Error('template');
     expect(openInTemplate(d, v1)).toBe(d);
     const neighbourhood = latestTemplate(TEMPLATE_IDS.neighbourhood);

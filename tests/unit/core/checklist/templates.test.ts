@@ -76,8 +76,9 @@ describe.each(templates.map((t) => [t.id, t] as const))('template %s', (_, templ
 });
 
 describe('the template registry', () => {
-  it('holds the five templates of docs/domain.md, each in version 1', () => {
-    expect(Object.values(TEMPLATE_IDS).map((id) => latestTemplate(id)?.version)).toEqual([1, 1, 1, 1, 1]);
+  it('holds the five templates of docs/domain.md, the dwelling inspection in version 2 (rooms) beside version 1', () => {
+    expect(Object.values(TEMPLATE_IDS).map((id) => latestTemplate(id)?.version)).toEqual([2, 1, 1, 1, 1]);
+    expect(getTemplate(TEMPLATE_IDS.dwellingInspection, 1)?.sections.map((s) => s.id)).toContain('bedrooms');
     expect(getTemplate(TEMPLATE_IDS.neighbourhood, 1)?.kind).toBe('neighbourhood');
     expect(getTemplate(TEMPLATE_IDS.neighbourhood, 2)).toBeUndefined();
     expect(latestTemplate('unknown')).toBeUndefined();

@@ -5,11 +5,12 @@ import { isShown } from '../../../../src/core/checklist/isShown';
 import { itemIndex } from '../../../../src/core/checklist/itemIndex';
 import { sectionProgress } from '../../../../src/core/checklist/sectionProgress';
 import { answerSchema, type Answers, type Item, type Template } from '../../../../src/core/checklist/template';
-import { latestTemplate, TEMPLATE_IDS, templates } from '../../../../src/core/checklist/templates';
+import { getTemplate, latestTemplate, TEMPLATE_IDS, templates } from '../../../../src/core/checklist/templates';
 import { validateAnswers } from '../../../../src/core/checklist/validateAnswers';
 import { goodA, goodB } from '../rules/fixture';
 
-const A = latestTemplate(TEMPLATE_IDS.dwellingInspection) as Template;
+// Version 1, which the answers of rules/fixture.ts fill in.
+const A = getTemplate(TEMPLATE_IDS.dwellingInspection, 1) as Template;
 const B = latestTemplate(TEMPLATE_IDS.neighbourhood) as Template;
 const v = (value: unknown, extra: object = {}) => ({ value, ...extra }) as Answers[string];
 const problem = (t: Template, answers: Answers, id: string) => validateAnswers(t, answers).find((p) => p.itemId === id);
