@@ -2,6 +2,8 @@
 import { countsForDwelling } from '../checklist/checklistSide';
 import { TEMPLATE_IDS } from '../checklist/templates';
 import { standardBedrooms } from '../rules/assessDwelling';
+import { defaultRuleSet } from '../rules/defaultRuleSet';
+import type { RuleSet } from '../rules/ruleSet';
 import type { Verdict } from '../rules/verdict';
 import type { Allocation, Dwelling, Inspection, WithId } from '../schemas';
 import type { MatchCandidate } from './match';
@@ -34,6 +36,7 @@ export type AllocationState = {
 /**
  * One candidate per dwelling. Step-free comes from the inspector's pram-access answer (step-free or lift), falling
  * back to the registry's lift; distances come from the latest neighbourhood checklist and are left out when unknown.
+ * Under a rule set naming its standard bedrooms, a dwelling's latest room list gives the bedrooms meeting it.
  * A dwelling allocated on or after the day its record last changed is taken, even while the registry still says vacant.
  */
 export function toMatchCandidates(
@@ -41,6 +44,7 @@ export function toMatchCandidates(
   inspections: readonly WithId<Inspection>[],
   verdicts: Readonly<Record<string, Verdict>>,
   allocated?: AllocationState,
+  ruleSet: RuleSet = defaultRuleSet,
 ): MatchCandidate[] {
   const homes = latestByDwelling(inspections, TEMPLATE_IDS.dwellingInspection);
   const areas = latestByDwelling(inspections, TEMPLATE_IDS.neighbourhood);
@@ -50,7 +54,7 @@ export function toMatchCandidates(
     const held = allocated && changed !== undefined ? activeAllocation(d.id, allocated.allocations, allocated.today ?? '', changed) : undefined;
     const home = homes.get(d.id);
     const access = home?.answers['childSafety.pramAccess']?.value;
-    const standard = home ? standardBedrooms(d, [home]) : undefined;
+    const standard = home ? standardBedrooms(d, [home], ruleSet) : undefined;
     const near = areas.get(d.id);
     const distances: MatchCandidate['distances'] = {};
     const kindergartenM = metres(near, 'distances.kindergartenM');

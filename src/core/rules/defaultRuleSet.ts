@@ -191,8 +191,8 @@ export const ruleSetV2: RuleSet = ruleSetSchema.parse({
   ],
 });
 
-/** The rule set in force when none is given. */
-export const defaultRuleSet: RuleSet = ruleSetV2;
+/** The rule set in force when none is given; rule set 2 comes into force with version 2 of the dwelling inspection. */
+export const defaultRuleSet: RuleSet = ruleSetV1;
 
 /** Every rule set this version of Egnet knows, oldest first: the settings choose the one in force among them. */
 export const RULE_SETS: readonly RuleSet[] = [ruleSetV1];

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { useLocation } from 'preact-iso';
 import type { Answer, Answers } from '../../../core/checklist/template';
 import { checklistSide } from '../../../core/checklist/checklistSide';
-import { getTemplate, latestTemplate } from '../../../core/checklist/templates';
+import { getTemplate, startTemplate } from '../../../core/checklist/templates';
 import { sectionProgress } from '../../../core/checklist/sectionProgress';
 import { formatDate } from '../../../core/format/formatDate';
 import { seesVerdicts } from '../../../core/privacy/verdictAccess';
@@ -154,7 +154,7 @@ export default function InspectionScreen({ id }: { id: string }) {
   const staleDraft = record?.data.status === 'draft' ? record.data : undefined;
   useEffect(() => {
     if (!staleDraft) return;
-    const latest = latestTemplate(staleDraft.templateId);
+    const latest = startTemplate(staleDraft.templateId);
     if (!latest || latest.version <= staleDraft.templateVersion) return;
     const moved = openInTemplate(staleDraft, latest);
     void inspections
@@ -369,7 +369,7 @@ export default function InspectionScreen({ id }: { id: string }) {
 
   const correct = async () => {
     if (!me) return;
-    const latest = latestTemplate(data.templateId) ?? template;
+    const latest = startTemplate(data.templateId) ?? template;
     const newId = await inspections.create(revisionOf({ id, data }, latest, me.id, new Date()));
     route(`/inspections/${newId}`);
   };

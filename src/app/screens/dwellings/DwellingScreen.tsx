@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { getTemplate, latestTemplate, TEMPLATE_IDS } from '../../../core/checklist/templates';
+import { getTemplate, startTemplate, TEMPLATE_IDS } from '../../../core/checklist/templates';
 import { formatDate } from '../../../core/format/formatDate';
 import { assessDwelling } from '../../../core/rules/assessDwelling';
 import { DWELLING_TYPE_LABELS, type Dwelling } from '../../../core/schemas/dwelling';
@@ -81,7 +81,7 @@ export default function DwellingScreen({ id }: { id: string }) {
   }
 
   const start = async (templateId: string) => {
-    const template = latestTemplate(templateId);
+    const template = startTemplate(templateId);
     if (!template || !me) return;
     const previous = latestCompletedOf(history, templateId);
     const newId = await inspections.create(draftFrom(template, id, me.id, new Date(), previous?.data));
@@ -117,7 +117,7 @@ export default function DwellingScreen({ id }: { id: string }) {
         {mayInspect && loaded && (
           <ul class="dw-start">
             {DWELLING_TEMPLATES.map((templateId) => {
-              const template = latestTemplate(templateId);
+              const template = startTemplate(templateId);
               if (!template) return null;
               const draft = history.find((h) => h.data.templateId === templateId && h.data.status === 'draft');
               return (

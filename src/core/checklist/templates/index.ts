@@ -28,6 +28,18 @@ export function latestTemplate(id: string): Template | undefined {
   return latest;
 }
 
+/**
+ * Versions new drafts start in, where that is not the newest: version 2 of the dwelling inspection (the room list) is
+ * complete in the model, the rules and the checklist screen, and is released to new drafts by removing it from here.
+ */
+const RELEASED: Readonly<Record<string, number>> = { [TEMPLATE_IDS.dwellingInspection]: 1 };
+
+/** The version a new draft (or a revision) of a template starts in, and older drafts are moved to when opened. */
+export function startTemplate(id: string): Template | undefined {
+  const version = RELEASED[id];
+  return version === undefined ? latestTemplate(id) : (getTemplate(id, version) ?? latestTemplate(id));
+}
+
 /** One exact template version, or undefined when this app does not have it. */
 export function getTemplate(id: string, version: number): Template | undefined {
   return templates.find((t) => t.id === id && t.version === version);

@@ -5,7 +5,7 @@ import { isShown, shownChecker } from '../../checklist/isShown';
 import { itemIndex, type IndexedItem } from '../../checklist/itemIndex';
 import { requiredItems } from '../../checklist/missingAnswers';
 import type { Answer, Item, LeafItem, RepeatEntry, RepeatItem, Template } from '../../checklist/template';
-import { latestTemplate } from '../../checklist/templates';
+import { latestTemplate, templates } from '../../checklist/templates';
 import { valueProblem } from '../../checklist/validateAnswers';
 import { formatNumber } from '../../format/formatNumber';
 import type { Dwelling } from '../../schemas/dwelling';
@@ -115,7 +115,14 @@ export const isOpen = (r: Read): boolean => r.state === 'noChecklist' || r.state
 
 export function labelOf(templateId: string, itemId: string): LocalText {
   const template = latestTemplate(templateId);
-  return (template && itemIndex(template).get(itemId)?.item.label) || both(itemId, itemId);
+  const label = template && itemIndex(template).get(itemId)?.item.label;
+  if (label) return label;
+  // An item of an older version only (a bedroom slot of the dwelling inspection's version 1).
+  for (const t of templates) if (t.id === templateId) {
+    const old = itemIndex(t).get(itemId)?.item.label;
+    if (old) return old;
+  }
+  return both(itemId, itemId);
 }
 
 export function optionLabel(item: Item, value: unknown): LocalText {

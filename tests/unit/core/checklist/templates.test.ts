@@ -1,7 +1,7 @@
 // The five templates are data that passes the template schema, with unique ids, both languages, and sound conditions.
 import { describe, expect, it } from 'vitest';
 import { templateSchema, type ShowWhen, type Template } from '../../../../src/core/checklist/template';
-import { getTemplate, latestTemplate, TEMPLATE_IDS, templates } from '../../../../src/core/checklist/templates';
+import { getTemplate, latestTemplate, startTemplate, TEMPLATE_IDS, templates } from '../../../../src/core/checklist/templates';
 import { dwellingInspectionV1 } from '../../../../src/core/checklist/templates/dwellingInspection';
 import { foyerFollowUpV1 } from '../../../../src/core/checklist/templates/foyerFollowUp';
 import { homeVisitV1 } from '../../../../src/core/checklist/templates/homeVisit';
@@ -79,6 +79,8 @@ describe('the template registry', () => {
   it('holds the five templates of docs/domain.md, the dwelling inspection in version 2 (rooms) beside version 1', () => {
     expect(Object.values(TEMPLATE_IDS).map((id) => latestTemplate(id)?.version)).toEqual([2, 1, 1, 1, 1]);
     expect(getTemplate(TEMPLATE_IDS.dwellingInspection, 1)?.sections.map((s) => s.id)).toContain('bedrooms');
+    // New drafts start in version 1 of the dwelling inspection until version 2 is released; the others in their newest.
+    expect(Object.values(TEMPLATE_IDS).map((id) => startTemplate(id)?.version)).toEqual([1, 1, 1, 1, 1]);
     expect(getTemplate(TEMPLATE_IDS.neighbourhood, 1)?.kind).toBe('neighbourhood');
     expect(getTemplate(TEMPLATE_IDS.neighbourhood, 2)).toBeUndefined();
     expect(latestTemplate('unknown')).toBeUndefined();

@@ -88,7 +88,7 @@ describe('rules over the room list', () => {
     expect(standardBedrooms(dwelling, small, ruleSetV2)).toBe(1);
     expect(standardBedrooms(dwelling, goodInspections(), ruleSetV2)).toBeUndefined();
     const withIds = small.map((d, i) => ({ ...d, id: `i${i}`, dwellingId: 'd1' }));
-    const candidates = toMatchCandidates([{ ...dwelling, id: 'd1' }], withIds, { d1: verdictOf(dwelling, small, ruleSetV2) });
+    const candidates = toMatchCandidates([{ ...dwelling, id: 'd1' }], withIds, { d1: verdictOf(dwelling, small, ruleSetV2) }, undefined, ruleSetV2);
     expect(candidates[0]!.standardBedrooms).toBe(1);
     const result = matchDwellings({ adults: 2, childAges: [4, 7], stepFree: false, preferredAreas: [] }, candidates);
     const reasons = [...result.matches, ...result.excluded].flatMap((m) => m.reasons).filter((r) => r.kind === 'bedrooms');
