@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { shownChecker } from '../../src/core/checklist/isShown';
 import type { Answers, ShowWhen, Template } from '../../src/core/checklist/template';
-import { latestTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
+import { startTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
 import { generateDemoData } from '../../src/core/demo/generate';
 import type { Inspection } from '../../src/core/schemas/inspection';
 import { TABLET, launchChromium, login } from '../support/browser';
@@ -192,7 +192,7 @@ async function measure(staticDir: string): Promise<void> {
     console.log(`  verdicts recomputed from all ${counts.inspections} inspections after: median ${ms(quantile(registryFresh, 0.5))}, max ${ms(Math.max(...registryFresh))}`);
 
     // The largest real checklist: a dwelling inspection draft with six bedrooms, so every conditional item shows.
-    const template = latestTemplate(TEMPLATE_IDS.dwellingInspection)!;
+    const template = startTemplate(TEMPLATE_IDS.dwellingInspection)!;
     const items = template.sections.reduce((n, s) => n + s.items.length, 0);
     const draftId = crypto.randomUUID();
     const dwellingId = (await page.locator('.reg-link').first().getAttribute('href'))!.split('/').pop()!;

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isShown } from '../../src/core/checklist/isShown';
 import type { Answer, Answers } from '../../src/core/checklist/template';
-import { latestTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
+import { latestTemplate, startTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
 import { generateDemoData } from '../../src/core/demo/generate';
 import { assessDwelling, latestCompleted } from '../../src/core/rules/assessDwelling';
 import { VERDICT_LABELS } from '../../src/core/rules/verdict';
@@ -20,7 +20,7 @@ import { startServer, type ServerProcess } from '../support/server-process';
 import { signAndLock } from './sign-and-lock';
 
 const PHOTO = fileURLToPath(new URL('../fixtures/gps-photo.jpg', import.meta.url));
-const template = latestTemplate(TEMPLATE_IDS.dwellingInspection)!;
+const template = startTemplate(TEMPLATE_IDS.dwellingInspection)!;
 const lastTitle = template.sections.at(-1)!.title.nb;
 
 // The demo dwelling to inspect: not suitable only because its radon reading is over the limit (found with the

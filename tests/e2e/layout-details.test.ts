@@ -4,7 +4,7 @@
 // error in words that fit; a table wider than a phone shows a shadow at the edge where more columns wait.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEMPLATE_IDS, latestTemplate } from '../../src/core/checklist/templates';
+import { TEMPLATE_IDS, startTemplate } from '../../src/core/checklist/templates';
 import { launchChromium, login } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 
@@ -81,7 +81,7 @@ describe('a dwelling inspection at 390 × 844', () => {
   });
 
   it('puts each error-summary bullet on the first line of its message', async () => {
-    const template = latestTemplate(TEMPLATE_IDS.dwellingInspection)!;
+    const template = startTemplate(TEMPLATE_IDS.dwellingInspection)!;
     await page.locator('[id="item-bedroom1.ceilingHeightM"]').fill('');
     await page.locator('[id="item-bedroom1.ceilingHeightM"]').press('Tab');
     await page.locator('.cl-section-link', { hasText: template.sections.at(-1)!.title.nb }).click();
