@@ -100,7 +100,8 @@ function expectConsistent(result: Assessment): void {
   if (result.verdict === 'notAssessed') expect(result.missing.length).toBeGreaterThan(0);
 }
 
-describe('verdict properties', () => {
+// Hundreds of generated dwellings per property: the default 5 s per test is too tight on a loaded 2-core machine.
+describe('verdict properties', { timeout: 30_000 }, () => {
   it('every verdict names at least one rule, and the rules it names explain it', () => {
     fc.assert(
       fc.property(stateArb, fc.subarray(['a', 'b', 'c'] as Part[]), fc.array(fc.nat(200), { maxLength: 3 }), (state, dropped, removals) => {
