@@ -165,7 +165,7 @@ export const ruleSetV1: RuleSet = ruleSetSchema.parse({
 export const ruleSetV2: RuleSet = ruleSetSchema.parse({
   ...ruleSetV1,
   version: 2,
-  title: { nb: 'Egnethet for barnefamilier, Melhus, versjon 2', en: 'Suitability for families with children, Melhus, version 2' },
+  title: { nb: 'Egnethet for barnefamilier, versjon 2', en: 'Suitability for families with children, version 2' },
   thresholds: { ...ruleSetV1.thresholds, bedroomMinAreaM2: 7 },
   standardBedroomsRule: '3plus.bedroomRooms',
   rules: [
