@@ -1,5 +1,6 @@
 /** Opens a pool of connections to PostgreSQL (node-postgres) that reads bigint columns as JS numbers. */
 import pg from 'pg';
+import { log } from '../../log';
 
 const INT8 = 20;
 
@@ -21,9 +22,15 @@ const types = {
 /** Options for a pool: the connection string (postgres://…) and how many connections at most. */
 export type PoolOptions = { url: string; max?: number; applicationName?: string };
 
-/** A pool whose clients parse int8 as numbers and name themselves in pg_stat_activity. */
+/**
+ * A pool whose clients parse int8 as numbers and name themselves in pg_stat_activity. A connection the database ends
+ * while it sits idle in the pool (a restart, a fail-over, an administrator ending it) is logged and left for the pool
+ * to replace: without a listener, node-postgres raises it as an uncaught exception that would end the process.
+ */
 export function openPool({ url, max = 10, applicationName = 'egnet' }: PoolOptions): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, types, application_name: applicationName });
+  const pool = new pg.Pool({ connectionString: url, max, types, application_name: applicationName });
+  pool.on('error', (err: Error & { code?: string }) => log.warn({ event: 'database_connection_lost', code: err.code }, 'an idle database connection was ended'));
+  return pool;
 }
 
 /** One connection (not pooled) with the same parsing: for migrations and tools. */
