@@ -1,10 +1,14 @@
-/** The registry's lines: each dwelling with its verdict from its latest completed checklists and its last inspection date. */
+/**
+ * The registry's lines: each dwelling with its verdict from its latest completed checklists and open follow-up actions
+ * (as its page gives it), and its last inspection date.
+ */
 import { isVacant } from '../../../core/matching/vacancy';
 import { assessDwelling } from '../../../core/rules/assessDwelling';
 import type { Allocation } from '../../../core/schemas/allocation';
 import type { Verdict } from '../../../core/rules/verdict';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Inspection } from '../../../core/schemas/inspection';
+import type { Task } from '../../../core/schemas/task';
 import type { RegistryRow } from './registryFilter';
 
 /** A record as the store lists it: id and data. */
@@ -26,15 +30,32 @@ export function inspectionsByDwelling(inspections: readonly Rec<Inspection>[]): 
   return out;
 }
 
-/** Each dwelling's verdict (recomputed from the answers, never stored in a record) and newest completed inspection. */
-export function summarize(dwellings: readonly Rec<Dwelling>[], inspections: readonly Rec<Inspection>[]): Map<string, DwellingSummary> {
+/** A dwelling's follow-up actions (tasks naming a dwelling and no household), grouped by the dwelling. */
+function actionsByDwelling(tasks: readonly Rec<Task>[]): Map<string, Task[]> {
+  const out = new Map<string, Task[]>();
+  for (const t of tasks) {
+    const d = t.data.dwellingId;
+    if (!d || t.data.householdId) continue;
+    let list = out.get(d);
+    if (!list) out.set(d, (list = []));
+    list.push(t.data);
+  }
+  return out;
+}
+
+/**
+ * Each dwelling's verdict (recomputed from the answers and its open actions, never stored in a record) and newest
+ * completed inspection: an open TG3, red or gate action makes it not suitable here as on its page.
+ */
+export function summarize(dwellings: readonly Rec<Dwelling>[], inspections: readonly Rec<Inspection>[], tasks: readonly Rec<Task>[] = []): Map<string, DwellingSummary> {
   const byDwelling = inspectionsByDwelling(inspections);
+  const actions = actionsByDwelling(tasks);
   const out = new Map<string, DwellingSummary>();
   for (const d of dwellings) {
     const own = (byDwelling.get(d.id) ?? []).map((i) => i.data);
     let last: string | null = null;
     for (const i of own) if (i.status === 'completed' && i.completedAt && (!last || i.completedAt > last)) last = i.completedAt;
-    out.set(d.id, { verdict: assessDwelling(d.data, own).verdict, lastInspectedAt: last });
+    out.set(d.id, { verdict: assessDwelling(d.data, own, undefined, { actions: actions.get(d.id) ?? [] }).verdict, lastInspectedAt: last });
   }
   return out;
 }

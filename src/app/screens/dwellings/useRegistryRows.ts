@@ -13,6 +13,7 @@ import type { Verdict } from '../../../core/rules/verdict';
 import type { Allocation } from '../../../core/schemas/allocation';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Inspection } from '../../../core/schemas/inspection';
+import type { Task } from '../../../core/schemas/task';
 import { addLogoutCleanup } from '../../logout';
 import { repo, type LocalRecord } from '../../store/repo';
 import type { RegistryRow } from './registryFilter';
@@ -48,8 +49,13 @@ function start(): void {
           liveQuery(async () => {
             // Only completed checklists count for a verdict; reading them through the status index also keeps this
             // query asleep while a draft's answers are saved next to the list.
-            const [ds, inspections] = await Promise.all([repo<Dwelling>('dwelling').list(), repo<Inspection>('inspection').listBy('status', 'completed')]);
-            const summaries = summarize(ds, inspections);
+            // Open follow-up actions hold a verdict down too, so the tasks are read with them.
+            const [ds, inspections, tasks] = await Promise.all([
+              repo<Dwelling>('dwelling').list(),
+              repo<Inspection>('inspection').listBy('status', 'completed'),
+              repo<Task>('task').list(),
+            ]);
+            const summaries = summarize(ds, inspections, tasks);
             writeSummaries(summaries);
             return summaries;
           }).subscribe({ next: (fresh) => publish({ fresh }), error: (err: unknown) => console.error('registry', err) }),

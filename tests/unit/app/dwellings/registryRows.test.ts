@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dwelling } from '../../../../src/core/schemas/dwelling';
 import type { Inspection } from '../../../../src/core/schemas/inspection';
+import type { Task } from '../../../../src/core/schemas/task';
 import { assessDwelling } from '../../../../src/core/rules/assessDwelling';
 import { rowsFrom, summarize } from '../../../../src/app/screens/dwellings/registryRows';
 
@@ -28,6 +29,20 @@ describe('registry lines', () => {
     expect(rows.map((r) => [r.id, r.lastInspectedAt])).toEqual([['A', '2026-03-01T10:00:00Z'], ['B', null]]);
     expect(rows[0]!.verdict).toBe(assessDwelling(d, list.slice(0, 3).map((i) => i.data)).verdict);
     expect(rows[1]!.verdict).toBe('notAssessed');
+  });
+
+  it('holds a dwelling at not suitable while a TG3 action on it is open, as its page does, and lets go once it is closed', () => {
+    const dwellings = [{ id: 'A', data: d }, { id: 'B', data: d }];
+    const action = (dwellingId: string, status: Task['status'], extra: Partial<Task> = {}): { id: string; data: Task } => ({
+      id: crypto.randomUUID(),
+      data: { title: 'Fukt i bad', dwellingId, status, dueDate: '2026-12-31', severity: 'TG3', ...extra } as Task,
+    });
+    const verdicts = (tasks: { id: string; data: Task }[]) => [...summarize(dwellings, [], tasks).values()].map((s) => s.verdict);
+    expect(verdicts([])).toEqual(['notAssessed', 'notAssessed']);
+    expect(verdicts([action('A', 'open')])).toEqual(['notSuitable', 'notAssessed']);
+    expect(verdicts([action('A', 'done')])).toEqual(['notAssessed', 'notAssessed']);
+    // A TG2 action does not hold the verdict, and a household's task naming a dwelling is not an action.
+    expect(verdicts([action('A', 'open', { severity: 'TG2' }), action('B', 'open', { householdId: crypto.randomUUID() })])).toEqual(['notAssessed', 'notAssessed']);
   });
 
   it('lists a dwelling allocated since its record last changed as let, whatever the registry field still says', () => {
