@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latestTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
+import { startTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
 import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 
@@ -85,7 +85,7 @@ describe.each(Object.entries(SIZES))('field screens at %s size', (size, viewport
         await page.locator('.reg-link').nth((size === 'phone' ? 1 : 3) + (templateId === TEMPLATE_IDS.dwellingInspection ? 0 : 1)).click();
         await page.locator(`[data-testid="start-${templateId}"]`).click();
         await page.waitForURL(/\/inspections\//);
-        const template = latestTemplate(templateId)!;
+        const template = startTemplate(templateId)!;
         if (templateId === TEMPLATE_IDS.dwellingInspection) {
           // The error state: a required answer cleared, then "Fullfør"; the messages stay beside their items below.
           await page.locator('.cl-section-link', { hasText: 'Soverom' }).click();
