@@ -69,7 +69,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, defaultPort = 8080): List
 /** Migrates and (with demo on) seeds the database, then serves app and API; prints the URL and demo logins. */
 export async function listen(options: ListenOptions, log: (line: string) => void = console.log): Promise<Listening> {
   mkdirSync(options.dataDir, { recursive: true });
-  const store = openStore(options.dataDir);
+  const store = await openStore(options.dataDir);
   try {
     await store.checkOnStart();
     if (!options.demo && !options.allowDemoAccounts && (await demoAccountsLeft(store)) > 0) {

@@ -5,6 +5,14 @@
 import { resolve } from 'node:path';
 import { BackupError, restore } from '../store/sqlite/backup';
 
+if (process.env.EGNET_DATABASE_URL) {
+  // On PostgreSQL the database is backed up and restored with PostgreSQL's own tools (README "Run on PostgreSQL").
+  console.error(
+    'npm run restore gjelder SQLite; på PostgreSQL brukes pg_dump/pg_restore (eller klyngens egne sikkerhetskopier) og en kopi av bildemappen' +
+      ' / npm run restore is for SQLite; on PostgreSQL use pg_dump/pg_restore (or the cluster\'s own backups) and a copy of the photo folder',
+  );
+  process.exit(1);
+}
 const folder = process.argv[2];
 if (!folder) {
   console.error('Bruk / Usage: npm run restore -- <mappe med sikkerhetskopi / backup folder>');

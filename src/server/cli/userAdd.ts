@@ -52,7 +52,7 @@ if (unknown.length > 0 || roles.length === 0) {
 
 const dataDir = resolve(process.env.EGNET_DATA_DIR || './data');
 mkdirSync(dataDir, { recursive: true });
-const store = openStore(dataDir);
+const store = await openStore(dataDir);
 if (await findUserByUsername(store, username)) fail(`Brukernavnet "${username}" finnes allerede / The username "${username}" is taken`);
 
 // Not a terminal (a script or a test): the password is the first line of stdin.

@@ -43,6 +43,8 @@ type UserTableRow = {
 };
 
 const RECORD_COLUMNS = 'r.entity, r.id, r.rev, r.data, r.deleted, r.updated_at, r.updated_by, r.seq';
+/** The top-level links the rules look records up by; only these names ever reach the SQL. */
+const LINK_FIELDS = new Set(['householdId', 'planId', 'dwellingId']);
 
 function toRecord(r: RecordRow): StoredRecord {
   return {
@@ -123,6 +125,7 @@ class SqliteCalls implements StoreTx {
   }
 
   async recordsLinkingTo(entities: readonly EntityName[], field: 'householdId' | 'planId' | 'dwellingId', id: string, liveOnly: boolean): Promise<StoredRecord[]> {
+    if (!LINK_FIELDS.has(field)) throw new Error(`Unknown link field ${field}`);
     // Spelled as the indexes are (migration 003), one statement per entity so SQLite can use them.
     const out: StoredRecord[] = [];
     for (const entity of entities) {
