@@ -62,8 +62,20 @@ export default defineConfig({
       },
       {
         test: {
+          // Chromium files, two at a time (each starts its own server on a free port with its own data folder).
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          exclude: ['tests/e2e/engines.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          // Firefox and WebKit need the whole machine: run by themselves, after the Chromium files.
+          name: 'engines',
+          include: ['tests/e2e/engines.test.ts'],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 180_000,

@@ -107,8 +107,8 @@ describe.each(Object.entries(SIZES))('field screens at %s size', (size, viewport
             await shot(page, `checklist-${section.id}-${size}`);
           }
           // Notes and photos open too, so their controls are audited as well.
-          const closed = page.locator('.cl-section details.cl-extra:not([open]) summary');
-          while ((await closed.count()) > 0) await closed.first().click();
+          await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('.cl-section details.cl-extra').forEach((d) => (d.open = true)));
+          await expect.poll(() => page.locator('.cl-section details.cl-extra:not([open])').count()).toBe(0);
           await check(page, `${template.id}/${section.id} (${size})`);
         }
       }

@@ -13,10 +13,10 @@ import type { Metrics } from '../metrics';
 
 /** The pattern of the route that answered (`/api/blobs/:sha256`), `static` for app files, `unmatched` for a 404. */
 export function routePattern(c: Context): string {
-  const handler = matchedRoutes(c)
-    .filter((r) => r.method !== 'ALL')
-    .at(-1);
-  if (handler) return handler.path;
+  // The route that answered, not the last one whose path matched: the app's files are served by catch-all GET routes
+  // registered after the API, which match every GET path.
+  const answered = matchedRoutes(c)[c.req.routeIndex];
+  if (answered && answered.method !== 'ALL' && !answered.path.endsWith('*')) return answered.path;
   return c.req.path.startsWith('/api') ? 'unmatched' : 'static';
 }
 

@@ -1,6 +1,7 @@
 // The server's logs and metrics, against the real process: one JSON line per request with the route pattern and no
 // personal data, an error logged once with the request id its answer names, and /metrics only with its token.
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,10 @@ const METRICS_TOKEN = 'metrics-token-for-the-test-0123456789';
 describe('logs and metrics of the running server', () => {
   let server: ServerProcess;
   beforeAll(async () => {
-    server = await startServer({ demo: true, env: { EGNET_LOG_LEVEL: 'info', EGNET_METRICS_TOKEN: METRICS_TOKEN } });
+    // A built app is served as in production, so its catch-all GET routes are mounted beside the API.
+    const app = mkdtempSync(join(tmpdir(), 'egnet-app-'));
+    writeFileSync(join(app, 'index.html'), '<!doctype html><title>Egnet</title>');
+    server = await startServer({ demo: true, env: { EGNET_LOG_LEVEL: 'info', EGNET_METRICS_TOKEN: METRICS_TOKEN, EGNET_STATIC_DIR: app } });
   }, 60_000);
   afterAll(async () => server?.stop());
 
@@ -40,6 +44,7 @@ describe('logs and metrics of the running server', () => {
     expect(((await push.json()) as { results: { status: string }[] }).results[0]!.status).toBe('applied');
     expect((await fetch(`${server.url}/api/privacy/households/${household.id}/log`, { headers: auth })).status).toBeLessThan(500);
     expect((await fetch(`${server.url}/api/finnes-ikke`, { headers: auth })).status).toBe(404);
+    expect((await fetch(`${server.url}/dwellings`)).status).toBe(200);
 
     await expect.poll(() => server.output().includes('"route":"/api/sync/push"')).toBe(true);
     const lines = server.output().split('\n').filter((l) => l.startsWith('{'));
@@ -52,6 +57,7 @@ describe('logs and metrics of the running server', () => {
     expect(requests.find((r) => r.route === '/api/sync/push')).toMatchObject({ method: 'POST', status: 200, user: user.id, level: 'info' });
     expect(requests.find((r) => r.route === '/api/sync/pull')).toMatchObject({ method: 'GET', status: 200 });
     expect(requests.find((r) => r.status === 404)).toMatchObject({ route: 'unmatched' });
+    expect(requests.filter((r) => r.route === 'static')).toEqual([expect.objectContaining({ method: 'GET', status: 200 })]);
     const all = server.output();
     for (const name of names) expect(all, name).not.toContain(name);
     expect(all).not.toContain(note);

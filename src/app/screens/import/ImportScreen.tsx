@@ -4,7 +4,6 @@
  * and undo a whole import. The CSV parser is loaded with this screen only.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { decodeText, readCsv, type Table } from '../../../core/import/readTable';
 import {
   guessMapping,
   IMPORT_FIELD_LABELS,
@@ -13,14 +12,11 @@ import {
   previewCounts,
   previewRows,
   REQUIRED_FIELDS,
-  type ImportField,
   type Mapping,
 } from '../../../core/import/registryImport';
 import { importOps, undoOps } from '../../../core/import/importOps';
-import { splitBilingual } from '../../../core/schemas/bilingual';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import { formatNumber } from '../../../core/format/formatNumber';
-import { ApiError } from '../../api';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { useOnline } from '../../shell/useOnline';
 import { repo } from '../../store/repo';
@@ -28,7 +24,8 @@ import { useQuery } from '../../store/useQuery';
 import { useSettings } from '../../store/useSettings';
 import { syncEngine } from '../../sync/engine';
 import { importAreas } from './areas';
-import { addImport, importHistory, rememberedMapping, rememberMapping } from './importHistory';
+import { addImport, rememberedMapping, rememberMapping } from './importHistory';
+import { FileField, ImportList, importsOf, MappingFields, readCsvFile, RowErrorsTable, useFailureText, useImportFile } from './ImportParts';
 import { postBatch, type BatchProgress } from './postBatch';
 import { IMPORT_TEXT } from './text';
 import '../../components/layout.css';
@@ -49,19 +46,11 @@ const SHOWN_OK = 20;
 /** A stable id for this device's batches (any UUID does; the server keys ops by op id). */
 const CLIENT_ID = crypto.randomUUID();
 
-function sourceValue(mapping: Mapping, field: ImportField): string {
-  const s = mapping[field];
-  if (!s) return '';
-  return 'column' in s ? `c:${s.column}` : 'v';
-}
-
 export default function ImportScreen() {
   const t = useText(IMPORT_TEXT);
   const local = useLocal();
   const lang = useLanguage();
   const online = useOnline();
-  const [file, setFile] = useState<{ name: string; table: Table } | null>(null);
-  const [readError, setReadError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [wasRemembered, setWasRemembered] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -69,7 +58,16 @@ export default function ImportScreen() {
   const settings = useSettings();
   const areas = useMemo(() => importAreas(settings), [settings]);
   const areaName = (id: string) => areas.find((a) => a.value === id)?.name ?? id;
-  const message = (text: string) => splitBilingual(text)?.[lang] ?? text;
+  const failure = useFailureText();
+  const { file, readError, choose, clear } = useImportFile(
+    readCsvFile,
+    (table) => {
+      const remembered = rememberedMapping(table.header);
+      setWasRemembered(remembered !== null);
+      setMapping(remembered ?? guessMapping(table.header));
+    },
+    () => setPhase({ kind: 'idle' }),
+  );
 
   const problems = useMemo(() => (file ? mappingProblems(mapping, file.table.header) : []), [file, mapping]);
   const rows = useMemo(
@@ -77,37 +75,8 @@ export default function ImportScreen() {
     [file, mapping, problems, dwellings, areas],
   );
   const counts = rows ? previewCounts(rows) : null;
-  const imports = useMemo(() => {
-    const byId = new Map<string, number>();
-    for (const d of dwellings ?? []) if (d.data.importId) byId.set(d.data.importId, (byId.get(d.data.importId) ?? 0) + 1);
-    const named = new Map(importHistory().map((e) => [e.importId, e]));
-    return [...byId].map(([importId, count]) => ({ importId, count, entry: named.get(importId) }));
-  }, [dwellings, phase]);
-
-  const choose = async (input: HTMLInputElement) => {
-    const f = input.files?.[0];
-    setPhase({ kind: 'idle' });
-    setReadError(null);
-    setFile(null);
-    if (!f) return;
-    try {
-      const table = readCsv(decodeText(new Uint8Array(await f.arrayBuffer())));
-      const remembered = rememberedMapping(table.header);
-      setWasRemembered(remembered !== null);
-      setMapping(remembered ?? guessMapping(table.header));
-      setFile({ name: f.name, table });
-    } catch (err) {
-      setReadError(message(err instanceof Error ? err.message : String(err)));
-    }
-  };
-
-  const setSource = (field: ImportField, choice: string) => {
-    const next: Mapping = { ...mapping };
-    if (choice === '') delete next[field];
-    else if (choice === 'v') next[field] = { value: '' };
-    else next[field] = { column: choice.slice(2) };
-    setMapping(next);
-  };
+  // The phase is a dependency as an import adds its file name to the history.
+  const imports = useMemo(() => importsOf(dwellings), [dwellings, phase]);
 
   const run = async () => {
     if (!file || !rows) return;
@@ -121,16 +90,11 @@ export default function ImportScreen() {
       addImport({ importId, fileName: file.name, at: new Date().toISOString(), count: good.length });
       setPhase({ kind: 'fetching' });
       await syncEngine().syncNow();
-      setFile(null);
+      clear();
       setPhase({ kind: 'done', count: good.length });
     } catch (err) {
       setPhase({ kind: 'failed', message: failure(err) });
     }
-  };
-
-  const failure = (err: unknown): string => {
-    if (err instanceof ApiError && err.isNetwork) return t('lost');
-    return t('refused', { reason: message(err instanceof Error ? err.message : String(err)) });
   };
 
   const undo = async (importId: string, count: number) => {
@@ -148,8 +112,7 @@ export default function ImportScreen() {
   };
 
   const busy = phase.kind === 'sending' || phase.kind === 'fetching';
-  const columnName = (c: string | null) => c ?? t('valueForAll');
-  const errorRows = rows?.filter((r) => r.status === 'error') ?? [];
+  const errorRows = rows?.flatMap((r) => (r.status === 'error' ? [r] : [])) ?? [];
   const duplicateRows = rows?.filter((r) => r.status === 'duplicate') ?? [];
   const okRows = rows?.filter((r) => r.status === 'ok') ?? [];
   const mb = (bytes: number) => `${formatNumber(bytes / 1_000_000, lang, 1)} MB`;
@@ -165,12 +128,15 @@ export default function ImportScreen() {
         </div>
       )}
 
-      <div class="ds-field">
-        <label class="ds-label" for="import-file">{t('fileLabel')}</label>
-        <div class="ds-field-description" id="import-file-help">{t('fileHelp')}</div>
-        <input id="import-file" class="ds-input" type="file" accept=".csv,text/csv,text/plain" aria-describedby="import-file-help" disabled={busy} onChange={(e) => void choose(e.currentTarget)} />
-      </div>
-      {readError && <div class="ds-alert" data-color="danger" role="alert"><p>{t('readFailed', { reason: readError })}</p></div>}
+      <FileField
+        id="import-file"
+        accept=".csv,text/csv,text/plain"
+        label={t('fileLabel')}
+        help={t('fileHelp')}
+        disabled={busy}
+        readError={readError}
+        onChoose={(input) => void choose(input)}
+      />
 
       {file && (
         <>
@@ -179,34 +145,15 @@ export default function ImportScreen() {
             <h2 class="ds-heading" data-size="sm">{t('mappingTitle')}</h2>
             <p class="ds-paragraph">{t('mappingIntro')}</p>
             {wasRemembered && <p class="ds-paragraph" data-size="sm">{t('remembered')}</p>}
-            <div class="im-mapping">
-              {IMPORT_FIELDS.map((field) => {
-                const source = mapping[field];
-                const id = `import-map-${field}`;
-                return (
-                  <div class="ds-field im-map-row" key={field}>
-                    <label class="ds-label" for={id}>
-                      {local(IMPORT_FIELD_LABELS[field])} {REQUIRED_FIELDS.includes(field) && <span class="im-required">{t('required')}</span>}
-                    </label>
-                    <select id={id} class="ds-input" value={sourceValue(mapping, field)} onChange={(e) => setSource(field, e.currentTarget.value)}>
-                      <option value="">{t('notInFile')}</option>
-                      {file.table.header.map((h) => (
-                        <option key={h} value={`c:${h}`}>{h}</option>
-                      ))}
-                      <option value="v">{t('sameForAll')}</option>
-                    </select>
-                    {source && 'value' in source && (
-                      <input
-                        class="ds-input"
-                        aria-label={t('valueFor', { field: local(IMPORT_FIELD_LABELS[field]) })}
-                        value={source.value}
-                        onInput={(e) => setMapping({ ...mapping, [field]: { value: e.currentTarget.value } })}
-                      />
-                    )}
-                  </div>
-                );
-              })}
-            </div>
+            <MappingFields
+              idPrefix="import-map"
+              fields={IMPORT_FIELDS}
+              labels={IMPORT_FIELD_LABELS}
+              required={REQUIRED_FIELDS}
+              header={file.table.header}
+              mapping={mapping}
+              onChange={setMapping}
+            />
             {problems.length > 0 && (
               <div class="ds-alert" data-color="warning" data-testid="import-mapping-problems">
                 <h3 class="ds-heading" data-size="2xs">{t('mappingErrors')}</h3>
@@ -227,27 +174,7 @@ export default function ImportScreen() {
                 <>
                   <h3 class="ds-heading" data-size="xs">{t('errorRowsTitle')}</h3>
                   <p class="ds-paragraph">{t('errorRowsIntro')}</p>
-                  <div class="im-scroll">
-                    <table class="line-table" data-testid="import-errors">
-                      <thead>
-                        <tr><th scope="col">{t('row')}</th><th scope="col">{t('column')}</th><th scope="col">{t('problem')}</th><th scope="col">{t('fix')}</th></tr>
-                      </thead>
-                      <tbody>
-                        {errorRows.slice(0, SHOWN_ERRORS).flatMap((r) =>
-                          r.status === 'error'
-                            ? r.errors.map((e, i) => (
-                                <tr key={`${r.line}-${i}`} data-line={r.line}>
-                                  {i === 0 && <th scope="row" rowSpan={r.errors.length}>{r.line}</th>}
-                                  <td>{columnName(e.column)}</td>
-                                  <td>{local(e.problem)}</td>
-                                  <td>{local(e.fix)}</td>
-                                </tr>
-                              ))
-                            : [],
-                        )}
-                      </tbody>
-                    </table>
-                  </div>
+                  <RowErrorsTable rows={errorRows.slice(0, SHOWN_ERRORS)} testId="import-errors" />
                   {errorRows.length > SHOWN_ERRORS && <p class="ds-paragraph">{t('moreErrors', { count: errorRows.length - SHOWN_ERRORS })}</p>}
                 </>
               )}
@@ -314,23 +241,14 @@ export default function ImportScreen() {
         {phase.kind === 'failed' && <div class="ds-alert" data-color="danger" role="alert"><p>{phase.message}</p></div>}
       </div>
 
-      <div class="screen-section">
-        <h2 class="ds-heading" data-size="sm">{t('importsTitle')}</h2>
-        {imports.length === 0 ? (
-          <p class="ds-paragraph">{t('noImports')}</p>
-        ) : (
-          <ul class="row-list" data-testid="import-list">
-            {imports.map(({ importId, count, entry }) => (
-              <li key={importId} class="row-item">
-                <span>{t('importLine', { name: entry?.fileName ?? t('unknownFile'), count })}</span>
-                <button type="button" class="ds-button" data-variant="secondary" disabled={busy || !online} onClick={() => void undo(importId, count)}>
-                  {t('undo')}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <ImportList
+        imports={imports}
+        empty={t('noImports')}
+        line={(name, count) => t('importLine', { name, count })}
+        disabled={busy || !online}
+        onUndo={(importId, count) => void undo(importId, count)}
+        testId="import-list"
+      />
     </section>
   );
 }

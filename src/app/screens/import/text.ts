@@ -88,10 +88,6 @@ export const IMPORT_TEXT = defineText({
   placesDone: { nb: '{count} steder er importert.', en: '{count} places were imported.' },
   placesLine: { nb: '{name}: {count} steder', en: '{name}: {count} places' },
   noPlaceImports: { nb: 'Ingen importerte steder.', en: 'No imported places.' },
-  placesCounts: {
-    nb: '{ok} rader kan importeres, {error} har feil, {duplicate} finnes fra før.',
-    en: '{ok} rows can be imported, {error} have errors, {duplicate} exist already.',
-  },
   placesUndoConfirm: { nb: 'Slette alle {count} stedene denne importen la inn?', en: 'Delete all {count} places this import added?' },
   placesUndone: { nb: 'Importen er angret: {count} steder er slettet.', en: 'The import was undone: {count} places were deleted.' },
   yes: { nb: 'Ja', en: 'Yes' },
