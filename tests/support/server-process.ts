@@ -12,14 +12,20 @@ const EXIT_WITH_PARENT = `data:text/javascript,process.stdin.on("end",()=>proces
 const STARTUP_MS = 60_000;
 const OUTPUT_LIMIT = 64 * 1024;
 
-/** How to start: demo data on or off (default on), a data folder to reuse, extra environment. */
-export type StartOptions = { demo?: boolean; dataDir?: string; env?: Record<string, string> };
+/**
+ * How to start: demo data on or off (default on), a data folder to reuse, extra environment, and the engine: with
+ * `postgres` (or EGNET_TEST_ENGINE=postgres, as `npm run test:postgres` sets) the server runs on a new PostgreSQL
+ * database of the test cluster (tests/support/postgres.ts) unless `env` names one in EGNET_DATABASE_URL.
+ */
+export type StartOptions = { demo?: boolean; dataDir?: string; env?: Record<string, string>; postgres?: boolean };
 
 /** A running server process. */
 export type ServerProcess = {
   url: string;
   port: number;
   dataDir: string;
+  /** The PostgreSQL database it runs on (EGNET_DATABASE_URL), or undefined on SQLite in the data folder. */
+  databaseUrl: string | undefined;
   /** Everything the process printed so far (stdout and stderr, last 64 KiB). */
   output: () => string;
   /** SIGTERM and wait for it to exit (SIGKILL after 10 s); resolves with the exit code. */
@@ -60,6 +66,12 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'egnet-test-'));
   if (!options.dataDir) madeDirs.add(dataDir);
   const url = `http://localhost:${port}`;
+  const env = { ...options.env };
+  const wantsPostgres = options.postgres ?? process.env.EGNET_TEST_ENGINE === 'postgres';
+  if (wantsPostgres && !env.EGNET_DATABASE_URL) {
+    const { createPostgresDatabase } = await import('./postgres');
+    env.EGNET_DATABASE_URL = (await createPostgresDatabase()).url;
+  }
   let out = '';
   let child: ChildProcess;
 
@@ -74,7 +86,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
         // Every browser and test here logs in from one address, far more often than a person would; the tests of
         // the per-address limit set their own.
         EGNET_LOGIN_PER_MINUTE: '10000',
-        ...options.env,
+        ...env,
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -119,6 +131,7 @@ export async function startServer(options: StartOptions = {}): Promise<ServerPro
     url,
     port,
     dataDir,
+    databaseUrl: env.EGNET_DATABASE_URL,
     output: () => out,
     stop,
     kill: async () => {

@@ -37,9 +37,12 @@ export async function inProcessApi(start: Date): Promise<PrivacyApi> {
   };
 }
 
-/** The real server process (serve.ts) with demo data, spoken to over HTTP. */
-export async function realProcessApi(): Promise<PrivacyApi> {
-  const server = await startServer({ demo: true });
+/**
+ * The real server process (serve.ts) with demo data, spoken to over HTTP; with `postgres`, on a PostgreSQL database of
+ * the test cluster instead of SQLite (left out, EGNET_TEST_ENGINE decides).
+ */
+export async function realProcessApi(postgres?: boolean): Promise<PrivacyApi> {
+  const server = await startServer({ demo: true, ...(postgres === undefined ? {} : { postgres }) });
   const tokens = new Map<string, string>();
   for (const u of USERS) {
     const res = await fetch(`${server.url}/api/session`, {
@@ -51,7 +54,7 @@ export async function realProcessApi(): Promise<PrivacyApi> {
     tokens.set(u, ((await res.json()) as { token: string }).token);
   }
   return {
-    name: 'real process',
+    name: server.databaseUrl ? 'real process on PostgreSQL' : 'real process',
     request: (path, init = {}) => fetch(`${server.url}${path}`, withToken(tokens, init)),
     now: () => new Date(),
     close: async () => {

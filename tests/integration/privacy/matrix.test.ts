@@ -138,7 +138,8 @@ function seen(ref: RecordRef, data: Record<string, unknown> | null): Seen {
 
 describe.each([
   ['in process', () => inProcessApi(new Date('2026-03-02T09:00:00Z'))],
-  ['real process', realProcessApi],
+  ['real process', () => realProcessApi()],
+  ['real process on PostgreSQL', () => realProcessApi(true)],
 ] as const)('authorisation matrix (%s)', (_name, open) => {
   let api: PrivacyApi;
   let world: RecordRef[];

@@ -20,11 +20,11 @@ const FIXED_SEEDS: number[] = [20261127];
 
 const SOAK = process.env.EGNET_SOAK === '1';
 const RECORDS = 200;
-const EDITS = SOAK ? 3000 : 900;
+const DEFAULT_EDITS = SOAK ? 3000 : 900;
 // Real SIGKILLs of a running server (a kill asked for while it is already restarting kills nothing and is not
 // counted). The short run keeps to six so it takes no longer than before, when "10 kills" counted requests and the
 // seeds really killed the server 5 and 7 times; the soak run kills ten times.
-const KILLS = SOAK ? 10 : 6;
+const DEFAULT_KILLS = SOAK ? 10 : 6;
 const RATES: FaultRates = {
   drop: 0.08,
   loseResponse: 0.3,
@@ -51,10 +51,16 @@ async function logIn(url: string, username: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-async function runScenario(seed: number): Promise<void> {
+/**
+ * How a run is set up: the engine (`postgres` true or false; left out, EGNET_TEST_ENGINE decides, as under
+ * `npm run test:postgres`), how many edits at least and how many real kills.
+ */
+type Scenario = { postgres?: boolean; edits: number; kills: number };
+
+async function runScenario(seed: number, { postgres, edits: EDITS, kills: KILLS }: Scenario = { edits: DEFAULT_EDITS, kills: DEFAULT_KILLS }): Promise<void> {
   const rnd = prng(seed);
   const started = Date.now();
-  const server = await startServer({ demo: true });
+  const server = await startServer({ demo: true, ...(postgres === undefined ? {} : { postgres }) });
   servers.push(server);
   let restarting: Promise<void> | null = null;
   let sigkills = 0;
@@ -172,12 +178,12 @@ async function runScenario(seed: number): Promise<void> {
     quiet = moved === 0 ? quiet + 1 : 0;
   }
 
-  const violations = await checkInvariants(server.dataDir, checked);
+  const violations = await checkInvariants(server.dataDir, checked, server.databaseUrl);
   const conflicts = (await Promise.all(checked.map((c) => c.device.db.conflicts.count()))).reduce((a, b) => a + b, 0);
   const rejected = (await Promise.all(checked.map((c) => c.device.db.rejected.count()))).reduce((a, b) => a + b, 0);
   const ops = checked.reduce((n, c) => n + c.ops.length, 0);
   console.log(
-    `sync faults seed=${seed}: ${ops} ops, ${conflicts} conflicts shown, ${rejected} rejected shown, ` +
+    `sync faults seed=${seed} on ${server.databaseUrl ? 'postgres' : 'sqlite'}: ${ops} ops, ${conflicts} conflicts shown, ${rejected} rejected shown, ` +
       `${Math.round((100 * faults.log.loseResponse) / faults.log.answered)} % of answers lost, faults ${JSON.stringify(faults.log)}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   for (const c of checked) c.device.close();
@@ -198,4 +204,11 @@ describe('sync under faults', () => {
   for (const seed of seeds) {
     it(`seed ${seed}: nothing lost, nothing doubled, everyone converges`, () => runScenario(seed), SOAK ? 900_000 : 240_000);
   }
+});
+
+/** The short run on PostgreSQL in `npm test`: fewer edits and kills (the full run: npm run test:postgres). */
+const POSTGRES_SEED = 20261206;
+
+describe.skipIf(process.env.EGNET_TEST_ENGINE === 'postgres' || fromEnv.length > 0)('sync under faults on PostgreSQL (short)', () => {
+  it(`seed ${POSTGRES_SEED}: nothing lost, nothing doubled, everyone converges`, () => runScenario(POSTGRES_SEED, { postgres: true, edits: 300, kills: 2 }), 240_000);
 });

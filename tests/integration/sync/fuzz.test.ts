@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpResult } from '../../../src/core/sync/protocol';
 import { sampleDwelling, sampleInspection } from './sample-records';
-import { databaseFingerprint, startSyncApp, type SyncApp } from './sync-app';
+import { startSyncApp, type SyncApp } from './sync-app';
 
 // `npm test` runs one fixed seed, so a run repeats; `npm run test:soak` (EGNET_SOAK=1) explores a fresh one each time.
 const SEED = process.env.EGNET_FUZZ_SEED
@@ -45,10 +45,14 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const allTables = () => databaseFingerprint(app.db);
-const recordTables = () => databaseFingerprint(app.db, tablesExcept(RECORD_TABLES));
-function tablesExcept(keep: string[]): string[] {
-  return (app.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name).filter((n) => !keep.includes(n));
+const allTables = () => app.fingerprint();
+const recordTables = async () => app.fingerprint(await tablesExcept(RECORD_TABLES));
+async function tablesExcept(keep: string[]): Promise<string[]> {
+  const sql =
+    app.engine === 'postgres'
+      ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'"
+      : "SELECT name FROM sqlite_master WHERE type = 'table'";
+  return (await app.query<{ name: string }>(sql)).map((r) => r.name).filter((n) => !keep.includes(n));
 }
 const blobFiles = () => readdirSync(join(app.dataDir, 'blobs')).sort().join(',');
 
@@ -90,18 +94,18 @@ describe('sync endpoints under hostile input', () => {
   it(`push: never 5xx; refused requests and refused ops write nothing (${RUNS.push} cases)`, async () => {
     await fc.assert(
       fc.asyncProperty(who, pushBody, async (as, body) => {
-        const before = allTables();
-        const beforeRecords = recordTables();
+        const before = await allTables();
+        const beforeRecords = await recordTables();
         const res = await app.request('/api/sync/push', { method: 'POST', as, body, headers: { 'Content-Type': 'application/json' } });
         expect(res.status).toBeLessThan(500);
         const json = (await res.json()) as { results?: OpResult[]; error?: { code: string; message: string } };
         if (res.status !== 200) {
           expect(json.error?.message.length).toBeGreaterThan(0);
-          expect(allTables()).toBe(before);
+          expect(await allTables()).toBe(before);
           return;
         }
         const wrote = json.results!.some((r) => r.status === 'applied' || r.status === 'conflict');
-        if (!wrote) expect(recordTables()).toBe(beforeRecords);
+        if (!wrote) expect(await recordTables()).toBe(beforeRecords);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
       { numRuns: RUNS.push, seed: SEED },
@@ -116,10 +120,10 @@ describe('sync endpoints under hostile input', () => {
     );
     await fc.assert(
       fc.asyncProperty(who, query, async (as, q) => {
-        const before = allTables();
+        const before = await allTables();
         const res = await app.request(`/api/sync/pull?${q}`, { as });
         expect(res.status).toBeLessThan(500);
-        if (res.status !== 200) expect(allTables()).toBe(before);
+        if (res.status !== 200) expect(await allTables()).toBe(before);
       }),
       { numRuns: RUNS.pull, seed: SEED },
     );
@@ -146,13 +150,13 @@ describe('sync endpoints under hostile input', () => {
     );
     await fc.assert(
       fc.asyncProperty(who, named, async (as, r) => {
-        const before = allTables();
+        const before = await allTables();
         const files = blobFiles();
         const init: RequestInit & { as?: string } = { method: r.method, as, headers: r.type ? { 'Content-Type': r.type } : {} };
         if (r.method === 'PUT' || r.method === 'POST') init.body = r.bytes;
         const res = await app.request(`/api/blobs/${r.name}`, init);
         expect(res.status).toBeLessThan(500);
-        if (res.status >= 400) expect(allTables()).toBe(before);
+        if (res.status >= 400) expect(await allTables()).toBe(before);
         if (res.status >= 400 || r.method !== 'PUT') expect(blobFiles()).toBe(files);
         if (res.status === 201) expect(hashOf(r.bytes)).toBe(r.name);
       }),

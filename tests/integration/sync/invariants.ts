@@ -1,6 +1,6 @@
 /**
  * The invariants I1–I7 of the sync contract (docs/sync-contract.md, which names the tests per invariant), checked after faults stop and sync settles: the devices' databases
- * against the server's SQLite file read directly, and the blobs on disk hashed again.
+ * against the server's database read directly (the SQLite file, or PostgreSQL), and the blobs on disk hashed again.
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -14,6 +14,8 @@ import type { OpResult } from '../../../src/core/sync/protocol';
 import { policyContext, readView } from '../../../src/server/sync/policy';
 import type { EntityName } from '../../../src/core/entities';
 import { SqliteStore } from '../../../src/server/store/sqlite/sqliteStore';
+import { openPostgresStore } from '../../../src/server/store/postgres/postgresStore';
+import type { Store } from '../../../src/server/store/store';
 import type { Device } from './device';
 
 /** An op a device made, as captured when it entered the outbox. */
@@ -24,40 +26,81 @@ export type CheckedDevice = { device: Device; user: SessionUser; ops: MadeOp[] }
 
 type OpRow = { op_id: string; client_id: string; entity: string; id: string; base_rev: number; op: string; status: string; rev: number | null; result: string };
 
-/** Every violated invariant, as readable lines (empty when all hold). */
-export async function checkInvariants(dataDir: string, devices: CheckedDevice[]): Promise<string[]> {
-  const bad: string[] = [];
+/** The server's tables as the checks read them, from either engine (JSON columns as JSON text, flags as 0/1). */
+type ServerState = {
+  ops: OpRow[];
+  records: { entity: string; id: string; rev: number; data: string; deleted: number; seq: number }[];
+  changes: { seq: number; entity: string; id: string; rev: number; op_id: string | null }[];
+  blobs: Set<string>;
+  /** A store on the same database, for the read policy. */
+  store: Store;
+  close: () => Promise<void>;
+};
+
+const asText = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+/** Reads the server's tables: the SQLite file in the data folder, or the PostgreSQL database at `databaseUrl`. */
+async function readServer(dataDir: string, databaseUrl: string | undefined): Promise<ServerState> {
+  if (databaseUrl) {
+    const store = await openPostgresStore(databaseUrl, { max: 2 });
+    const q = async <R,>(sql: string) => (await store.pool.query(sql)).rows as R[];
+    const ops = (await q<OpRow & { op: unknown; result: unknown }>('SELECT * FROM applied_ops')).map((r) => ({ ...r, op: asText(r.op), result: asText(r.result) }));
+    const records = (await q<{ entity: string; id: string; rev: number; data: unknown; deleted: boolean; seq: number }>(
+      'SELECT entity, id, rev, data, deleted, seq FROM records',
+    )).map((r) => ({ ...r, data: asText(r.data), deleted: r.deleted ? 1 : 0 }));
+    const changes = await q<ServerState['changes'][number]>('SELECT seq, entity, id, rev, op_id FROM changes');
+    const blobs = new Set((await q<{ sha256: string }>('SELECT sha256 FROM blobs')).map((r) => r.sha256));
+    return { ops, records, changes, blobs, store, close: () => store.close() };
+  }
   const db = new Database(join(dataDir, 'egnet.sqlite'), { readonly: true });
+  return {
+    ops: db.prepare('SELECT * FROM applied_ops').all() as OpRow[],
+    records: db.prepare('SELECT entity, id, rev, data, deleted, seq FROM records').all() as ServerState['records'],
+    changes: db.prepare('SELECT seq, entity, id, rev, op_id FROM changes').all() as ServerState['changes'],
+    blobs: new Set((db.prepare('SELECT sha256 FROM blobs').all() as { sha256: string }[]).map((r) => r.sha256)),
+    store: new SqliteStore(db),
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+/**
+ * Every violated invariant, as readable lines (empty when all hold). The server's database is the SQLite file in
+ * `dataDir`, or the PostgreSQL database at `databaseUrl` (photos are in `dataDir/blobs` on both).
+ */
+export async function checkInvariants(dataDir: string, devices: CheckedDevice[], databaseUrl?: string): Promise<string[]> {
+  const bad: string[] = [];
+  const server = await readServer(dataDir, databaseUrl);
   try {
-    const ops = new Map((db.prepare('SELECT * FROM applied_ops').all() as OpRow[]).map((r) => [r.op_id, r]));
-    const records = db.prepare('SELECT entity, id, rev, data, deleted, seq FROM records').all() as {
-      entity: string; id: string; rev: number; data: string; deleted: number; seq: number;
-    }[];
+    const ops = new Map(server.ops.map((r) => [r.op_id, r]));
+    const records = server.records;
     const recordMap = new Map(records.map((r) => [`${r.entity}/${r.id}`, r]));
-    const maxSeq = (db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM changes').get() as { n: number }).n;
+    const maxSeq = server.changes.reduce((max, c) => Math.max(max, c.seq), 0);
 
     // I2: each record's rev is the number of distinct ops that changed it (and of changes made by ops; visibility
     // changes take a change number without a revision). A delete of a record already deleted is applied with the
     // existing rev and changes nothing (docs/sync-contract.md), so it is the only applied op without a change of its own.
-    const counts = db.prepare(
-      `SELECT r.entity, r.id, r.rev,
-         (SELECT COUNT(*) FROM applied_ops o WHERE o.entity = r.entity AND o.id = r.id AND o.status IN ('applied', 'conflict')
-            AND EXISTS (SELECT 1 FROM changes c WHERE c.op_id = o.op_id)) AS ops,
-         (SELECT COUNT(*) FROM changes c WHERE c.entity = r.entity AND c.id = r.id AND c.op_id IS NOT NULL) AS changes
-       FROM records r`,
-    ).all() as { entity: string; id: string; rev: number; ops: number; changes: number }[];
-    for (const c of counts) {
-      if (c.rev !== c.ops || c.rev !== c.changes) bad.push(`I2 ${c.entity}/${c.id}: rev ${c.rev}, ${c.ops} ops applied, ${c.changes} changes`);
+    const opsWithChange = new Set(server.changes.map((c) => c.op_id).filter((o): o is string => o !== null));
+    const decided = (o: OpRow) => o.status === 'applied' || o.status === 'conflict';
+    const opCount = new Map<string, number>();
+    for (const o of server.ops) if (decided(o) && opsWithChange.has(o.op_id)) opCount.set(`${o.entity}/${o.id}`, (opCount.get(`${o.entity}/${o.id}`) ?? 0) + 1);
+    const changeCount = new Map<string, number>();
+    for (const c of server.changes) if (c.op_id !== null) changeCount.set(`${c.entity}/${c.id}`, (changeCount.get(`${c.entity}/${c.id}`) ?? 0) + 1);
+    for (const r of records) {
+      const k = `${r.entity}/${r.id}`;
+      const n = opCount.get(k) ?? 0;
+      const c = changeCount.get(k) ?? 0;
+      if (r.rev !== n || r.rev !== c) bad.push(`I2 ${k}: rev ${r.rev}, ${n} ops applied, ${c} changes`);
     }
-    const unchanged = db.prepare(
-      `SELECT o.op_id AS opId, o.entity, o.id, o.op, o.rev, r.deleted, r.rev AS recordRev FROM applied_ops o
-         JOIN records r ON r.entity = o.entity AND r.id = o.id
-       WHERE o.status IN ('applied', 'conflict') AND NOT EXISTS (SELECT 1 FROM changes c WHERE c.op_id = o.op_id)`,
-    ).all() as { opId: string; entity: string; id: string; op: string; rev: number | null; deleted: 0 | 1; recordRev: number }[];
-    const wasDeleted = db.prepare('SELECT 1 FROM changes c JOIN applied_ops d ON d.op_id = c.op_id WHERE c.entity = ? AND c.id = ? AND c.rev = ? AND json_extract(d.op, \'$.delete\') = 1');
-    for (const u of unchanged) {
-      const repeatDelete = (JSON.parse(u.op) as MadeOp).delete === true && u.deleted === 1 && u.rev !== null && wasDeleted.get(u.entity, u.id, u.rev) !== undefined;
-      if (!repeatDelete) bad.push(`I2 ${u.entity}/${u.id}: op ${u.opId} applied without a change, and it is not a repeated delete`);
+    const wasDeleted = (entity: string, id: string, rev: number) =>
+      server.changes.some((c) => c.entity === entity && c.id === id && c.rev === rev && c.op_id !== null && (JSON.parse(ops.get(c.op_id)?.op ?? '{}') as MadeOp).delete === true);
+    for (const o of server.ops) {
+      if (!decided(o) || opsWithChange.has(o.op_id)) continue;
+      const rec = recordMap.get(`${o.entity}/${o.id}`);
+      if (!rec) continue;
+      const repeatDelete = (JSON.parse(o.op) as MadeOp).delete === true && rec.deleted === 1 && o.rev !== null && wasDeleted(o.entity, o.id, o.rev);
+      if (!repeatDelete) bad.push(`I2 ${o.entity}/${o.id}: op ${o.op_id} applied without a change, and it is not a repeated delete`);
     }
 
     // Written paths per op (conflicting paths were not written), for I1 and I7.
@@ -138,7 +181,7 @@ export async function checkInvariants(dataDir: string, devices: CheckedDevice[])
 
       // I3: the device's records equal what the server lets this user read.
       const local = new Map((await device.db.records.toArray()).map((r) => [`${r.entity}/${r.id}`, r]));
-      const policy = await policyContext(new SqliteStore(db), user, new Date());
+      const policy = await policyContext(server.store, user, new Date());
       const parsed = new Map(records.map((r) => [r, JSON.parse(r.data) as Record<string, unknown>]));
       await policy.links.load(records.filter((r) => !r.deleted).map((r) => ({ entity: r.entity as EntityName, data: parsed.get(r)! })));
       for (const r of records) {
@@ -164,14 +207,13 @@ export async function checkInvariants(dataDir: string, devices: CheckedDevice[])
     // I6: every photo reference (and the original a marked-up copy links to) resolves to a blob whose bytes hash to its name.
     for (const r of records) {
       for (const sha of findPhotoHashes(JSON.parse(r.data))) {
-        const row = db.prepare('SELECT size FROM blobs WHERE sha256 = ?').get(sha);
         const file = join(dataDir, 'blobs', sha);
-        if (!row || !existsSync(file)) bad.push(`I6 ${r.entity}/${r.id}: photo ${sha} missing on the server`);
+        if (!server.blobs.has(sha) || !existsSync(file)) bad.push(`I6 ${r.entity}/${r.id}: photo ${sha} missing on the server`);
         else if (createHash('sha256').update(readFileSync(file)).digest('hex') !== sha) bad.push(`I6 blob ${sha} is corrupt`);
       }
     }
   } finally {
-    db.close();
+    await server.close();
   }
   return bad;
 }

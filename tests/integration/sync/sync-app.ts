@@ -1,4 +1,7 @@
-/** The app in-process on a real SQLite file in a temp folder, with the demo accounts signed in, for contract tests. */
+/**
+ * The app in-process on a real SQLite file in a temp folder, or on a PostgreSQL database of the test cluster, with the
+ * demo accounts signed in, for contract tests.
+ */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,15 +13,25 @@ import { createApp } from '../../../src/server/app';
 import { createSession } from '../../../src/server/auth/sessions';
 import { insertUser } from '../../../src/server/auth/users';
 import type { Db } from '../../../src/server/store/sqlite/database';
-import { openSqliteStore, type SqliteStore } from '../../../src/server/store/sqlite/sqliteStore';
+import { openSqliteStore } from '../../../src/server/store/sqlite/sqliteStore';
+import { openPostgresStore } from '../../../src/server/store/postgres/postgresStore';
+import type { Store } from '../../../src/server/store/store';
+import { createPostgresDatabase } from '../../support/postgres';
 import type { Deps } from '../../../src/server/env';
 import { makeDevice, type Device } from './device';
 
 /** An app with its database, data folder and one bearer token per demo user (by username). */
 export type SyncApp = {
-  /** The raw SQLite connection under the store, for looking at the tables. */
+  engine: Store['engine'];
+  /** The PostgreSQL database's URL, or undefined on SQLite (the file is egnet.sqlite in `dataDir`). */
+  databaseUrl: string | undefined;
+  /** The raw SQLite connection under the store, for looking at the tables (SQLite only: throws on PostgreSQL). */
   db: Db;
-  store: SqliteStore;
+  /** Runs SQL on either engine and returns its rows; placeholders are `?` (numbered for PostgreSQL here). */
+  query: <R = Record<string, unknown>>(sql: string, params?: unknown[]) => Promise<R[]>;
+  /** SHA-256 of every row of every table but `skip`: equal before and after means the database did not change. */
+  fingerprint: (skip?: readonly string[]) => Promise<string>;
+  store: Store;
   /** What the app was built with; a test may change settings read per request (photo quotas). */
   deps: Deps;
   dataDir: string;
@@ -28,14 +41,54 @@ export type SyncApp = {
   token: (username: string) => string;
   /** A fetch that calls the app in-process (any origin). */
   fetch: typeof fetch;
-  close: () => void;
+  close: () => Promise<void>;
 };
 
-/** Builds the app on a fresh database file; `now` is the app's clock. */
-export async function startSyncApp(now: () => Date = () => new Date()): Promise<SyncApp> {
+/** The engine tests run on unless they say: PostgreSQL under `npm run test:postgres` (EGNET_TEST_ENGINE=postgres). */
+export const defaultTestEngine = (): Store['engine'] => (process.env.EGNET_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite');
+
+/** Builds the app on a fresh database (a SQLite file, or a PostgreSQL database with `engine`); `now` is the app's clock. */
+export async function startSyncApp(now: () => Date = () => new Date(), engine: Store['engine'] = defaultTestEngine()): Promise<SyncApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'egnet-sync-'));
-  const store = openSqliteStore(join(dataDir, 'egnet.sqlite'));
-  const db = store.db;
+  let store: Store;
+  let db: Db | undefined;
+  let query: SyncApp['query'];
+  let fingerprint: SyncApp['fingerprint'];
+  let closeDb: () => Promise<void>;
+  let databaseUrl: string | undefined;
+  if (engine === 'postgres') {
+    const database = await createPostgresDatabase();
+    databaseUrl = database.url;
+    const pg = await openPostgresStore(database.url, { max: 4 });
+    store = pg;
+    query = async <R,>(sql: string, params: unknown[] = []) => {
+      let n = 0;
+      return (await pg.pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows as R[];
+    };
+    fingerprint = async (skip = []) => {
+      const hash = createHash('sha256');
+      const tables = (await pg.pool.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1")).rows;
+      for (const { name } of tables) {
+        if (skip.includes(name)) continue;
+        hash.update(`#${name}\n`);
+        for (const row of (await pg.pool.query(`SELECT * FROM "${name}" ORDER BY 1, 2`)).rows) hash.update(JSON.stringify(row) + '\n');
+      }
+      return hash.digest('hex');
+    };
+    closeDb = async () => {
+      await pg.close();
+      await database.drop();
+    };
+  } else {
+    const sqlite = openSqliteStore(join(dataDir, 'egnet.sqlite'));
+    store = sqlite;
+    db = sqlite.db;
+    query = async <R,>(sql: string, params: unknown[] = []) => sqlite.db.prepare(sql).all(...params) as R[];
+    fingerprint = async (skip = []) => databaseFingerprint(sqlite.db, skip);
+    closeDb = async () => {
+      sqlite.db.close();
+    };
+  }
   const tokens = new Map<string, string>();
   for (const u of DEMO_USERS) {
     // Password hashing is not under test here: a placeholder hash, and sessions made directly.
@@ -45,7 +98,14 @@ export async function startSyncApp(now: () => Date = () => new Date()): Promise<
   const deps: Deps = { store, dataDir, version: 'test', now };
   const app = createApp(deps);
   return {
-    db,
+    engine,
+    databaseUrl,
+    get db(): Db {
+      if (!db) throw new Error('app.db is the SQLite connection; on PostgreSQL use app.query');
+      return db;
+    },
+    query,
+    fingerprint,
     store,
     deps,
     dataDir,
@@ -59,8 +119,8 @@ export async function startSyncApp(now: () => Date = () => new Date()): Promise<
     user: (username) => DEMO_USERS.find((u) => u.username === username)!,
     token: (username) => tokens.get(username)!,
     fetch: async (input, init) => app.request(input instanceof Request ? input : String(input), init),
-    close: () => {
-      db.close();
+    close: async () => {
+      await closeDb();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -91,9 +151,9 @@ export function appWithDevices(): { readonly app: SyncApp; device: (name: string
   beforeEach(async () => {
     app = await startSyncApp();
   });
-  afterEach(() => {
+  afterEach(async () => {
     for (const d of devices.splice(0)) d.close();
-    app?.close();
+    await app?.close();
   });
   const current = (): SyncApp => {
     if (!app) throw new Error('appWithDevices: the app exists only inside a test');
