@@ -1,4 +1,7 @@
-/** A registry file as a table of text cells: CSV in UTF-8 or Windows-1252, with ; , or tab between cells. */
+/**
+ * A registry file as a table of text cells: CSV in UTF-8 or Windows-1252, with ; , or tab between cells. (An .xlsx
+ * file becomes the same kind of table in readXlsx.ts.)
+ */
 import { parse } from 'csv-parse/browser/esm/sync';
 import { bilingual } from '../schemas/bilingual';
 
@@ -18,6 +21,32 @@ export function decodeText(bytes: Uint8Array): string {
   } catch {
     return new TextDecoder('windows-1252').decode(bytes);
   }
+}
+
+/** What a file's first bytes say it is: an .xlsx workbook (a zip), an encrypted (password-protected) Office file, an old .xls, empty, or something else (text, perhaps CSV). */
+export type FileKind = 'xlsx' | 'encrypted' | 'xls' | 'empty' | 'other';
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const COMPOUND = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** "EncryptionInfo" in UTF-16LE: the stream Office puts in a password-protected workbook's compound file. */
+const ENCRYPTION_INFO = [...'EncryptionInfo'].flatMap((c) => [c.charCodeAt(0), 0]);
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boolean {
+  return prefix.every((b, i) => bytes[at + i] === b);
+}
+
+/** The kind of file these bytes are, by their signature. */
+export function spreadsheetKind(bytes: Uint8Array): FileKind {
+  if (bytes.length === 0) return 'empty';
+  if (startsWith(bytes, ZIP)) return 'xlsx';
+  if (!startsWith(bytes, COMPOUND)) return 'other';
+  for (let i = 0; i <= bytes.length - ENCRYPTION_INFO.length; i++) if (bytes[i] === 0x45 && startsWith(bytes, ENCRYPTION_INFO, i)) return 'encrypted';
+  return 'xls';
+}
+
+/** Whether a chosen file is to be read as a spreadsheet rather than as CSV: by its name or its signature. */
+export function isSpreadsheetFile(name: string, bytes: Uint8Array): boolean {
+  return /\.xlsx?$/i.test(name) || ['xlsx', 'encrypted', 'xls'].includes(spreadsheetKind(bytes));
 }
 
 /** The separator the header line uses most: semicolon (Norwegian Excel, Kartverket), comma or tab. */

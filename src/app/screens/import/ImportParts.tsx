@@ -4,7 +4,7 @@
  * refused or lost batch.
  */
 import { useState } from 'preact/hooks';
-import { decodeText, readCsv, type Table } from '../../../core/import/readTable';
+import { decodeText, isSpreadsheetFile, readCsv, type Table } from '../../../core/import/readTable';
 import type { FieldSource, RowError } from '../../../core/import/registryImport';
 import { splitBilingual } from '../../../core/schemas/bilingual';
 import type { LocalText } from '../../../core/text';
@@ -19,6 +19,14 @@ export type ChosenFile = { name: string; table: Table };
 /** A CSV file's table. */
 export async function readCsvFile(file: File): Promise<Table> {
   return readCsv(decodeText(new Uint8Array(await file.arrayBuffer())));
+}
+
+/** A CSV or .xlsx file's table; the spreadsheet parser is fetched only when such a file is chosen. */
+export async function readTableFile(file: File): Promise<Table> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (!isSpreadsheetFile(file.name, bytes)) return readCsv(decodeText(bytes));
+  const { readXlsx } = await import('../../../core/import/readXlsx');
+  return readXlsx(bytes);
 }
 
 /** A bilingual message (as the core's errors carry them) in the reader's language. */

@@ -1,7 +1,8 @@
 /**
- * The administrators' registry import at `/import`: choose a CSV file, map its columns (remembered per layout),
+ * The administrators' registry import at `/import`: choose a CSV or Excel (.xlsx) file, map its columns (remembered per layout),
  * see every row checked with its errors beside it, import the good rows in one all-or-nothing batch with progress,
- * and undo a whole import. The CSV parser is loaded with this screen only.
+ * and undo a whole import. The CSV parser is loaded with this screen only, the .xlsx parser
+ * only when such a file is chosen.
  */
 import { useMemo, useState } from 'preact/hooks';
 import {
@@ -25,7 +26,7 @@ import { useSettings } from '../../store/useSettings';
 import { syncEngine } from '../../sync/engine';
 import { importAreas } from './areas';
 import { addImport, rememberedMapping, rememberMapping } from './importHistory';
-import { FileField, ImportList, importsOf, MappingFields, readCsvFile, RowErrorsTable, useFailureText, useImportFile } from './ImportParts';
+import { FileField, ImportList, importsOf, MappingFields, readTableFile, RowErrorsTable, useFailureText, useImportFile } from './ImportParts';
 import { postBatch, type BatchProgress } from './postBatch';
 import { IMPORT_TEXT } from './text';
 import '../../components/layout.css';
@@ -60,7 +61,7 @@ export default function ImportScreen() {
   const areaName = (id: string) => areas.find((a) => a.value === id)?.name ?? id;
   const failure = useFailureText();
   const { file, readError, choose, clear } = useImportFile(
-    readCsvFile,
+    readTableFile,
     (table) => {
       const remembered = rememberedMapping(table.header);
       setWasRemembered(remembered !== null);
@@ -130,9 +131,9 @@ export default function ImportScreen() {
 
       <FileField
         id="import-file"
-        accept=".csv,text/csv,text/plain"
-        label={t('fileLabel')}
-        help={t('fileHelp')}
+        accept=".csv,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        label={t('tableFileLabel')}
+        help={t('tableFileHelp')}
         disabled={busy}
         readError={readError}
         onChoose={(input) => void choose(input)}

@@ -5,8 +5,8 @@ import { defineText } from '../../i18n/language';
 export const IMPORT_TEXT = defineText({
   title: { nb: 'Importer boligregisteret', en: 'Import the dwelling registry' },
   intro: {
-    nb: 'Les inn kommunens egen boligliste eller Kartverkets adresseuttrekk på leilighetsnivå (CSV). Du ser hver rad før noe lagres, og du kan angre hele importen etterpå.',
-    en: "Read in the municipality's own list of dwellings or Kartverket's dwelling-level address export (CSV). You see every row before anything is saved, and you can undo the whole import afterwards.",
+    nb: 'Les inn kommunens egen boligliste eller Kartverkets adresseuttrekk på leilighetsnivå (CSV eller Excel). Du ser hver rad før noe lagres, og du kan angre hele importen etterpå.',
+    en: "Read in the municipality's own list of dwellings or Kartverket's dwelling-level address export (CSV or Excel). You see every row before anything is saved, and you can undo the whole import afterwards.",
   },
   needsConnection: { nb: 'Import krever nett. Koble til og prøv igjen.', en: 'Importing needs a connection. Connect and try again.' },
   noAreas: {
@@ -18,6 +18,11 @@ export const IMPORT_TEXT = defineText({
   fileHelp: {
     nb: 'Semikolon-, komma- eller tabulatorseparert, UTF-8 eller Windows-1252. Første rad er overskrifter. Fra Excel: Lagre som → CSV (semikolonseparert).',
     en: 'Separated by semicolons, commas or tabs, UTF-8 or Windows-1252. The first row holds the headings. From Excel: Save as → CSV (semicolon-separated).',
+  },
+  tableFileLabel: { nb: 'Fil (CSV eller Excel .xlsx)', en: 'File (CSV or Excel .xlsx)' },
+  tableFileHelp: {
+    nb: 'Excel-arbeidsbok (.xlsx, første ark leses) eller CSV separert med semikolon, komma eller tabulator, UTF-8 eller Windows-1252. Første rad er overskrifter.',
+    en: 'An Excel workbook (.xlsx, the first sheet is read) or CSV separated by semicolons, commas or tabs, UTF-8 or Windows-1252. The first row holds the headings.',
   },
   readFailed: { nb: 'Filen kunne ikke leses: {reason}', en: 'The file could not be read: {reason}' },
   fileRead: { nb: '{name}: {rows} rader, {columns} kolonner.', en: '{name}: {rows} rows, {columns} columns.' },
