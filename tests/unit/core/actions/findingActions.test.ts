@@ -10,7 +10,7 @@ import {
   type ActionSeverity,
 } from '../../../../src/core/actions/findingActions';
 import type { Answers } from '../../../../src/core/checklist/template';
-import { latestTemplate, startTemplate, TEMPLATE_IDS } from '../../../../src/core/checklist/templates';
+import { getTemplate, latestTemplate, TEMPLATE_IDS } from '../../../../src/core/checklist/templates';
 import { assessDwelling, verdictOf } from '../../../../src/core/rules/assessDwelling';
 import { completed, goodA, goodC, goodDwelling, goodInspections } from '../rules/fixture';
 
@@ -20,7 +20,7 @@ const photo = (n: number) => ({ sha256: String(n).repeat(64).slice(0, 64), mime:
 
 function proposeA(change: Answers, openKeys?: Set<string>) {
   const inspection = completed(TEMPLATE_IDS.dwellingInspection, { ...goodA(), ...change });
-  return proposeActions({ dwelling: goodDwelling(), inspection, template: startTemplate(TEMPLATE_IDS.dwellingInspection)!, today: TODAY, openKeys });
+  return proposeActions({ dwelling: goodDwelling(), inspection, template: getTemplate(TEMPLATE_IDS.dwellingInspection, inspection.templateVersion)!, today: TODAY, openKeys });
 }
 function proposeC(change: Answers) {
   const inspection = completed(TEMPLATE_IDS.riskAssessment, { ...goodC(), ...change });
