@@ -112,12 +112,24 @@ describe('the change feed under concurrent writers', () => {
     let aNumber = 0;
     let release!: () => void;
     const aHolds = new Promise<void>((r) => (release = r));
-    const aDone = counterRow.write(a2, 'a', () => aHolds).then((n) => ((aNumber = n), commit(a2)));
-    await new Promise((r) => setTimeout(r, 20));
+    let holding!: () => void;
+    const aHasNumber = new Promise<void>((r) => (holding = r));
+    const aDone = counterRow
+      .write(a2, 'a', () => {
+        holding();
+        return aHolds;
+      })
+      .then((n) => ((aNumber = n), commit(a2)));
+    // B starts only once A holds the counter row (a fixed pause let B go first on a loaded machine, and then A held
+    // the row for ever and every later test waited on it).
+    await aHasNumber;
     const bDone = counterRow.write(b2, 'b', async () => {}).then(async (n) => (await commit(b2), n));
-    await waitsOnLock(b2);
-    expect(await pull('changes', 0)).toEqual([]); // nothing committed yet, nothing numbered past an open change
-    release();
+    try {
+      await waitsOnLock(b2);
+      expect(await pull('changes', 0)).toEqual([]); // nothing committed yet, nothing numbered past an open change
+    } finally {
+      release();
+    }
     await aDone;
     const bNumber = await bDone;
     expect(bNumber).toBe(aNumber + 1);
