@@ -1,17 +1,22 @@
 // A municipality sets Egnet up for itself, in Chromium against the real server with EGNET_DEMO=0: an administrator
 // (made with `npm run user:add`) fills in Innstillinger for kommunen — name, number, 4 areas, 3 units — after being told
 // what is missing; an inspector's device then offers exactly those areas in the dwelling form with the network cut.
-// axe-core on the new screen at tablet and phone size, and on the accessibility statement it links to.
+// axe-core on the new screen at tablet and phone size, and on the accessibility statement it links to. Then the same
+// administrator imports a registry file, sees the two wrong rows with their errors beside them, imports the corrected
+// file (saved as .xlsx) and a file of places; an inspector's device has the dwellings offline and the neighbourhood
+// checklist proposes the distance to the nearest bus stop.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
 import { firstSync, serverRecord, syncNow, untilControlled } from './sync-pages';
 import { SETTINGS_ID } from '../../src/core/schemas/settings';
+import { xlsxBytes } from '../support/xlsx';
 
 const PASSWORD = 'kommune-oppsett-2026';
 const AREAS = ['Sentrum', 'Nordbyen', 'Østmarka', 'Vestli'];
@@ -112,6 +117,68 @@ describe('setting up a municipality', () => {
     const options = inspector.locator('#dwelling-area option');
     await expect.poll(() => options.allTextContents(), { timeout: 20_000 }).toEqual(['–', ...AREAS]);
     expect(await inspector.locator('#dwelling-area option', { hasText: 'Nordbyen' }).getAttribute('value')).toBe(areas[1]!.id);
+    await inspectorContext.close();
+  }, 120_000);
+
+  it('the administrator imports the registry and places; an inspector offline gets the dwellings and proposed distances', async () => {
+    const HEADER = ['Adresse', 'Bruksenhetsnummer', 'Postnummer', 'Område', 'Gnr', 'Bnr', 'Boligtype', 'Etasje', 'Heis', 'BRA (m²)', 'Rom', 'Godkjente soverom', 'Leieforhold', 'Ledig', 'Nord', 'Øst'];
+    const row = (address: string, unit: string, postcode: string, area: string, rooms: string, north: string) =>
+      [address, unit, postcode, area, '12', '3', 'Leilighet i blokk', '1', 'Nei', '60', rooms, '2', 'Løpende', 'Nei', north, '10,2801'];
+    const rows = [
+      row('Åsvegen 1', 'H0101', '7224', 'Sentrum', '3', '63,2900'),
+      row('Øvre Nordbyveg 2', 'H0101', '72A4', 'Nordbyen', '3', '63,2950'),
+      row('Lærkevegen 3', 'H0102', '7224', 'Østmarka', '3', '63,3000'),
+      row('Vestliveien 4', 'H0101', '7224', 'Vestli', 'tre', '63,3050'),
+    ];
+    const csv = [HEADER, ...rows].map((r) => r.join(';')).join('\n');
+
+    const adminContext = await browser.newContext({ viewport: TABLET });
+    const admin = await adminContext.newPage();
+    await login(admin, server.url, 'sjef', PASSWORD);
+    await firstSync(admin);
+    await admin.goto(`${server.url}/import`);
+    await admin.setInputFiles('#import-file', { name: 'boliger.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const counts = admin.locator('[data-testid="import-counts"]');
+    await expect.poll(() => counts.textContent(), { timeout: 20_000 }).toBe('2 rader kan importeres, 2 har feil, 0 finnes fra før.');
+    // Each error stands in the row of its file line, naming the column and what to write.
+    const line3 = await admin.locator('[data-testid="import-errors"] tr[data-line="3"]').allTextContents();
+    expect(line3.join(' ')).toMatch(/Postnummer.*72A4.*fire sifre/);
+    const line5 = await admin.locator('[data-testid="import-errors"] tr[data-line="5"]').allTextContents();
+    expect(line5.join(' ')).toMatch(/Rom.*«tre»/);
+
+    // The corrected file, saved from Excel.
+    rows[1]![2] = '7224';
+    rows[3]![10] = '3';
+    const fixed = xlsxBytes([HEADER, ...rows]);
+    await admin.setInputFiles('#import-file', { name: 'boliger.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(fixed) });
+    await expect.poll(() => counts.textContent(), { timeout: 20_000 }).toBe('4 rader kan importeres, 0 har feil, 0 finnes fra før.');
+    await admin.getByRole('button', { name: 'Importer 4 boliger' }).click();
+    await admin.getByText('4 boliger er importert.').waitFor({ timeout: 30_000 });
+
+    await admin.goto(`${server.url}/import/places`);
+    const places = 'navn;type;lat;lon\nSentrum stasjon;Bussholdeplass;63.2930;10.2801\nFjerntorget;Bussholdeplass;63.4000;10.2801\n';
+    await admin.setInputFiles('#places-file', { name: 'steder.csv', mimeType: 'text/csv', buffer: Buffer.from(places) });
+    await admin.getByRole('button', { name: 'Importer 2 steder' }).click();
+    await admin.getByText('2 steder er importert.').waitFor({ timeout: 30_000 });
+    await adminContext.close();
+
+    const db = new Database(join(server.dataDir, 'egnet.sqlite'), { readonly: true });
+    const dwellings = db.prepare("SELECT id, data FROM records WHERE entity = 'dwelling'").all() as { id: string; data: string }[];
+    db.close();
+    const first = dwellings.find((d) => (JSON.parse(d.data) as { address: string }).address === 'Åsvegen 1');
+    expect(dwellings).toHaveLength(4);
+
+    const inspectorContext = await browser.newContext({ viewport: PHONE });
+    const inspector = await inspectorContext.newPage();
+    await login(inspector, server.url, 'ivar', PASSWORD);
+    await firstSync(inspector);
+    await untilControlled(inspector);
+    await inspectorContext.setOffline(true);
+    await inspector.goto(`${server.url}/dwellings/${first!.id}`).catch(() => undefined);
+    await inspector.locator('[data-testid="start-neighbourhood"]').click({ timeout: 20_000 });
+    await inspector.waitForURL(/\/inspections\/[0-9a-f-]{36}$/);
+    // 63.2930 − 63.2900 degrees north is about 334 m.
+    await inspector.getByText('Nærmeste bussholdeplass: Sentrum stasjon, ca. 330 m i luftlinje — sjekk gangavstanden.').waitFor({ timeout: 20_000 });
     await inspectorContext.close();
   }, 120_000);
 });
