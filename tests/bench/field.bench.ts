@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
+import { withDueKey } from '../../src/app/store/dueIndex';
 import { shownChecker } from '../../src/core/checklist/isShown';
 import type { Answers, ShowWhen, Template } from '../../src/core/checklist/template';
 import { startTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
@@ -87,6 +88,8 @@ function answersShowingEveryItem(template: Template): Answers {
 
 /** Writes rows straight into the device database, as a finished sync would have left them. */
 export async function putRecords(page: Page, rows: Row[]): Promise<void> {
+  // Written straight into IndexedDB, so each record carries the due key the app's store would have set (dueIndex.ts).
+  rows = rows.map((r) => withDueKey(r as never) as Row);
   for (let i = 0; i < rows.length; i += 500) {
     await page.evaluate(
       (chunk) =>

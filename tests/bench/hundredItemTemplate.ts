@@ -1,10 +1,11 @@
 /** A 100-item checklist for the field benchmark, made of the real templates' items, so no product content is invented. */
 import { templateSchema, type Item, type ShowWhen, type Template } from '../../src/core/checklist/template';
-import { latestTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
+import { startTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
 
 const ITEMS = 100;
 
-// The dwelling inspection, the risk assessment and the neighbourhood checklist, in that order, until there are 100.
+// The dwelling inspection, the risk assessment and the neighbourhood checklist in the form versions new checklists
+// start in, in that order, until there are 100.
 const SOURCES = [
   { templateId: TEMPLATE_IDS.dwellingInspection, prefix: 'dwelling' },
   { templateId: TEMPLATE_IDS.riskAssessment, prefix: 'riskAssessment' },
@@ -27,7 +28,7 @@ function referencedIds(cond: ShowWhen): string[] {
 function build(): Template {
   const items: Item[] = [];
   for (const { templateId, prefix } of SOURCES) {
-    const source = latestTemplate(templateId);
+    const source = startTemplate(templateId);
     if (!source) throw new Error(`template ${templateId} is not in the registry`);
     for (const item of source.sections.flatMap((s) => s.items)) {
       if (items.length === ITEMS) break;

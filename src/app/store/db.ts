@@ -5,6 +5,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { EntityName } from '../../core/entities';
 import type { OpResult } from '../../core/sync/protocol';
+import { dueIndexMiddleware, withDueKey, type DueKey } from './dueIndex';
 
 /** A record as the device keeps it: the server's version (`base`, `rev`) and the view with local changes (`data`). */
 export type StoredRecord = {
@@ -23,6 +24,8 @@ export type StoredRecord = {
   updatedBy: string;
   /** The name behind `updatedBy`, when the server sent it. */
   updatedByName?: string;
+  /** Set by the store on a completed dwelling checklist (see dueIndex.ts); never written by hand. */
+  due?: DueKey;
 };
 
 /** Where an outbox op stands. `pending`: waiting to be pushed; `retry`: the server asked for it again (photo missing). */
@@ -112,6 +115,23 @@ export const STORE_VERSIONS: readonly StoreVersion[] = [
       records: '[entity+id], entity, [entity+data.dwellingId], [entity+data.status]',
     },
   },
+  {
+    // Each completed dwelling checklist carries a small key (dwelling, template, completion, red risk, TG3) that the
+    // count of dwellings due reads from the index alone, without the checklists' answers (see dueIndex.ts).
+    version: 3,
+    stores: {
+      records: '[entity+id], entity, [entity+data.dwellingId], [entity+data.status], due',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('records')
+        .where('entity')
+        .equals('inspection')
+        .modify((r: StoredRecord, ref: { value: StoredRecord }) => {
+          ref.value = withDueKey(r);
+        });
+    },
+  },
 ];
 
 /** The name of the app's database. */
@@ -137,5 +157,6 @@ export class EgnetDb extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    this.use(dueIndexMiddleware);
   }
 }

@@ -73,6 +73,21 @@ const isTg3 = (a: { value?: unknown } | undefined): boolean => a?.value === 'TG3
 const isRed = (a: { value?: unknown } | undefined): boolean => isRedRisk(a?.value);
 
 /**
+ * What the rules read of one completed dwelling-side checklist: its dwelling, template, completion and whether it shows
+ * a red risk or a TG3 finding. Small enough for the device to keep beside the checklist (an index key), so counting
+ * what is due never has to read every checklist's answers. Null for a draft, a household's checklist or one without
+ * dwelling or completion time.
+ */
+export type ChecklistSummary = { dwellingId: string; templateId: string; completedAt: string; redRisk: boolean; tg3: boolean };
+
+/** The summary of one checklist (see ChecklistSummary), or null when it does not count for a dwelling's due date. */
+export function checklistSummary(c: ChecklistFacts): ChecklistSummary | null {
+  if (c.status !== 'completed' || !c.dwellingId || !c.completedAt || !countsForDwelling(c)) return null;
+  const answers = Object.values(c.answers ?? {});
+  return { dwellingId: c.dwellingId, templateId: c.templateId, completedAt: c.completedAt, redRisk: answers.some(isRed), tg3: answers.some(isTg3) };
+}
+
+/**
  * The facts of every dwelling the checklists, allocations and actions name. Only completed dwelling-side checklists
  * count (a household's checklist never does); the newest one per template decides red risk and TG3.
  */
@@ -82,13 +97,27 @@ export function dwellingFacts(
   actions: readonly ActionFacts[] = [],
   intervals: InspectionIntervals = DEFAULT_INSPECTION_INTERVALS,
 ): Map<string, DwellingFacts> {
-  const newest = new Map<string, Map<string, ChecklistFacts>>();
+  const summaries: ChecklistSummary[] = [];
   for (const c of checklists) {
-    if (c.status !== 'completed' || !c.dwellingId || !c.completedAt || !countsForDwelling(c)) continue;
+    const s = checklistSummary(c);
+    if (s) summaries.push(s);
+  }
+  return dwellingFactsOf(summaries, allocations, actions, intervals);
+}
+
+/** dwellingFacts from checklist summaries (checklistSummary) instead of whole checklists. */
+export function dwellingFactsOf(
+  summaries: readonly ChecklistSummary[],
+  allocations: readonly { dwellingId: string; date: string }[] = [],
+  actions: readonly ActionFacts[] = [],
+  intervals: InspectionIntervals = DEFAULT_INSPECTION_INTERVALS,
+): Map<string, DwellingFacts> {
+  const newest = new Map<string, Map<string, ChecklistSummary>>();
+  for (const c of summaries) {
     let byTemplate = newest.get(c.dwellingId);
     if (!byTemplate) newest.set(c.dwellingId, (byTemplate = new Map()));
     const seen = byTemplate.get(c.templateId);
-    if (!seen || Date.parse(c.completedAt) > Date.parse(seen.completedAt!)) byTemplate.set(c.templateId, c);
+    if (!seen || Date.parse(c.completedAt) > Date.parse(seen.completedAt)) byTemplate.set(c.templateId, c);
   }
   const facts = new Map<string, DwellingFacts>();
   const of = (id: string): DwellingFacts => {
@@ -99,11 +128,10 @@ export function dwellingFacts(
   for (const [id, byTemplate] of newest) {
     const f = of(id);
     for (const c of byTemplate.values()) {
-      const day = osloDay(c.completedAt!);
+      const day = osloDay(c.completedAt);
       if (!f.lastInspected || day > f.lastInspected) f.lastInspected = day;
-      const answers = Object.values(c.answers ?? {});
-      if (!f.redRisk && answers.some(isRed)) f.redRisk = true;
-      if (!f.openTg3 && answers.some(isTg3)) f.openTg3 = true;
+      if (c.redRisk) f.redRisk = true;
+      if (c.tg3) f.openTg3 = true;
     }
   }
   for (const a of allocations) (of(a.dwellingId).tenantChanges as string[]).push(a.date);

@@ -6,6 +6,7 @@ import type { Allocation } from '../../../core/schemas/allocation';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Household } from '../../../core/schemas/household';
 import type { Inspection } from '../../../core/schemas/inspection';
+import { summaryOfKey, type DueKey } from '../../store/dueIndex';
 import type { Task } from '../../../core/schemas/task';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { ROUTES, mayOpen } from '../../routes';
@@ -61,19 +62,20 @@ export default function HomeScreen() {
       now,
     });
   }, [user?.id]);
-  // Dwellings due for a check: read apart, as the completed checklists are the heavy read.
+  // Dwellings due for a check: the completed checklists are read from the device's due index (their keys alone, not
+  // their answers), so the count stays cheap with thousands of checklists on the device.
   const due = useQuery(async () => {
     if (!inspects) return [];
     const [dwellings, completed, allocations, tasks, settings] = await Promise.all([
       repo<Dwelling>('dwelling').list(),
-      repo<Inspection>('inspection').listBy('status', 'completed'),
+      deviceDb().records.orderBy('due').keys() as Promise<unknown[]> as Promise<DueKey[]>,
       repo<Allocation>('allocation').list(),
       repo<Task>('task').list(),
       loadSettings(),
     ]);
     return inspectionsDue(
       dwellings.map((d) => d.id),
-      completed.map((c) => c.data),
+      completed.map(summaryOfKey),
       norwegianDate(new Date()),
       allocations.map((a) => a.data),
       tasks.map((t) => actionFacts(t.data)),

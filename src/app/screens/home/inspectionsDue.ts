@@ -5,24 +5,25 @@
  */
 import { addDays } from '../../../core/planning/dates';
 import { DEFAULT_INSPECTION_INTERVALS, type InspectionIntervals } from '../../../core/planning/intervals';
-import { dueState, dwellingFacts, nextInspection, type ActionFacts, type ChecklistFacts } from '../../../core/planning/nextInspection';
+import { dueState, dwellingFactsOf, nextInspection, type ActionFacts, type ChecklistSummary } from '../../../core/planning/nextInspection';
 
 /** One line: what, how many, and the plan filtered to them. */
 export type DueItem = { key: 'neverInspected' | 'inspectionsOverdue' | 'inspectionsDueSoon'; n: number; href: string };
 
 /**
- * The lines that count something, on `today` (yyyy-mm-dd, Norwegian). `checklists` may hold any; allocations are the
- * changes of tenant, actions the open follow-ups that keep a dwelling on the short interval.
+ * The lines that count something, on `today` (yyyy-mm-dd, Norwegian). `checklists` are the summaries of the completed
+ * dwelling checklists (checklistSummary: what the device's due index holds); allocations are the changes of tenant,
+ * actions the open follow-ups that keep a dwelling on the short interval.
  */
 export function inspectionsDue(
   dwellingIds: readonly string[],
-  checklists: readonly ChecklistFacts[],
+  checklists: readonly ChecklistSummary[],
   today: string,
   allocations: readonly { dwellingId: string; date: string }[] = [],
   actions: readonly ActionFacts[] = [],
   intervals: InspectionIntervals = DEFAULT_INSPECTION_INTERVALS,
 ): DueItem[] {
-  const facts = dwellingFacts(checklists, allocations, actions, intervals);
+  const facts = dwellingFactsOf(checklists, allocations, actions, intervals);
   const counts = { never: 0, overdue: 0, dueSoon: 0, notDue: 0 };
   for (const id of dwellingIds) counts[dueState(nextInspection(facts.get(id), intervals), today, intervals)]++;
   const soonBefore = addDays(today, intervals.dueSoonDays + 1);
