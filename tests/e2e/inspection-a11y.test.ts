@@ -115,5 +115,5 @@ describe.each(Object.entries(SIZES))('field screens at %s size', (size, viewport
     } finally {
       await context.close();
     }
-  });
+  }, 360_000); // ~45 s on a quiet 2-core machine; one long walk through every section, so room for a loaded one
 });
