@@ -55,13 +55,21 @@ async function logIn(url: string, username: string): Promise<string> {
  * How a run is set up: the engine (`postgres` true or false; left out, EGNET_TEST_ENGINE decides, as under
  * `npm run test:postgres`), how many edits at least and how many real kills.
  */
-type Scenario = { postgres?: boolean; edits: number; kills: number };
+type Scenario = { postgres?: boolean; edits: number; kills: number; /** Server processes on one PostgreSQL database. */ processes?: 1 | 2 };
 
-async function runScenario(seed: number, { postgres, edits: EDITS, kills: KILLS }: Scenario = { edits: DEFAULT_EDITS, kills: DEFAULT_KILLS }): Promise<void> {
+async function runScenario(seed: number, { postgres, edits: EDITS, kills: KILLS, processes = 1 }: Scenario = { edits: DEFAULT_EDITS, kills: DEFAULT_KILLS }): Promise<void> {
   const rnd = prng(seed);
   const started = Date.now();
   const server = await startServer({ demo: true, ...(postgres === undefined ? {} : { postgres }) });
   servers.push(server);
+  // A second process on the same database and the same photo folder; devices talk to one or the other, and either
+  // may be killed.
+  const all = [server];
+  if (processes === 2) {
+    if (!server.databaseUrl) throw new Error('two server processes need PostgreSQL');
+    all.push(await startServer({ demo: true, dataDir: server.dataDir, env: { EGNET_DATABASE_URL: server.databaseUrl } }));
+    servers.push(all[1]!);
+  }
   let restarting: Promise<void> | null = null;
   let sigkills = 0;
   const kill = async (): Promise<boolean> => {
@@ -72,12 +80,13 @@ async function runScenario(seed: number, { postgres, edits: EDITS, kills: KILLS 
       return false;
     }
     let killed = false;
-    restarting = server
+    const target = all.length > 1 ? rnd.pick(all) : server;
+    restarting = target
       .kill()
       .then((k) => {
         killed = k;
         if (k) sigkills += 1;
-        return server.restart();
+        return target.restart();
       })
       .finally(() => (restarting = null));
     await restarting;
@@ -91,9 +100,10 @@ async function runScenario(seed: number, { postgres, edits: EDITS, kills: KILLS 
     { user: DEMO_USERS.find((u) => u.username === 'inspektor')!, name: 'phone-inspektor' },
   ];
   const checked: CheckedDevice[] = [];
-  for (const p of people) {
-    const token = await logIn(server.url, p.user.username);
-    const device = makeDevice(p.name, { getToken: () => token, fetch: faults.fetch, baseUrl: server.url, timeoutMs: 10_000 });
+  for (const [i, p] of people.entries()) {
+    const via = all[i % all.length]!;
+    const token = await logIn(via.url, p.user.username);
+    const device = makeDevice(p.name, { getToken: () => token, fetch: faults.fetch, baseUrl: via.url, timeoutMs: 10_000 });
     const entry: CheckedDevice = { device, user: p.user, ops: [] };
     checked.push(entry);
   }
@@ -183,11 +193,11 @@ async function runScenario(seed: number, { postgres, edits: EDITS, kills: KILLS 
   const rejected = (await Promise.all(checked.map((c) => c.device.db.rejected.count()))).reduce((a, b) => a + b, 0);
   const ops = checked.reduce((n, c) => n + c.ops.length, 0);
   console.log(
-    `sync faults seed=${seed} on ${server.databaseUrl ? 'postgres' : 'sqlite'}: ${ops} ops, ${conflicts} conflicts shown, ${rejected} rejected shown, ` +
+    `sync faults seed=${seed} on ${server.databaseUrl ? 'postgres' : 'sqlite'} (${all.length} process${all.length > 1 ? 'es' : ''}): ${ops} ops, ${conflicts} conflicts shown, ${rejected} rejected shown, ` +
       `${Math.round((100 * faults.log.loseResponse) / faults.log.answered)} % of answers lost, faults ${JSON.stringify(faults.log)}, ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   for (const c of checked) c.device.close();
-  await server.stop();
+  for (const s of all) await s.stop();
   expect(violations, `seed ${seed}: replay with EGNET_SEED=${seed}`).toEqual([]);
   expect(sigkills, 'real SIGKILLs of the running server').toBe(KILLS);
   expect(faults.log.kill, 'kills counted by the faulty fetch').toBe(sigkills);
@@ -211,4 +221,11 @@ const POSTGRES_SEED = 20261206;
 
 describe.skipIf(process.env.EGNET_TEST_ENGINE === 'postgres' || fromEnv.length > 0)('sync under faults on PostgreSQL (short)', () => {
   it(`seed ${POSTGRES_SEED}: nothing lost, nothing doubled, everyone converges`, () => runScenario(POSTGRES_SEED, { postgres: true, edits: 300, kills: 2 }), 240_000);
+});
+
+/** Under `npm run test:postgres`: two server processes on one database, either killed at random. */
+describe.runIf(process.env.EGNET_TEST_ENGINE === 'postgres')('sync under faults with two server processes on PostgreSQL', () => {
+  for (const seed of [...fromEnv, ...(fromEnv.length ? [] : [...FIXED_SEEDS, ...fresh])]) {
+    it(`seed ${seed}: nothing lost, nothing doubled, everyone converges`, () => runScenario(seed, { edits: DEFAULT_EDITS, kills: DEFAULT_KILLS, processes: 2 }), SOAK ? 900_000 : 400_000);
+  }
 });
