@@ -5,7 +5,7 @@ import { defineText } from '../../i18n/language';
 export const SETTINGS_TEXT = defineText({
   title: { nb: 'Innstillinger', en: 'Settings' },
   dataTitle: { nb: 'Kommunens data', en: "The municipality's data" },
-  importRegistry: { nb: 'Importer boligregisteret (CSV)', en: 'Import the dwelling registry (CSV)' },
+  importRegistry: { nb: 'Importer boligregisteret (CSV eller Excel)', en: 'Import the dwelling registry (CSV or Excel)' },
   importPlaces: { nb: 'Importer steder i nærmiljøet (CSV)', en: 'Import places in the neighbourhood (CSV)' },
   about: { nb: 'Om appen', en: 'About the app' },
   version: { nb: 'Versjon', en: 'Version' },
