@@ -179,8 +179,11 @@ function initdbOnce(bin: string, user: { uid: number; gid: number } | null): str
   return cache;
 }
 
-/** initdb into a fresh temp folder and start the server on 127.0.0.1 with fsync off; resolves once it takes queries. */
-export async function startPostgres(): Promise<PostgresCluster> {
+/**
+ * initdb into a fresh temp folder and start the server on 127.0.0.1 with fsync off (with `durable`, as a real server
+ * runs: fsync and synchronous commits on, for benchmarks); resolves once it takes queries.
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<PostgresCluster> {
   const bin = ensurePostgres();
   removeLeftovers();
   const user = runAs();
@@ -201,7 +204,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
     join(bin, 'postgres'),
     [
       '-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', dir,
-      '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+      ...(options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
       '-c', 'max_connections=300', '-c', 'shared_buffers=64MB', '-c', 'log_min_messages=warning',
     ],
     { ...as, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
