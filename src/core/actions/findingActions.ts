@@ -167,6 +167,19 @@ export function proposeActions({ dwelling, inspection, template, today, openKeys
 /** The facts of a dwelling's action that the verdict reads. */
 export type ActionFacts = { title: string; status: string; severity?: ActionSeverity | null; dueDate: string };
 
+/** A dwelling's follow-up actions (tasks naming a dwelling and no household), grouped by the dwelling. */
+export function actionsByDwelling<T extends ActionFacts & { dwellingId?: string | null; householdId?: string | null }>(tasks: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const t of tasks) {
+    const d = t.dwellingId;
+    if (!d || t.householdId) continue;
+    let list = out.get(d);
+    if (!list) out.set(d, (list = []));
+    list.push(t);
+  }
+  return out;
+}
+
 /** The open actions that keep a dwelling "not suitable" (TG3, red risk, failed gate), most urgent deadline first. */
 export function blockingActions<T extends ActionFacts>(actions: readonly T[]): T[] {
   return actions

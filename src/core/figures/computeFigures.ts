@@ -1,4 +1,5 @@
 /** Stock figures like the reference report's (docs/domain.md): verdict counts and shares in total, per area, bedrooms and vacancy, and "children first" per year. */
+import { actionsByDwelling, type ActionFacts } from '../actions/findingActions';
 import { countsForDwelling } from '../checklist/checklistSide';
 import { verdictOf } from '../rules/assessDwelling';
 import { defaultRuleSet } from '../rules/defaultRuleSet';
@@ -53,6 +54,11 @@ export type FiguresInput = {
    */
   dwellingChangedAt?: Readonly<Record<string, string>>;
   today?: string;
+  /**
+   * The dwellings' follow-up actions (tasks with a dwelling and no household): an open TG3, red or gate action keeps a
+   * dwelling "not suitable", as on its page and in the registry. Without them only the checklists count.
+   */
+  tasks?: readonly (ActionFacts & { dwellingId?: string | null; householdId?: string | null })[];
   /** The area ids in the settings' order: the per-area figures follow it (others after, as first met). */
   areaOrder?: readonly string[];
 };
@@ -103,8 +109,9 @@ export function computeFigures(input: FiguresInput): Figures {
   const byBedrooms = new Map<string, Tally>();
   const vacancy = { vacant: new Tally(), let: new Tally() };
   const verdictsByDwelling: Record<string, Verdict> = {};
+  const actions = actionsByDwelling(input.tasks ?? []);
   for (const dwelling of input.dwellings) {
-    const verdict = isKnown(dwelling.id) ? known[dwelling.id]! : verdictOf(dwelling, byDwelling.get(dwelling.id) ?? [], ruleSet);
+    const verdict = isKnown(dwelling.id) ? known[dwelling.id]! : verdictOf(dwelling, byDwelling.get(dwelling.id) ?? [], ruleSet, actions.get(dwelling.id));
     verdictsByDwelling[dwelling.id] = verdict;
     total.add(verdict);
     let area = byArea.get(dwelling.area);

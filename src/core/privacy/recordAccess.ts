@@ -84,6 +84,13 @@ function seesAction(viewer: Viewer, action: Data): boolean {
   return !!unit && viewer.units.includes(unit);
 }
 
+/**
+ * What the rest of the intake team sees of an action: what the dwelling's verdict reads (an open TG3, red or gate
+ * action keeps it "not suitable", which matters most when a family is matched to it) — not the finding's words or
+ * photos, which show someone's home.
+ */
+const ACTION_FIELDS_FOR_INTAKE = ['title', 'ownerUnit', 'dwellingId', 'householdId', 'severity', 'dueDate', 'status', 'doneAt'];
+
 /** Why the viewer may not make this change to a dwelling's action (either version is one), or null. */
 function actionWriteDenial(viewer: Viewer, before: Data | null, after: Data | null): WriteDenial | null {
   // An action stays an action: nobody turns it into a household's task or the other way round here.
@@ -120,7 +127,10 @@ export function privacyReadView(viewer: Viewer, entity: EntityName, data: Data, 
       return followsHousehold(viewer, links.household(str(data.householdId) ?? '')) ? data : null;
     }
     case 'task': {
-      if (isDwellingAction(data)) return seesAction(viewer, data) ? data : null;
+      if (isDwellingAction(data)) {
+        if (seesAction(viewer, data)) return data;
+        return viewer.roles.includes('intake') ? pick(data, ACTION_FIELDS_FOR_INTAKE) : null;
+      }
       const householdId = str(data.householdId);
       const follows = householdId ? followsHousehold(viewer, links.household(householdId)) : isAdmin(viewer) || viewer.roles.includes('counsellor');
       if (follows) return data;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { computeFigures } from '../../core/figures/computeFigures';
 import { trendFigures } from '../../core/figures/trendFigures';
 import { norwegianDate } from '../../core/privacy/consentState';
-import type { Allocation, Dwelling, Inspection } from '../../core/schemas';
+import type { Allocation, Dwelling, Inspection, Task } from '../../core/schemas';
 import { requireUser } from '../auth/requireUser';
 import type { AppEnv, Deps } from '../env';
 import { readRecords } from './readRecords';
@@ -32,6 +32,8 @@ export function figuresRoutes(deps: Deps): Hono<AppEnv> {
       dwellings: await readRecords<Dwelling>(deps.store, user, 'dwelling', now),
       inspections: await readRecords<Inspection>(deps.store, user, 'inspection', now),
       allocations: await readRecords<Allocation>(deps.store, user, 'allocation', now),
+      // Follow-up actions (tasks with a dwelling and no household) hold a verdict down as on the device.
+      tasks: await readRecords<Task>(deps.store, user, 'task', now),
     };
     // When each dwelling last changed, as pull hands it out: vacancy follows allocations made since (core/matching/vacancy).
     const changed = await deps.store.liveRecords(['dwelling']);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFigures } from '../../../src/core/figures/computeFigures';
 import { trendFigures } from '../../../src/core/figures/trendFigures';
 import { norwegianDate } from '../../../src/core/privacy/consentState';
-import type { Allocation, Dwelling, Inspection, WithId } from '../../../src/core/schemas';
+import type { Allocation, Dwelling, Inspection, Task, WithId } from '../../../src/core/schemas';
 import type { Change, PullResponse, PushResponse } from '../../../src/core/sync/protocol';
 import { tempApp, type TempApp } from '../../support/temp-app';
 
@@ -49,7 +49,7 @@ function deviceInput(records: Map<string, Change>) {
     [...records.values()].filter((c) => c.entity === entity).map((c) => ({ ...(c.data as T), id: c.id })) as WithId<T>[];
   // As the device keeps it: when each dwelling record last changed, so vacancy follows allocations made since.
   const dwellingChangedAt = Object.fromEntries([...records.values()].filter((c) => c.entity === 'dwelling').map((c) => [c.id, c.updatedAt!]));
-  return { dwellings: of<Dwelling>('dwelling'), inspections: of<Inspection>('inspection'), allocations: of<Allocation>('allocation'), dwellingChangedAt };
+  return { dwellings: of<Dwelling>('dwelling'), inspections: of<Inspection>('inspection'), allocations: of<Allocation>('allocation'), tasks: of<Task>('task'), dwellingChangedAt };
 }
 
 describe('GET /api/figures', () => {
@@ -115,5 +115,31 @@ describe('GET /api/figures', () => {
     expect(after.byVacancy.vacant.dwellings).toBe(before.byVacancy.vacant.dwellings - 1);
     const deviceAfter = deviceInput(await pullAll(intake));
     expect(after).toEqual({ ...computeFigures({ ...deviceAfter, today }), ...trendFigures(deviceAfter, today) });
+  });
+
+  it('counts a dwelling with an open TG3 action as not suitable, on the server as on the device, until it is closed', async () => {
+    const before = await figures();
+    const dwellingId = Object.keys(before.verdictsByDwelling).find((id) => before.verdictsByDwelling[id] === 'suited3plus')!;
+    const inspector = await t.login('inspektor');
+    const id = crypto.randomUUID();
+    const action = { title: 'Tett taket', ownerUnit: 'buildingsAndProperty', dwellingId, severity: 'TG3', dueDate: '2026-12-27', status: 'open' };
+    const put = async (baseRev: number, set: Record<string, unknown>) => {
+      const res = await t.app.request('/api/sync/push', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${inspector}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ clientId: crypto.randomUUID(), ops: [{ opId: crypto.randomUUID(), entity: 'task', id, baseRev, set }] }),
+      });
+      expect(((await res.json()) as PushResponse).results[0], 'the action is stored').toMatchObject({ status: 'applied' });
+    };
+    await put(0, action);
+    const open = await figures();
+    expect(open.verdictsByDwelling[dwellingId]).toBe('notSuitable');
+    expect(open.byVerdict.suited3plus).toBe(before.byVerdict.suited3plus - 1);
+    expect(open.byVerdict.notSuitable).toBe(before.byVerdict.notSuitable + 1);
+    const today = norwegianDate(t.deps.now());
+    expect(open.verdictsByDwelling).toEqual(computeFigures({ ...deviceInput(await pullAll(intake)), today }).verdictsByDwelling);
+
+    await put(1, { status: 'done', doneAt: '2026-11-27T10:00:00Z', closeNote: 'Lagt nytt beslag' });
+    expect((await figures()).verdictsByDwelling[dwellingId]).toBe('suited3plus');
   });
 });

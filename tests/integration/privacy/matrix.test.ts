@@ -34,6 +34,8 @@ type Seen = typeof F | typeof N | readonly string[];
 const HOUSEHOLD_OWN = ['adults', 'childBirthYears', 'counsellorIds', 'displayName', 'dwellingId', 'languageNeeds', 'needs', 'priorityFamily'];
 const HOUSEHOLD_OTHERS = ['adults', 'childBirthYears', 'counsellorIds', 'displayName', 'languageNeeds'];
 const TASK_FOR_UNIT = ['doneAt', 'dueDate', 'householdId', 'ownerUnit', 'status', 'title'];
+// What intake outside the owning unit sees of a dwelling's action: what the dwelling's verdict reads, not the finding.
+const ACTION_FOR_INTAKE = ['doneAt', 'dueDate', 'dwellingId', 'householdId', 'ownerUnit', 'severity', 'status', 'title'];
 
 // A dwelling's follow-up action owned by Bygg og eiendom: the demo counsellor works for that unit, the intake member
 // for NAV only.
@@ -42,7 +44,7 @@ const READ: Record<Username, Record<Kind, Seen | readonly Seen[]>> = {
   admin: { household: [F, F, F, F], visit: [F, F, F, F], homeVisit: [F, F, F, F], task: [F, F, F, F], plan: [F, F], followUp: [F, F], dwelling: F, dwellingInspection: F, allocation: F, dwellingAction: F },
   inspektor: { household: [N, N, N, N], visit: [N, N, N, N], homeVisit: [N, N, N, N], task: [N, N, N, N], plan: [N, N], followUp: [N, N], dwelling: F, dwellingInspection: F, allocation: F, dwellingAction: F },
   boveileder: { household: [F, N, F, F], visit: [F, N, F, F], homeVisit: [F, N, F, F], task: [F, N, F, F], plan: [F, N], followUp: [F, N], dwelling: F, dwellingInspection: N, allocation: N, dwellingAction: F },
-  inntak: { household: [HOUSEHOLD_OWN, HOUSEHOLD_OTHERS, N, N], visit: [N, N, N, N], homeVisit: [N, N, N, N], task: [TASK_FOR_UNIT, N, N, N], plan: [N, N], followUp: [N, N], dwelling: F, dwellingInspection: F, allocation: F, dwellingAction: N },
+  inntak: { household: [HOUSEHOLD_OWN, HOUSEHOLD_OTHERS, N, N], visit: [N, N, N, N], homeVisit: [N, N, N, N], task: [TASK_FOR_UNIT, N, N, N], plan: [N, N], followUp: [N, N], dwelling: F, dwellingInspection: F, allocation: F, dwellingAction: ACTION_FOR_INTAKE },
 };
 
 const A = 'allow';

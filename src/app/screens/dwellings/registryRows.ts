@@ -2,6 +2,7 @@
  * The registry's lines: each dwelling with its verdict from its latest completed checklists and open follow-up actions
  * (as its page gives it), and its last inspection date.
  */
+import { actionsByDwelling } from '../../../core/actions/findingActions';
 import { isVacant } from '../../../core/matching/vacancy';
 import { assessDwelling } from '../../../core/rules/assessDwelling';
 import type { Allocation } from '../../../core/schemas/allocation';
@@ -30,26 +31,13 @@ export function inspectionsByDwelling(inspections: readonly Rec<Inspection>[]): 
   return out;
 }
 
-/** A dwelling's follow-up actions (tasks naming a dwelling and no household), grouped by the dwelling. */
-function actionsByDwelling(tasks: readonly Rec<Task>[]): Map<string, Task[]> {
-  const out = new Map<string, Task[]>();
-  for (const t of tasks) {
-    const d = t.data.dwellingId;
-    if (!d || t.data.householdId) continue;
-    let list = out.get(d);
-    if (!list) out.set(d, (list = []));
-    list.push(t.data);
-  }
-  return out;
-}
-
 /**
  * Each dwelling's verdict (recomputed from the answers and its open actions, never stored in a record) and newest
  * completed inspection: an open TG3, red or gate action makes it not suitable here as on its page.
  */
 export function summarize(dwellings: readonly Rec<Dwelling>[], inspections: readonly Rec<Inspection>[], tasks: readonly Rec<Task>[] = []): Map<string, DwellingSummary> {
   const byDwelling = inspectionsByDwelling(inspections);
-  const actions = actionsByDwelling(tasks);
+  const actions = actionsByDwelling(tasks.map((t) => t.data));
   const out = new Map<string, DwellingSummary>();
   for (const d of dwellings) {
     const own = (byDwelling.get(d.id) ?? []).map((i) => i.data);

@@ -1,5 +1,5 @@
 /** The records the intake screens read, live from the device store: they follow every sync and every local change. */
-import type { Allocation, Dwelling, Household, Inspection, WithId } from '../../../core/schemas';
+import type { Allocation, Dwelling, Household, Inspection, Task, WithId } from '../../../core/schemas';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
 import { dwellingStamps } from './dwellingStamps';
@@ -12,6 +12,8 @@ export type IntakeData = {
   allocations: WithId<Allocation>[];
   /** Households as far as their consent lets this person see them (fields may be missing). */
   households: WithId<Partial<Household>>[];
+  /** The dwellings' follow-up actions (tasks with a dwelling and no household): open serious ones hold a verdict down. */
+  tasks: WithId<Task>[];
   /** When each dwelling record last changed (ISO time): an allocation after that means it is taken. */
   dwellingChangedAt: Record<string, string>;
   /** Changes whenever any of these records changes (id, revision, time of change): the key of cached figures. */
@@ -23,21 +25,25 @@ export type IntakeData = {
 /** Undefined until the first read of the device database. */
 export function useIntakeData(): IntakeData | undefined {
   return useQuery(async () => {
-    const [dwellings, inspections, allocations, households] = await Promise.all([
+    const [dwellings, inspections, allocations, households, allTasks] = await Promise.all([
       repo<Dwelling>('dwelling').list(),
       repo<Inspection>('inspection').list(),
       repo<Allocation>('allocation').list(),
       repo<Partial<Household>>('household').list(),
+      repo<Task>('task').list(),
     ]);
+    const tasks = allTasks.filter((t) => t.data.dwellingId && !t.data.householdId);
     const withId = <T,>(rows: { id: string; data: T }[]) => rows.map((r) => ({ ...r.data, id: r.id }));
     return {
       dwellings: withId(dwellings),
       inspections: withId(inspections),
       allocations: withId(allocations),
       households: withId(households),
+      tasks: withId(tasks),
       dwellingChangedAt: Object.fromEntries(dwellings.map((d) => [d.id, d.updatedAt])),
-      version: recordsVersion([dwellings, inspections, allocations]),
-      dwellingStamps: dwellingStamps(dwellings, inspections),
+      version: recordsVersion([dwellings, inspections, allocations, tasks]),
+      // A dwelling's actions change its verdict as its checklists do, so they go into its fingerprint alike.
+      dwellingStamps: dwellingStamps(dwellings, [...inspections, ...tasks]),
     };
   }, []);
 }

@@ -119,6 +119,21 @@ describe('computeFigures on small cases', () => {
     expect(f.ruleSet).toEqual({ id: 'suitability', version: 2 });
   });
 
+  it('counts a dwelling with an open TG3, red or gate action as not suitable, as its page and the registry do', () => {
+    const input = { dwellings: [d('a'), d('b'), d('c'), d('e')], inspections: [...ins('a'), ...ins('b'), ...ins('c'), ...ins('e')], allocations: [] };
+    const action = (dwellingId: string, severity: 'TG3' | 'red' | 'gate' | 'TG2' | 'yellow', status = 'open', householdId: string | null = null) =>
+      ({ title: 'Tiltak', dwellingId, householdId, severity, status, dueDate: '2027-01-01' });
+    const tasks = [
+      action('a', 'TG3'),
+      action('b', 'TG2'), // not serious enough to hold the verdict down
+      action('c', 'red', 'done'), // closed
+      action('e', 'gate', 'open', 'h1'), // a household's task is not the dwelling's action
+    ];
+    expect(computeFigures({ ...input, tasks }).verdictsByDwelling).toEqual({ a: 'notSuitable', b: 'suited0to3', c: 'suited0to3', e: 'suited0to3' });
+    expect(computeFigures({ ...input, tasks: [...tasks, action('c', 'red'), action('e', 'gate')] }).byVerdict).toEqual({ suited0to3: 1, suited3plus: 0, notSuitable: 3, notAssessed: 0 });
+    expect(computeFigures(input).byVerdict.suited0to3).toBe(4);
+  });
+
   it('takes verdicts it is given as known and assesses only the other dwellings', () => {
     const input = { dwellings: [d('good'), d('bad')], inspections: [...ins('good'), ...ins('bad', { b: { 'distances.busStopM': { value: 900 } } })], allocations: [] };
     expect(computeFigures(input).verdictsByDwelling).toEqual({ good: 'suited0to3', bad: 'notSuitable' });

@@ -170,12 +170,24 @@ describe("a dwelling's follow-up action", () => {
     ['inspector', inspector, true],
     ['a counsellor in the owning unit', unitCounsellor, true],
     ['a counsellor in no unit', counsellor, false],
-    ['NAV intake', navIntake, false],
     ['intake in the owning unit', viewer(['intake'], ['buildingsAndProperty']), true],
   ];
   it.each(table)('is seen whole by %s: %s', (_name, who, sees) => {
     expect(isPrivacyGoverned('task', action)).toBe(true);
     expect(privacyReadView(who, 'task', action, links, now)).toBe(sees ? action : null);
+  });
+
+  it("is seen by the rest of the intake team as far as the dwelling's verdict reads it, without the finding or photos", () => {
+    const whole = { ...action, finding: 'Fukt i veggen bak dusjen', photos: [{ sha256: 'a'.repeat(64), mime: 'image/jpeg' }], sourceInspectionId: 'i0000000-0000-4000-8000-000000000001' };
+    expect(privacyReadView(navIntake, 'task', whole, links, now)).toEqual({
+      title: 'Tett sluk',
+      ownerUnit: 'buildingsAndProperty',
+      dwellingId: action.dwellingId,
+      householdId: null,
+      severity: 'TG3',
+      dueDate: '2026-04-01',
+      status: 'open',
+    });
   });
 
   it('is created and changed by inspectors, and closed with a note by its unit, never by others', () => {
