@@ -9,7 +9,8 @@ import { startServer, type ServerProcess } from '../../support/server-process';
 describe('safe defaults', () => {
   let server: ServerProcess;
   beforeAll(async () => {
-    server = await startServer({ demo: true });
+    // On SQLite under npm run test:postgres too: these tests look at the SQLite file itself.
+    server = await startServer({ demo: true, postgres: false });
   }, 60_000);
   afterAll(async () => server?.stop());
 

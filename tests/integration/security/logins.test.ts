@@ -22,7 +22,8 @@ async function codeOf(res: Response): Promise<string> {
 describe('log-in limits', () => {
   let server: ServerProcess;
   beforeAll(async () => {
-    server = await startServer({ demo: true, env: { EGNET_TRUST_PROXY: '1', EGNET_LOG_LEVEL: 'info' } });
+    // On SQLite under npm run test:postgres too: a test here reads the SQLite file itself.
+    server = await startServer({ demo: true, postgres: false, env: { EGNET_TRUST_PROXY: '1', EGNET_LOG_LEVEL: 'info' } });
   }, 60_000);
   afterAll(async () => server?.stop());
 
