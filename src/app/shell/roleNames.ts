@@ -5,7 +5,7 @@ import type { LocalText } from '../../core/text';
 /** The name of each role as a person reads it. */
 export const ROLE_NAMES: Record<Role, LocalText> = {
   admin: { nb: 'Administrator', en: 'Administrator' },
-  inspector: { nb: 'Inspektør (Bygg og eiendom)', en: 'Inspector (property services)' },
+  inspector: { nb: 'Inspektør (eiendom)', en: 'Inspector (property services)' },
   counsellor: { nb: 'Boveileder', en: 'Housing counsellor' },
   intake: { nb: 'Inntaksteam', en: 'Intake team' },
 };

@@ -35,6 +35,7 @@ export const MELHUS_SETTINGS: Settings = {
     { id: 'childWelfare', name: 'Barnevernet', nameEn: 'Child welfare' },
     { id: 'healthStation', name: 'Helsestasjon', nameEn: 'Child health centre' },
   ],
+  actionUnit: 'buildingsAndProperty',
   ruleSet: { id: defaultRuleSet.id, version: defaultRuleSet.version },
   inspectionIntervals: DEFAULT_INSPECTION_INTERVALS,
 };

@@ -4,7 +4,8 @@ import { ROLES, type Role } from '../entities';
 import { formatNumber } from '../format/formatNumber';
 import { bilingual } from './bilingual';
 import { fieldError } from './fields';
-import { OWNER_UNITS, type OwnerUnit } from './ownerUnit';
+import type { OwnerUnit } from './ownerUnit';
+import { MAX_UNITS, unitIdSchema } from './settings';
 
 /** Allowed usernames (after lower-casing): 2–64 of a–z, 0–9, dot, dash, underscore. */
 export const USERNAME_PATTERN = /^[a-z0-9._-]{2,64}$/;
@@ -69,9 +70,10 @@ const rolesField = z
   .transform((roles): Role[] => ROLES.filter((r) => roles.includes(r)));
 
 const unitsField = z
-  .array(z.enum(OWNER_UNITS, { error: bilingual('Ukjent enhet', 'Unknown unit') }), { error: fieldError(bilingual('Må være en liste med enheter', 'Must be a list of units')) })
-  .max(OWNER_UNITS.length * 2)
-  .transform((units): OwnerUnit[] => OWNER_UNITS.filter((u) => units.includes(u)));
+  .array(unitIdSchema, { error: fieldError(bilingual('Må være en liste med enheter', 'Must be a list of units')) })
+  .max(MAX_UNITS * 2)
+  // Without repeats; the server puts them in the settings' order before it compares or stores them.
+  .transform((units): OwnerUnit[] => [...new Set(units)]);
 
 /** A new account as an administrator sends it: username, name, roles, units (optional) and a first password. */
 export const newAccountSchema = z

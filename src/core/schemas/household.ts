@@ -40,7 +40,7 @@ export const consentSchema = z
     /** ISO date after which the consent no longer holds. */
     expiresAt: dateField(),
     /** Per unit, the categories it may see. */
-    scope: z.partialRecord(ownerUnitSchema, z.array(enumField(CONSENT_CATEGORIES)).max(CONSENT_CATEGORIES.length)),
+    scope: z.record(ownerUnitSchema, z.array(enumField(CONSENT_CATEGORIES)).max(CONSENT_CATEGORIES.length)),
     method: enumField(CONSENT_METHODS),
     /** The drawn signature or the photo of the paper form. */
     signature: photoRefSchema.nullish(),

@@ -49,7 +49,7 @@ export const areaSettingSchema = z.strictObject({
 });
 export type AreaSetting = z.infer<typeof areaSettingSchema>;
 
-/** A municipal unit that owns tasks and may be named in a consent (NAV, the refugee unit, …). */
+/** A municipal unit that owns tasks and may be named in a consent (the labour and welfare office, the refugee service, …). */
 export const unitSettingSchema = z.strictObject({
   id: unitIdSchema,
   /** The name in Bokmål, as people in the municipality say it. */
@@ -101,6 +101,11 @@ export const settingsSchema = z
       .array(unitSettingSchema)
       .min(1, { error: bilingual('Legg inn minst én enhet', 'Add at least one unit') })
       .max(MAX_UNITS, { error: bilingual(`Høyst ${MAX_UNITS} enheter`, `At most ${MAX_UNITS} units`) }),
+    /**
+     * The unit that owns a dwelling's follow-up actions unless the inspector names another (one of `units`); without
+     * it, the first unit.
+     */
+    actionUnit: unitIdSchema.optional(),
     /** The suitability rule set in force: its id and version (core/rules/ruleSets). */
     ruleSet: z.strictObject({ id: z.string().min(1).max(80), version: z.number().int().min(1) }),
     inspectionIntervals: inspectionIntervalsSchema,
@@ -114,6 +119,9 @@ export const settingsSchema = z
     for (const i of duplicates(s.units.map((u) => u.id))) issue(['units', i, 'id'], 'To enheter har samme ID', 'Two units have the same id');
     for (const i of duplicates(s.units.map((u) => u.name))) {
       issue(['units', i, 'name'], `Enheten «${s.units[i]!.name}» står to ganger`, `The unit "${s.units[i]!.name}" is listed twice`);
+    }
+    if (s.actionUnit !== undefined && !s.units.some((u) => u.id === s.actionUnit)) {
+      issue(['actionUnit'], 'Velg en av enhetene over som eier tiltak etter befaringer', 'Choose one of the units above to own the actions after inspections');
     }
   });
 export type Settings = z.infer<typeof settingsSchema>;
@@ -136,6 +144,13 @@ export function unitText(settings: Settings | null | undefined, id: string): Loc
   return { nb: unitName(settings, id, 'nb'), en: unitName(settings, id, 'en') };
 }
 
+/** The unit a dwelling's follow-up actions go to unless the inspector names another: `actionUnit`, else the first unit. */
+export function defaultActionUnit(settings: Settings | null | undefined): string | undefined {
+  if (!settings) return undefined;
+  const chosen = settings.actionUnit;
+  return chosen && settings.units.some((u) => u.id === chosen) ? chosen : settings.units[0]?.id;
+}
+
 /** Reads a stored settings record's data; null when there is none or it does not pass the schema. */
 export function readSettings(data: unknown): Settings | null {
   const parsed = settingsSchema.safeParse(data);
@@ -150,7 +165,7 @@ export function newAreaId(taken: readonly string[] = [], random: () => number = 
   }
 }
 
-/** A new id for a unit from its name ("Bygg og eiendom" → "bygg-og-eiendom"), made unique among `taken`. */
+/** A new id for a unit from its name ("Eiendom og drift" → "eiendom-og-drift"), made unique among `taken`. */
 export function newUnitId(name: string, taken: readonly string[]): string {
   const slug = name
     .toLocaleLowerCase('nb')

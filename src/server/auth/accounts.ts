@@ -5,7 +5,9 @@
 import type { SessionUser } from '../../core/entities';
 import { bilingual } from '../../core/schemas/bilingual';
 import type { Account, AccountChange, AccountLogEntry, NewAccount } from '../../core/schemas/account';
-import { OWNER_UNITS } from '../../core/schemas/ownerUnit';
+import { unknownChoiceMessage, unknownUnits } from '../../core/schemas/settingsChoices';
+import type { Settings } from '../../core/schemas/settings';
+import { storedSettings } from '../sync/storedSettings';
 import type { Store, StoreTx } from '../store/store';
 import { ApiError } from '../http/error';
 import { setUserUnits, userUnits } from '../privacy/units';
@@ -16,11 +18,17 @@ import { findUserByUsername, insertUser, toSessionUser, type UserRow } from './u
 
 type Changes = AccountLogEntry['changes'];
 
-async function toAccount(store: StoreTx, row: UserRow): Promise<Account> {
+/** A person's units in the settings' order (units the settings no longer list after, by id), without repeats. */
+function inSettingsOrder(units: readonly string[], settings: Settings | null): string[] {
+  const order = (settings?.units ?? []).map((u) => u.id);
+  const unique = [...new Set(units)];
+  return [...order.filter((u) => unique.includes(u)), ...unique.filter((u) => !order.includes(u)).sort()];
+}
+
+async function toAccount(store: StoreTx, row: UserRow, settings?: Settings | null): Promise<Account> {
   const user = toSessionUser(row);
-  const units = await userUnits(store, row.id);
-  // In the list's order, as the account schemas give them, so a change compares like with like.
-  return { ...user, units: OWNER_UNITS.filter((u) => units.includes(u)), disabled: row.disabled, createdAt: row.createdAt };
+  const units = inSettingsOrder(await userUnits(store, row.id), settings === undefined ? await storedSettings(store) : settings);
+  return { ...user, units, disabled: row.disabled, createdAt: row.createdAt };
 }
 
 function log(store: StoreTx, at: Date, actorId: string | null, userId: string, action: AccountLogEntry['action'], changes: Changes): Promise<void> {
@@ -32,6 +40,16 @@ function revokeSessions(store: StoreTx, userId: string, at: Date, keepToken?: st
   return store.revokeSessionsOf(userId, at.toISOString(), keepToken ? hashToken(keepToken) : undefined);
 }
 
+const UNITS_LABEL = { nb: 'Enheter', en: 'Units' };
+
+/** 400 when `units` brings in a unit the settings do not list (units the person already holds stay allowed). */
+function checkUnits(settings: Settings | null, units: readonly string[], held: readonly string[] = []): void {
+  const [unknown] = unknownUnits(settings, units, held);
+  if (unknown === undefined || !settings) return;
+  const message = unknownChoiceMessage(settings, 'unit', UNITS_LABEL, unknown);
+  throw new ApiError(400, 'invalid', message, [{ code: 'custom', path: ['units'], message }]);
+}
+
 /** 404 for an id that names no account. */
 export function userNotFound(): ApiError {
   return new ApiError(404, 'not_found', bilingual('Fant ikke brukeren', 'User not found'));
@@ -40,7 +58,8 @@ export function userNotFound(): ApiError {
 /** Every account, by name. */
 export async function listAccounts(store: StoreTx): Promise<Account[]> {
   const accounts: Account[] = [];
-  for (const row of await store.users()) accounts.push(await toAccount(store, row));
+  const settings = await storedSettings(store);
+  for (const row of await store.users()) accounts.push(await toAccount(store, row, settings));
   return accounts;
 }
 
@@ -67,13 +86,16 @@ export function createAccount(
         { code: 'custom', path: ['username'], message: bilingual('Brukernavnet er tatt; velg et annet', 'The username is taken; choose another') },
       ]);
     }
+    const settings = await storedSettings(tx);
+    checkUnits(settings, input.units);
+    const units = inSettingsOrder(input.units, settings);
     const user = await insertUser(tx, input, now);
-    await setUserUnits(tx, user.id, input.units);
+    await setUserUnits(tx, user.id, units);
     await log(tx, now, actorId, user.id, 'create', {
       username: { from: null, to: user.username },
       name: { from: null, to: user.name },
       roles: { from: null, to: user.roles },
-      units: { from: null, to: input.units },
+      units: { from: null, to: units },
     });
     return (await findAccount(tx, user.id))!;
   });
@@ -90,11 +112,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * administrator role or disable themselves (409 `self_lockout`), so the last one always stays. Disabling ends the
  * person's sessions; new roles or units put the records they now see differently in the change feed.
  */
-export function changeAccount(store: Store, actor: SessionUser, id: string, change: AccountChange, now: Date): Promise<Account> {
+export function changeAccount(store: Store, actor: SessionUser, id: string, asked: AccountChange, now: Date): Promise<Account> {
   return store.transaction(async (tx) => {
     const row = await tx.userById(id);
     if (!row) throw userNotFound();
-    const current = await toAccount(tx, row);
+    const settings = await storedSettings(tx);
+    const current = await toAccount(tx, row, settings);
+    // In the order an account lists them, so the same units compare equal however they were sent.
+    const change: AccountChange = asked.units ? { ...asked, units: inSettingsOrder(asked.units, settings) } : asked;
     if (id === actor.id && change.disabled === true) {
       throw selfLockout('disabled', 'Du kan ikke deaktivere din egen bruker', 'You cannot disable your own account');
     }
@@ -107,6 +132,8 @@ export function changeAccount(store: Store, actor: SessionUser, id: string, chan
     }
     if (Object.keys(changes).length === 0) return current;
 
+    // The right to change the account is settled (an administrator, the account exists); now the values.
+    if (changes.units) checkUnits(settings, change.units!, current.units);
     const accessChanges = changes.roles || changes.units;
     const before = accessChanges ? await viewsBefore(tx, toSessionUser(row), !!changes.roles, now) : null;
     await tx.updateUser(id, { name: change.name ?? current.name, roles: change.roles ?? current.roles, disabled: change.disabled ?? current.disabled });

@@ -1,7 +1,7 @@
 /** Household privacy routes: one household as the caller may see it, its access log, and the units a person sits for. */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { OWNER_UNITS, type OwnerUnit } from '../../core/schemas/ownerUnit';
+import { MAX_UNITS, unitIdSchema } from '../../core/schemas/settings';
 import { changeAccount } from '../auth/accounts';
 import { requireUser } from '../auth/requireUser';
 import type { AppEnv, Deps } from '../env';
@@ -21,7 +21,7 @@ const auditQuerySchema = z
     before: z.coerce.number().int().min(1).optional(),
   })
   .strict();
-const unitsSchema = z.object({ units: z.array(z.enum(OWNER_UNITS)).max(OWNER_UNITS.length) }).strict();
+const unitsSchema = z.object({ units: z.array(unitIdSchema).max(MAX_UNITS) }).strict();
 
 function idParam(raw: string): string {
   const r = uuid.safeParse(raw);
@@ -85,7 +85,7 @@ export function privacyRoutes(deps: Deps): Hono<AppEnv> {
   // Through the account change, so it is logged and the person's devices get what they now may (or may not) see.
   app.put('/users/:id/units', requireUser('admin'), async (c) => {
     const body = await readJson(c, unitsSchema);
-    const user = await changeAccount(deps.store, c.get('user'), c.req.param('id'), { units: body.units as OwnerUnit[] }, deps.now());
+    const user = await changeAccount(deps.store, c.get('user'), c.req.param('id'), { units: body.units }, deps.now());
     return c.json({ units: user.units });
   });
 

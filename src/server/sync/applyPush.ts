@@ -20,7 +20,8 @@ import { logPushed } from '../privacy/auditLog';
 import { mayWriteEntity, NOT_WRITABLE, policyContext, readView, writeRefusal } from './policy';
 import { bilingual } from '../../core/schemas/bilingual';
 import { allocationRefusal } from './allocationRule';
-import { SETTINGS_ID } from '../../core/schemas/settings';
+import { readSettings, SETTINGS_ID } from '../../core/schemas/settings';
+import { unknownChoice } from '../../core/schemas/settingsChoices';
 
 /** Largest JSON a record's data may grow to; keeps one record from filling every device. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
@@ -70,6 +71,8 @@ export async function decideBatch(tx: StoreTx, user: SessionUser, request: z.out
       ? [{ entity: o.entity as EntityName, id: o.id }]
       : [],
   );
+  // The settings too: the areas and units records may name (kept up to date if the batch changes them).
+  if (!keys.some((k) => k.entity === 'settings')) keys.push({ entity: 'settings', id: SETTINGS_ID });
   for (const r of await tx.findRecords(keys)) records.set(recordKey(r.entity, r.id), r);
 
   const policy = await policyContext(tx, user, now);
@@ -186,7 +189,14 @@ export async function decideBatch(tx: StoreTx, user: SessionUser, request: z.out
     await policy.links.load([{ entity: op.entity, data: after }]);
     const refusal = writeRefusal(user, op.entity, before, after, policy);
     if (refusal) return refuse(before ? refusal : NOT_WRITABLE);
-    // Only now, with the right settled: a dwelling allocated twice for the same time is refused, not given two tenants.
+    // Only now, with the right settled: an area or unit the municipality's settings do not list is refused, saying
+    // which field and what to choose (a value the record already held stays, so old records remain editable).
+    const settingsRow = records.get(recordKey('settings', SETTINGS_ID));
+    const unknown = unknownChoice(op.entity, before, after, settingsRow && !settingsRow.deleted ? readSettings(settingsRow.data) : null);
+    if (unknown) {
+      return log(raw, op.entity, op.id, op.baseRev, rejected(opId, 'invalid', unknown.message, [{ code: 'custom', path: unknown.path, message: unknown.message }]));
+    }
+    // A dwelling allocated twice for the same time is refused, not given two tenants.
     const clash = op.entity === 'allocation' ? await allocationRefusal(tx, op.id, before, after, now) : null;
     if (clash) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, clash.code, clash.message));
     await writeRecord(op.entity, op.id, rev, json, false, opId);

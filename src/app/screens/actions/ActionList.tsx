@@ -6,9 +6,9 @@ import { useState } from 'preact/hooks';
 import { SEVERITY_POLICY } from '../../../core/actions/findingActions';
 import { formatDate } from '../../../core/format/formatDate';
 import { norwegianDate } from '../../../core/privacy/consentState';
-import { OWNER_UNIT_LABELS } from '../../../core/schemas/ownerUnit';
 import type { Task } from '../../../core/schemas/task';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
+import { useUnitName } from '../../store/useSettings';
 import { CloseActionForm } from './CloseActionForm';
 import { ACTION_TEXT } from './text';
 import './actions.css';
@@ -29,12 +29,13 @@ export function ActionFacts({ task, today }: { task: Task; today: string }) {
   const t = useText(ACTION_TEXT);
   const local = useLocal();
   const lang = useLanguage();
+  const unitName = useUnitName();
   const overdue = task.status === 'open' && task.dueDate < today;
   return (
     <>
       <span class="ac-meta">
         {task.severity && <><span class="ds-tag" data-color={SEVERITY_POLICY[task.severity].blocksVerdict ? 'danger' : 'warning'}>{local(SEVERITY_POLICY[task.severity].label)}</span> · </>}
-        {local(OWNER_UNIT_LABELS[task.ownerUnit])} · {t('dueOn', { date: formatDate(task.dueDate, lang) })}
+        {unitName(task.ownerUnit)} · {t('dueOn', { date: formatDate(task.dueDate, lang) })}
         {overdue && <> <span class="ds-tag" data-color="danger">{t('overdue')}</span></>}
         {' · '}
         <span class="ds-tag" data-color={task.status === 'done' ? 'success' : 'neutral'}>{task.status === 'done' ? t('done') : t('open')}</span>

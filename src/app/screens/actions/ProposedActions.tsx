@@ -3,8 +3,9 @@
  * out, and its text, unit and deadline corrected. Plain form fields, so keyboard and screen reader work as anywhere.
  */
 import { SEVERITY_POLICY, type ProposedAction } from '../../../core/actions/findingActions';
-import { OWNER_UNITS, OWNER_UNIT_LABELS, type OwnerUnit } from '../../../core/schemas/ownerUnit';
-import { useLocal, useText } from '../../i18n/language';
+import type { OwnerUnit } from '../../../core/schemas/ownerUnit';
+import { useLanguage, useLocal, useText } from '../../i18n/language';
+import { unitOptions, useSettings } from '../../store/useSettings';
 import { ACTION_TEXT } from './text';
 import './actions.css';
 
@@ -21,6 +22,8 @@ type Props = { actions: EditedAction[]; onChange: (next: EditedAction[]) => void
 export function ProposedActions({ actions, onChange }: Props) {
   const t = useText(ACTION_TEXT);
   const local = useLocal();
+  const lang = useLanguage();
+  const settings = useSettings();
   const set = (i: number, patch: Partial<EditedAction>) => onChange(actions.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   return (
     <section class="ac-proposed" aria-labelledby="ac-proposed-title" data-testid="proposed-actions">
@@ -44,7 +47,7 @@ export function ProposedActions({ actions, onChange }: Props) {
                 <div class="ds-field">
                   <label for={`${id}-unit`}>{t('unit')}</label>
                   <select id={`${id}-unit`} class="ds-input" value={a.ownerUnit} disabled={!a.include} onChange={(e) => set(i, { ownerUnit: e.currentTarget.value as OwnerUnit })}>
-                    {OWNER_UNITS.map((u) => <option key={u} value={u}>{local(OWNER_UNIT_LABELS[u])}</option>)}
+                    {unitOptions(settings, lang, [a.ownerUnit]).map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}
                   </select>
                 </div>
                 <div class="ds-field">
@@ -61,11 +64,12 @@ export function ProposedActions({ actions, onChange }: Props) {
 }
 
 /** What is wrong with the list, one message per problem (numbers as shown, from 1). */
-export function proposalProblems(actions: readonly EditedAction[], t: (k: 'titleMissing' | 'dueMissing', v: Record<string, number>) => string): string[] {
+export function proposalProblems(actions: readonly EditedAction[], t: (k: 'titleMissing' | 'unitMissing' | 'dueMissing', v: Record<string, number>) => string): string[] {
   const out: string[] = [];
   actions.forEach((a, i) => {
     if (!a.include) return;
     if (!a.text.trim()) out.push(t('titleMissing', { n: i + 1 }));
+    if (!a.ownerUnit) out.push(t('unitMissing', { n: i + 1 }));
     if (!/^\d{4}-\d{2}-\d{2}$/.test(a.dueDate)) out.push(t('dueMissing', { n: i + 1 }));
   });
   return out;

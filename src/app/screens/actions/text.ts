@@ -17,6 +17,10 @@ export const ACTION_TEXT = defineText({
   photoCount: { nb: '{n} bilder følger med', en: '{n} photos go with it' },
   severity: { nb: 'Alvorlighet: {s}', en: 'Severity: {s}' },
   titleMissing: { nb: 'Skriv hva som skal gjøres i tiltak {n}', en: 'Write what is to be done in action {n}' },
+  unitMissing: {
+    nb: 'Velg en ansvarlig enhet for tiltak {n} (finnes ingen, må en administrator legge inn enhetene under Innstillinger for kommunen)',
+    en: 'Choose an owner unit for action {n} (if there are none, an administrator adds the units under Innstillinger for kommunen)',
+  },
   dueMissing: { nb: 'Velg en frist for tiltak {n}', en: 'Choose a deadline for action {n}' },
   signTitle: { nb: 'Signatur', en: 'Signature' },
   inspectorSignature: { nb: 'Inspektørens signatur ({name})', en: "The inspector's signature ({name})" },

@@ -19,6 +19,7 @@ import { distanceProposals } from '../../../core/checklist/distanceProposals';
 import type { Inspection } from '../../../core/schemas/inspection';
 import { deepEqual } from '../../../core/sync/deepEqual';
 import { proposeActions } from '../../../core/actions/findingActions';
+import { defaultActionUnit } from '../../../core/schemas/settings';
 import { norwegianDate } from '../../../core/privacy/consentState';
 import type { Task } from '../../../core/schemas/task';
 import { completeChecklist } from '../actions/completeChecklist';
@@ -33,6 +34,7 @@ import { isQuotaError } from '../../photos/PhotoError';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
+import { useSettings } from '../../store/useSettings';
 import { RegistryLayout } from '../dwellings/RegistryLayout';
 import { VerdictPanel } from '../dwellings/VerdictPanel';
 import { answerText } from './answerText';
@@ -69,6 +71,7 @@ export default function InspectionScreen({ id }: { id: string }) {
   const t = useText(CHECKLIST_TEXT);
   const local = useLocal();
   const lang = useLanguage();
+  const settings = useSettings();
   const { route } = useLocation();
   const inspections = useMemo(() => repo<Inspection>('inspection'), []);
   const dwellings = useMemo(() => repo<Dwelling>('dwelling'), []);
@@ -310,7 +313,7 @@ export default function InspectionScreen({ id }: { id: string }) {
       if (found.length > 0 || failed.size > 0) return;
       if (dwellingSide && dwellingData) {
         const openKeys = new Set((actions ?? []).filter((a) => a.data.status === 'open' && a.data.sourceKey).map((a) => a.data.sourceKey!));
-        const proposals = proposeActions({ dwelling: dwellingData, inspection: { ...data, answers }, template, today: norwegianDate(new Date()), openKeys });
+        const proposals = proposeActions({ dwelling: dwellingData, inspection: { ...data, answers }, template, today: norwegianDate(new Date()), openKeys, ownerUnit: defaultActionUnit(settings) ?? '' });
         setFollowUp(editable(proposals, lang));
       } else {
         setFollowUp(null);

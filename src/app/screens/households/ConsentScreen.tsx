@@ -4,7 +4,7 @@ import { useLocation } from 'preact-iso';
 import { consentProblems, norwegianDate } from '../../../core/privacy/consentState';
 import { formatIssues } from '../../../core/schemas/formatIssues';
 import { CONSENT_CATEGORIES, CONSENT_CATEGORY_LABELS, consentSchema, type Consent, type ConsentCategory, type Household } from '../../../core/schemas/household';
-import { OWNER_UNIT_LABELS, OWNER_UNITS, type OwnerUnit } from '../../../core/schemas/ownerUnit';
+import type { OwnerUnit } from '../../../core/schemas/ownerUnit';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FormField } from '../../components/FormField';
@@ -16,6 +16,7 @@ import { savePhoto } from '../../store/savePhoto';
 import { useQuery } from '../../store/useQuery';
 import { HOUSEHOLD_TEXT } from './text';
 import './households.css';
+import { unitOptions, useSettings } from '../../store/useSettings';
 
 type Field = 'givenBy' | 'givenAt' | 'expiresAt' | 'scope' | 'signature';
 const FIELDS: Field[] = ['givenBy', 'givenAt', 'expiresAt', 'scope', 'signature'];
@@ -36,12 +37,13 @@ export default function ConsentScreen({ id }: { id: string }) {
   const lang = useLanguage();
   const { route } = useLocation();
   const households = useMemo(() => repo<Household>('household'), []);
+  const settings = useSettings();
   const record = useQuery(() => households.get(id).then((r) => r ?? null), [id]);
   const today = norwegianDate(new Date());
   const [givenBy, setGivenBy] = useState('');
   const [givenAt, setGivenAt] = useState(today);
   const [expiresAt, setExpiresAt] = useState(plusOneYear(today));
-  const [scope, setScope] = useState<Partial<Record<OwnerUnit, ConsentCategory[]>>>({});
+  const [scope, setScope] = useState<Record<OwnerUnit, ConsentCategory[]>>({});
   const [method, setMethod] = useState<'drawn' | 'paper'>('drawn');
   const [png, setPng] = useState<Uint8Array | null>(null);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
@@ -126,9 +128,9 @@ export default function ConsentScreen({ id }: { id: string }) {
           <p class="form-hint" id={`${fieldId('scope')}-hint`}>{t('scopeHint')}</p>
           {errors.scope && <p class="ds-validation-message" id={`${fieldId('scope')}-error`}>{errors.scope}</p>}
           <div class="hh-scope-units">
-            {OWNER_UNITS.map((unit) => (
+            {unitOptions(settings, lang).map(({ value: unit, label }) => (
               <fieldset key={unit} class="ds-fieldset hh-scope-unit">
-                <legend class="ds-label">{local(OWNER_UNIT_LABELS[unit])}</legend>
+                <legend class="ds-label">{label}</legend>
                 {CONSENT_CATEGORIES.map((c) => (
                   <label key={c} class="ds-label form-choice" data-weight="regular">
                     <input

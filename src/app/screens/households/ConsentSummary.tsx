@@ -2,11 +2,11 @@
 import { formatDate } from '../../../core/format/formatDate';
 import { consentState } from '../../../core/privacy/consentState';
 import { CONSENT_CATEGORY_LABELS, type Consent } from '../../../core/schemas/household';
-import { OWNER_UNIT_LABELS, OWNER_UNITS } from '../../../core/schemas/ownerUnit';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { SignatureImage } from '../../signature/SignatureImage';
 import { HOUSEHOLD_TEXT } from './text';
 import '../../components/layout.css';
+import { useSettings, useUnitName } from '../../store/useSettings';
 
 /** Formats an ISO date or time as a date in the person's language. */
 export function dateText(iso: string, lang: 'nb' | 'en'): string {
@@ -18,6 +18,8 @@ export function ConsentSummary({ consent, now }: { consent: Consent | null | und
   const t = useText(HOUSEHOLD_TEXT);
   const local = useLocal();
   const lang = useLanguage();
+  const settings = useSettings();
+  const unitName = useUnitName();
   const state = consentState(consent, now);
   if (!consent || state === 'none') return <p class="ds-paragraph" data-testid="consent-state">{t('consentNone')}</p>;
   const line =
@@ -25,7 +27,10 @@ export function ConsentSummary({ consent, now }: { consent: Consent | null | und
     : state === 'withdrawn' ? t('consentWithdrawn', { date: dateText(consent.withdrawnAt!, lang) })
     : state === 'expired' ? t('consentExpired', { date: dateText(consent.expiresAt, lang) })
     : t('consentNotYet', { date: dateText(consent.givenAt, lang) });
-  const units = OWNER_UNITS.filter((u) => (consent.scope[u] ?? []).length > 0);
+  // In the settings' order; a unit the settings no longer list still shows, by its id.
+  const order = (settings?.units ?? []).map((u) => u.id);
+  const named = Object.keys(consent.scope).filter((u) => (consent.scope[u] ?? []).length > 0);
+  const units = [...order.filter((u) => named.includes(u)), ...named.filter((u) => !order.includes(u)).sort()];
   return (
     <div class="hh-consent">
       <p class="ds-paragraph" data-testid="consent-state" data-state={state}>{line}</p>
@@ -43,7 +48,7 @@ export function ConsentSummary({ consent, now }: { consent: Consent | null | und
           )}
           {units.map((u) => (
             <tr key={u}>
-              <th scope="row">{local(OWNER_UNIT_LABELS[u])}</th>
+              <th scope="row">{unitName(u)}</th>
               <td>{(consent.scope[u] ?? []).map((c) => local(CONSENT_CATEGORY_LABELS[c])).join(', ')}</td>
             </tr>
           ))}

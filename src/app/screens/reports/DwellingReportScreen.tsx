@@ -4,7 +4,6 @@
  */
 import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { OWNER_UNIT_LABELS } from '../../../core/schemas/ownerUnit';
 import type { Task } from '../../../core/schemas/task';
 import { SignatureImage } from '../../signature/SignatureImage';
 import { sortActions } from '../actions/ActionList';
@@ -32,7 +31,7 @@ import { PrintBar } from './PrintBar';
 import { ReportPhoto } from './ReportPhoto';
 import { REPORT_TEXT } from './text';
 import './report.css';
-import { useAreaName } from '../../store/useSettings';
+import { useAreaName, useUnitName } from '../../store/useSettings';
 
 const ORDER: Record<RuleStatus, number> = { failed: 0, missing: 1, passed: 2 };
 const CHECKLISTS = [TEMPLATE_IDS.dwellingInspection, TEMPLATE_IDS.neighbourhood, TEMPLATE_IDS.riskAssessment];
@@ -42,6 +41,7 @@ export default function DwellingReportScreen({ id }: { id: string }) {
   const t = useText(REPORT_TEXT);
   const areaName = useAreaName();
   const local = useLocal();
+  const unitName = useUnitName();
   const lang = useLanguage();
   const dwellings = useMemo(() => repo<Dwelling>('dwelling'), []);
   const inspections = useMemo(() => repo<Inspection>('inspection'), []);
@@ -162,7 +162,7 @@ export default function DwellingReportScreen({ id }: { id: string }) {
                     {a.data.title}
                     {a.data.finding && <span class="report-detail">{t('actionFinding')}: {a.data.finding}</span>}
                   </th>
-                  <td>{local(OWNER_UNIT_LABELS[a.data.ownerUnit])}</td>
+                  <td>{unitName(a.data.ownerUnit)}</td>
                   <td>{dateText(a.data.dueDate)}</td>
                   <td>{a.data.status === 'done' ? t('actionDone', { date: closedOn(a.data), note: a.data.closeNote ?? '' }) : t('actionOpen')}</td>
                 </tr>

@@ -8,6 +8,7 @@ import { splitBilingual } from '../../../core/schemas/bilingual';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import {
   DEFAULT_INSPECTION_INTERVALS,
+  defaultActionUnit,
   newAreaId,
   newUnitId,
   SETTINGS_ID,
@@ -29,6 +30,8 @@ type Form = {
   number: string;
   areas: Row[];
   units: Row[];
+  /** The unit that owns inspection actions ('' until a unit is saved). */
+  actionUnit: string;
   ruleSet: string;
   intervals: Record<keyof InspectionIntervals, string>;
 };
@@ -44,6 +47,7 @@ function toForm(s: Settings | null, areaIdsInUse: readonly string[]): Form {
     // Without settings, the areas dwellings already name become the areas (their stored value is their id).
     areas: s ? s.areas.map((a) => ({ id: a.id, name: a.name, extra: a.code ?? '' })) : areaIdsInUse.map((id) => ({ id, name: id, extra: '' })),
     units: (s?.units ?? []).map((u) => ({ id: u.id, name: u.name, extra: u.nameEn ?? '' })),
+    actionUnit: defaultActionUnit(s) ?? '',
     ruleSet: ruleSetKey(s?.ruleSet ?? RULE_SETS.at(-1)!),
     intervals: { regularMonths: String(intervals.regularMonths), afterRedRiskMonths: String(intervals.afterRedRiskMonths), afterOpenTg3Months: String(intervals.afterOpenTg3Months) },
   };
@@ -56,6 +60,7 @@ function fromForm(f: Form): unknown {
     municipality: { name: f.name.trim(), number: f.number.trim() },
     areas: f.areas.map((a) => ({ id: a.id, name: a.name.trim(), ...(a.extra.trim() ? { code: a.extra.trim() } : {}) })),
     units: f.units.map((u) => ({ id: u.id, name: u.name.trim(), ...(u.extra.trim() ? { nameEn: u.extra.trim() } : {}) })),
+    ...(f.actionUnit ? { actionUnit: f.actionUnit } : {}),
     ruleSet: { id, version: Number(version) },
     inspectionIntervals: Object.fromEntries(INTERVAL_KEYS.map((k) => [k, whole(f.intervals[k])])),
   };
@@ -68,6 +73,7 @@ function targetOf(path: readonly PropertyKey[]): string {
   if ((a === 'areas' || a === 'units') && b !== undefined) return `${a === 'areas' ? 'area' : 'unit'}-${b}-${c === 'code' || c === 'nameEn' ? 'extra' : 'name'}`;
   if (a === 'areas') return 'add-area';
   if (a === 'units') return 'add-unit';
+  if (a === 'actionUnit') return 'mun-actionunit';
   if (a === 'inspectionIntervals') return `ival-${b ?? 'regularMonths'}`;
   return 'mun-ruleset';
 }
@@ -118,7 +124,8 @@ export default function MunicipalityScreen() {
     const row = form[kind][i]!;
     const count = kind === 'areas' ? inUse.get(row.id) ?? 0 : 0;
     if (count > 0 && !window.confirm(t('removeInUse', { name: row.name || row.id, count: count === 1 ? t('areaInUseOne') : t('areaInUse', { count }) }))) return;
-    update({ ...form, [kind]: form[kind].filter((_, j) => j !== i) });
+    const actionUnit = kind === 'units' && row.id === form.actionUnit ? '' : form.actionUnit;
+    update({ ...form, [kind]: form[kind].filter((_, j) => j !== i), actionUnit });
     focusLater(kind === 'areas' ? 'add-area' : 'add-unit');
   };
 
@@ -180,6 +187,7 @@ export default function MunicipalityScreen() {
     if (target === 'mun-number') return t('number');
     if (target === 'add-area') return t('areas');
     if (target === 'add-unit') return t('units');
+    if (target === 'mun-actionunit') return t('actionUnit');
     if (target.startsWith('ival-')) return t(target.slice(5) as (typeof INTERVAL_KEYS)[number]);
     return t('ruleSet');
   }
@@ -249,6 +257,14 @@ export default function MunicipalityScreen() {
           </ol>
           {errors['add-unit'] && <p class="ds-validation-message">{errors['add-unit']}</p>}
           <button type="button" id="add-unit" class="ds-button" data-variant="secondary" onClick={addUnit}>{t('addUnit')}</button>
+          <FormField id="mun-actionunit" label={t('actionUnit')} hint={t('actionUnitHint')} error={errors['mun-actionunit']}>
+            {(a11y) => (
+              <select class="ds-input" value={form.actionUnit} onChange={(e) => update({ ...form, actionUnit: e.currentTarget.value }, 'mun-actionunit')} {...a11y}>
+                {!form.actionUnit && <option value="">{t('actionUnitNone')}</option>}
+                {form.units.filter((u) => u.id).map((u) => <option key={u.id} value={u.id}>{u.name || u.id}</option>)}
+              </select>
+            )}
+          </FormField>
         </fieldset>
 
         <fieldset class="ds-fieldset settings-group">

@@ -3,27 +3,28 @@ import { useMemo } from 'preact/hooks';
 import { formatDate } from '../../../core/format/formatDate';
 import { norwegianDate } from '../../../core/privacy/consentState';
 import type { Household } from '../../../core/schemas/household';
-import { OWNER_UNIT_LABELS } from '../../../core/schemas/ownerUnit';
 import type { Task } from '../../../core/schemas/task';
-import { useLanguage, useLocal, useText } from '../../i18n/language';
+import { useLanguage, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
 import { meetingAgenda } from './meetingAgenda';
 import { TASK_TEXT } from './text';
 import '../../components/layout.css';
 import './tasks.css';
+import { useSettings, useUnitName } from '../../store/useSettings';
 
 /** The agenda at `/tasks/meeting`. */
 export default function MeetingScreen() {
   const t = useText(TASK_TEXT);
-  const local = useLocal();
   const lang = useLanguage();
+  const settings = useSettings();
+  const unitName = useUnitName();
   const tasks = useQuery(() => repo<Task>('task').list(), []);
   const households = useQuery(() => repo<Partial<Household>>('household').list(), []);
   const names = useMemo(() => new Map((households ?? []).map((h) => [h.id, h.data.displayName ?? ''])), [households]);
   const now = new Date();
   const today = norwegianDate(now);
-  const agenda = meetingAgenda(tasks ?? [], (id) => names.get(id) ?? null, today);
+  const agenda = meetingAgenda(tasks ?? [], (id) => names.get(id) ?? null, today, (settings?.units ?? []).map((u) => u.id));
   const fmt = (d: string) => formatDate(d, lang);
 
   return (
@@ -40,7 +41,7 @@ export default function MeetingScreen() {
       {agenda.map((unit) => (
         <section key={unit.unit} class="mt-unit" aria-labelledby={`unit-${unit.unit}`} data-testid="agenda-unit">
           <h2 id={`unit-${unit.unit}`} class="ds-heading" data-size="sm">
-            {local(OWNER_UNIT_LABELS[unit.unit])} <span class="mt-confidential">({t('unitSummary', { open: unit.open, overdue: unit.overdue })})</span>
+            {unitName(unit.unit)} <span class="mt-confidential">({t('unitSummary', { open: unit.open, overdue: unit.overdue })})</span>
           </h2>
           {unit.households.map((h) => (
             <div key={h.householdId ?? 'none'} class="mt-household">

@@ -2,7 +2,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { norwegianDate } from '../../../core/privacy/consentState';
 import { formatIssues } from '../../../core/schemas/formatIssues';
-import { OWNER_UNIT_LABELS, OWNER_UNITS } from '../../../core/schemas/ownerUnit';
 import { taskSchema, type Task } from '../../../core/schemas/task';
 import { ChoiceField } from '../../components/ChoiceField';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -13,6 +12,7 @@ import { repo } from '../../store/repo';
 import { taskChanges } from './taskChanges';
 import { TASK_TEXT } from './text';
 import './tasks.css';
+import { unitOptions, useSettings } from '../../store/useSettings';
 
 type Field = 'title' | 'ownerUnit' | 'householdId' | 'dueDate' | 'status';
 const FIELDS: Field[] = ['title', 'ownerUnit', 'householdId', 'dueDate', 'status'];
@@ -41,8 +41,11 @@ export function TaskForm({ idPrefix, householdId, households = [], sourceVisitId
   const t = useText(TASK_TEXT);
   const local = useLocal();
   const lang = useLanguage();
+  const settings = useSettings();
   const [title, setTitle] = useState(task?.data.title ?? '');
-  const [ownerUnit, setOwnerUnit] = useState<string>(task?.data.ownerUnit ?? 'nav');
+  const [chosenUnit, setOwnerUnit] = useState<string>(task?.data.ownerUnit ?? '');
+  // Until one is chosen, the first of the municipality's units.
+  const ownerUnit = chosenUnit || settings?.units[0]?.id || '';
   const [chosenHousehold, setChosenHousehold] = useState(task?.data.householdId ?? '');
   const [dueDate, setDueDate] = useState(task?.data.dueDate ?? inTwoWeeks);
   const [status, setStatus] = useState<string>(task?.data.status ?? 'open');
@@ -125,7 +128,7 @@ export function TaskForm({ idPrefix, householdId, households = [], sourceVisitId
         <FormField id={id('ownerUnit')} label={t('ownerUnit')} error={errors.ownerUnit}>
           {(a11y) => (
             <select class="ds-input" value={ownerUnit} onChange={(e) => setOwnerUnit(e.currentTarget.value)} {...a11y}>
-              {OWNER_UNITS.map((u) => <option key={u} value={u}>{local(OWNER_UNIT_LABELS[u])}</option>)}
+              {unitOptions(settings, lang, [ownerUnit]).map((u) => <option key={u.value} value={u.value}>{u.label}</option>)}
             </select>
           )}
         </FormField>

@@ -1,15 +1,15 @@
 /** One task in a list: what, which unit, which household, due date (overdue in words, not only colour), done or open. */
 import { useRef, useState } from 'preact/hooks';
 import { formatDate } from '../../../core/format/formatDate';
-import { OWNER_UNIT_LABELS } from '../../../core/schemas/ownerUnit';
 import type { Task } from '../../../core/schemas/task';
 import { EditRemoveButtons } from '../../components/EditRemoveButtons';
-import { useLanguage, useLocal, useText } from '../../i18n/language';
+import { useLanguage, useText } from '../../i18n/language';
 import { repo } from '../../store/repo';
 import { TaskForm } from './TaskForm';
 import { CloseActionForm } from '../actions/CloseActionForm';
 import { TASK_TEXT } from './text';
 import '../../components/layout.css';
+import { useUnitName } from '../../store/useSettings';
 
 type Props = {
   id: string;
@@ -26,8 +26,8 @@ type Props = {
  */
 export function TaskRowItem({ id, task, householdName, today, edit }: Props) {
   const t = useText(TASK_TEXT);
-  const local = useLocal();
   const lang = useLanguage();
+  const unitName = useUnitName();
   const [status, setStatus] = useState('');
   const [editing, setEditing] = useState(false);
   // A dwelling's action is closed with a note of what was done (and photos), not with one tap.
@@ -82,7 +82,7 @@ export function TaskRowItem({ id, task, householdName, today, edit }: Props) {
             {task.finding && <span class="tk-item-meta">{task.finding}</span>}
             {task.closeNote && <span class="tk-item-meta">{task.closeNote}</span>}
             <span class="tk-item-meta">
-              <span>{local(OWNER_UNIT_LABELS[task.ownerUnit])}</span>
+              <span>{unitName(task.ownerUnit)}</span>
               <span>·</span>
               <span>{isAction ? t('dwellingAction') : task.householdId ? householdName ?? t('householdHidden') : t('noHousehold')}</span>
               <span>·</span>

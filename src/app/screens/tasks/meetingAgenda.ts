@@ -1,5 +1,5 @@
 /** The monthly meeting's agenda: open tasks grouped by owner unit, then by household, overdue first. */
-import { OWNER_UNITS, type OwnerUnit } from '../../../core/schemas/ownerUnit';
+import type { OwnerUnit } from '../../../core/schemas/ownerUnit';
 import type { Task } from '../../../core/schemas/task';
 
 /** A task with its record id. */
@@ -10,12 +10,13 @@ export type AgendaHousehold = { householdId: string | null; name: string | null;
 export type AgendaUnit = { unit: OwnerUnit; open: number; overdue: number; households: AgendaHousehold[] };
 
 /**
- * Groups the open tasks: units in their fixed order, within a unit the households with overdue tasks first (then by
+ * Groups the open tasks: units in the settings' order (`unitOrder`; others after, by id), within a unit the households with overdue tasks first (then by
  * name), within a household overdue tasks first, then by due date. `today` is YYYY-MM-DD; due today is not overdue.
  */
-export function meetingAgenda(tasks: readonly TaskRow[], householdName: (id: string) => string | null, today: string): AgendaUnit[] {
+export function meetingAgenda(tasks: readonly TaskRow[], householdName: (id: string) => string | null, today: string, unitOrder: readonly string[] = []): AgendaUnit[] {
   const units: AgendaUnit[] = [];
-  for (const unit of OWNER_UNITS) {
+  const others = [...new Set(tasks.map((t) => t.data.ownerUnit))].filter((u) => !unitOrder.includes(u)).sort();
+  for (const unit of [...unitOrder, ...others]) {
     const open = tasks.filter((t) => t.data.ownerUnit === unit && t.data.status === 'open');
     if (open.length === 0) continue;
     const byHousehold = new Map<string | null, (TaskRow & { overdue: boolean })[]>();

@@ -2,10 +2,10 @@
 import type { Role } from '../../../core/entities';
 import { formatDate } from '../../../core/format/formatDate';
 import type { AccountLogEntry } from '../../../core/schemas/account';
-import { OWNER_UNIT_LABELS, type OwnerUnit } from '../../../core/schemas/ownerUnit';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { ROLE_NAMES } from '../../shell/roleNames';
 import { USERS_TEXT } from './text';
+import { useUnitName } from '../../store/useSettings';
 
 export function AccountLog({ entries }: { entries: AccountLogEntry[] }) {
   const t = useText(USERS_TEXT);
@@ -16,7 +16,7 @@ export function AccountLog({ entries }: { entries: AccountLogEntry[] }) {
   const when = (iso: string) => formatDate(iso, lang, { time: true });
   const listText = (v: unknown, names: (x: string) => string) => (Array.isArray(v) && v.length ? v.map((x) => names(String(x))).join(', ') : t('none'));
   const roleName = (r: string) => (r in ROLE_NAMES ? local(ROLE_NAMES[r as Role]) : r);
-  const unitName = (u: string) => (u in OWNER_UNIT_LABELS ? local(OWNER_UNIT_LABELS[u as OwnerUnit]) : u);
+  const unitName = useUnitName();
   const line = (e: AccountLogEntry): string => {
     if (e.action !== 'update') return t(`log_${e.action}`);
     return Object.entries(e.changes)

@@ -7,7 +7,6 @@ import { useEffect, useReducer } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { ROLES } from '../../../core/entities';
 import { MIN_PASSWORD_LENGTH, type Account } from '../../../core/schemas/account';
-import { OWNER_UNIT_LABELS, OWNER_UNITS } from '../../../core/schemas/ownerUnit';
 import { ApiError } from '../../api';
 import { CheckboxChoices } from '../../components/CheckboxChoices';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -28,6 +27,7 @@ import { initialUserForm, userFormReducer, type Notice } from './userFormState';
 import '../../components/forms.css';
 import '../../components/layout.css';
 import './users.css';
+import { unitOptions, useSettings } from '../../store/useSettings';
 
 const fieldId = (f: UserFormField) => `user-${f}`;
 
@@ -59,6 +59,7 @@ export default function UserFormScreen({ id }: { id?: string }) {
   const t = useText(USERS_TEXT);
   const lang = useLanguage();
   const local = useLocal();
+  const settings = useSettings();
   const online = useOnline();
   const { route, query } = useLocation();
   const me = getSession()?.user;
@@ -118,7 +119,7 @@ export default function UserFormScreen({ id }: { id?: string }) {
   const labelOf: Record<UserFormField, string> = { username: t('username'), name: t('name'), roles: t('roles'), units: t('units'), password: t('password') };
   const summary = USER_FORM_FIELDS.filter((f) => errors[f]).map((f) => ({ targetId: fieldId(f), message: `${labelOf[f]}: ${errors[f]}` }));
   const roleOptions = ROLES.map((r) => ({ value: r, label: local(ROLE_NAMES[r]), locked: isSelf && r === 'admin' && account?.roles.includes('admin') }));
-  const unitOptions = OWNER_UNITS.map((u) => ({ value: u, label: local(OWNER_UNIT_LABELS[u]) }));
+  const unitChoices = unitOptions(settings, lang, values.units);
 
   return (
     <section class="us-screen">
@@ -148,7 +149,7 @@ export default function UserFormScreen({ id }: { id?: string }) {
           selected={values.roles}
           onChange={(next) => set('roles', next)}
         />
-        <CheckboxGroup id={fieldId('units')} legend={t('units')} hint={t('unitsHint')} error={errors.units} options={unitOptions} selected={values.units} onChange={(next) => set('units', next)} />
+        <CheckboxGroup id={fieldId('units')} legend={t('units')} hint={t('unitsHint')} error={errors.units} options={unitChoices} selected={values.units} onChange={(next) => set('units', next)} />
         {!account && (
           <FormField id={fieldId('password')} label={t('password')} hint={t('passwordHint', { min: MIN_PASSWORD_LENGTH })} error={errors.password}>
             {(a11y) => <input class="ds-input" type="text" value={values.password} autoComplete="new-password" spellcheck={false} onInput={(e) => set('password', e.currentTarget.value)} {...a11y} />}

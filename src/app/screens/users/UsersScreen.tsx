@@ -1,7 +1,6 @@
 /** The administrators' list of accounts at `/users`: search, each person's roles, units and status; fetched from the server. */
 import { useEffect, useState } from 'preact/hooks';
 import type { Account } from '../../../core/schemas/account';
-import { OWNER_UNIT_LABELS } from '../../../core/schemas/ownerUnit';
 import { apiFetch, ApiError } from '../../api';
 import { useLocal, useText } from '../../i18n/language';
 import { getSession } from '../../session';
@@ -10,6 +9,7 @@ import { useOnline } from '../../shell/useOnline';
 import { USERS_TEXT } from './text';
 import '../../components/layout.css';
 import './users.css';
+import { useUnitName } from '../../store/useSettings';
 
 type State = 'loading' | 'offline' | 'ready' | { failed: string };
 
@@ -23,6 +23,7 @@ function matches(account: Account, query: string): boolean {
 export default function UsersScreen() {
   const t = useText(USERS_TEXT);
   const local = useLocal();
+  const unitName = useUnitName();
   const online = useOnline();
   const me = getSession()?.user;
   const [users, setUsers] = useState<Account[]>([]);
@@ -83,7 +84,7 @@ export default function UsersScreen() {
                   <dt>{t('rolesLabel')}</dt>
                   <dd>{u.roles.map((r) => local(ROLE_NAMES[r])).join(', ')}</dd>
                   <dt>{t('unitsLabel')}</dt>
-                  <dd>{u.units.length ? u.units.map((x) => local(OWNER_UNIT_LABELS[x])).join(', ') : t('noUnits')}</dd>
+                  <dd>{u.units.length ? u.units.map(unitName).join(', ') : t('noUnits')}</dd>
                 </dl>
               </li>
             ))}

@@ -1,6 +1,19 @@
 /** Template D, family home visit: consent, who was present (by role), safety, space and crowding, the children, actions. */
-import { OWNER_UNIT_LABELS, OWNER_UNITS } from '../../schemas/ownerUnit';
 import type { TemplateInput } from '../template';
+
+/**
+ * The services a home visit may find involved: the usual municipal and state services, fixed with version 1 of the
+ * form (answers keep these values whatever the municipality calls its own units).
+ */
+const SERVICES = [
+  { value: 'nav', label: { nb: 'NAV', en: 'NAV (labour and welfare)' } },
+  { value: 'buildingsAndProperty', label: { nb: 'Bygg og eiendom', en: 'Buildings and property' } },
+  { value: 'refugeeUnit', label: { nb: 'Flyktningeenheten', en: 'Refugee unit' } },
+  { value: 'husbanken', label: { nb: 'Husbankens virkemidler', en: 'Husbanken (housing bank) schemes' } },
+  { value: 'substanceAndMentalHealth', label: { nb: 'Rus og psykisk helse', en: 'Substance use and mental health' } },
+  { value: 'childWelfare', label: { nb: 'Barnevernet', en: 'Child welfare' } },
+  { value: 'healthStation', label: { nb: 'Helsestasjon', en: 'Child health centre' } },
+];
 
 const yesNo = (id: string, nb: string, en: string, required = true) => ({ id, kind: 'yesNo' as const, label: { nb, en }, required });
 
@@ -142,7 +155,7 @@ export const homeVisitV1 = {
           id: 'services.involved',
           kind: 'multiChoice',
           label: { nb: 'Tjenester som er involvert', en: 'Services involved' },
-          options: OWNER_UNITS.map((u) => ({ value: u, label: OWNER_UNIT_LABELS[u] })),
+          options: SERVICES,
         },
       ],
     },

@@ -24,12 +24,16 @@ describe('meetingAgenda', () => {
     ],
     (id) => names[id] ?? null,
     today,
+    ['nav', 'refugeeUnit', 'husbanken'],
   );
 
-  it('lists units in their fixed order and leaves out done tasks', () => {
+  it("lists units in the settings' order and leaves out done tasks", () => {
     expect(agenda.map((u) => u.unit)).toEqual(['nav', 'husbanken']);
     expect(agenda[0]!.open).toBe(6);
     expect(agenda.flatMap((u) => u.households.flatMap((h) => h.tasks.map((t) => t.id)))).not.toContain('g');
+    // A unit the settings no longer list still has its tasks on the agenda, after the listed ones.
+    const later = meetingAgenda([task('x', 'closed-unit', null, '2026-03-20'), task('y', 'husbanken', null, '2026-03-20')], () => null, today, ['husbanken']);
+    expect(later.map((u) => u.unit)).toEqual(['husbanken', 'closed-unit']);
   });
 
   it('puts households with overdue tasks first, tasks without a household after the named ones, and counts overdue', () => {
