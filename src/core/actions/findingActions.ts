@@ -34,6 +34,9 @@ export const SEVERITY_POLICY: Record<ActionSeverity, SeverityPolicy> = {
   yellow: { days: 180, blocksVerdict: false, label: { nb: 'gul risiko', en: 'yellow risk' } },
 };
 
+/** The unit that owns an action unless the inspector names another. */
+export const DEFAULT_ACTION_UNIT: OwnerUnit = 'buildingsAndProperty';
+
 /** The legal gates whose failure proposes an action (fire, escape route, radon, condition). */
 export const ACTION_GATES = [
   'gate.smokeDetectors',
@@ -87,15 +90,13 @@ export type ProposeInput = {
   /** The item or rule keys of the dwelling's actions still open: no second action is proposed for them. */
   openKeys?: ReadonlySet<string>;
   ruleSet?: RuleSet;
-  /** The unit that owns each action unless the inspector names another (the settings' `defaultActionUnit`). */
-  ownerUnit: OwnerUnit;
 };
 
 /**
  * The actions a completed checklist proposes, most serious first, each item or gate once: graded items and risks
  * shown in the checklist, then failed gates whose items no grade or risk action already covers.
  */
-export function proposeActions({ dwelling, inspection, template, today, openKeys = new Set(), ruleSet = defaultRuleSet, ownerUnit }: ProposeInput): ProposedAction[] {
+export function proposeActions({ dwelling, inspection, template, today, openKeys = new Set(), ruleSet = defaultRuleSet }: ProposeInput): ProposedAction[] {
   const answers = inspection.answers;
   const shown = shownChecker(template, answers);
   const out: ProposedAction[] = [];
@@ -103,7 +104,7 @@ export function proposeActions({ dwelling, inspection, template, today, openKeys
   const add = (a: Omit<ProposedAction, 'ownerUnit' | 'dueDate'> & { dueDate?: string }) => {
     covered.add(a.key);
     if (openKeys.has(a.key)) return;
-    out.push({ ownerUnit, ...a, dueDate: a.dueDate ?? deadlineFor(a.severity, today) });
+    out.push({ ownerUnit: DEFAULT_ACTION_UNIT, ...a, dueDate: a.dueDate ?? deadlineFor(a.severity, today) });
   };
   for (const section of template.sections) {
     for (const item of section.items) {

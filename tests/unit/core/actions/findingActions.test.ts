@@ -20,11 +20,11 @@ const photo = (n: number) => ({ sha256: String(n).repeat(64).slice(0, 64), mime:
 
 function proposeA(change: Answers, openKeys?: Set<string>) {
   const inspection = completed(TEMPLATE_IDS.dwellingInspection, { ...goodA(), ...change });
-  return proposeActions({ dwelling: goodDwelling(), inspection, template: getTemplate(TEMPLATE_IDS.dwellingInspection, inspection.templateVersion)!, today: TODAY, openKeys, ownerUnit: 'buildingsAndProperty' });
+  return proposeActions({ dwelling: goodDwelling(), inspection, template: getTemplate(TEMPLATE_IDS.dwellingInspection, inspection.templateVersion)!, today: TODAY, openKeys });
 }
 function proposeC(change: Answers) {
   const inspection = completed(TEMPLATE_IDS.riskAssessment, { ...goodC(), ...change });
-  return proposeActions({ dwelling: goodDwelling(), inspection, template: latestTemplate(TEMPLATE_IDS.riskAssessment)!, today: TODAY, ownerUnit: 'buildingsAndProperty' });
+  return proposeActions({ dwelling: goodDwelling(), inspection, template: latestTemplate(TEMPLATE_IDS.riskAssessment)!, today: TODAY });
 }
 
 type Case = { name: string; run: () => ReturnType<typeof proposeActions>; expect: [key: string, severity: ActionSeverity, due: string][] };
