@@ -32,7 +32,8 @@ function wordPattern(name: string, anyCase: boolean): RegExp {
 const NAMES: [string, RegExp][] = [
   [MELHUS_SETTINGS.municipality.name, new RegExp(MELHUS_SETTINGS.municipality.name, 'iu')],
   ...MELHUS_SETTINGS.areas.map((a): [string, RegExp] => [a.name, wordPattern(a.name, false)]),
-  ...MELHUS_SETTINGS.units.map((u): [string, RegExp] => [u.name, wordPattern(u.name, false)]),
+  // NAV is the national labour and welfare service, part of every municipality: its name is not the demo's own.
+  ...MELHUS_SETTINGS.units.filter((u) => u.name !== 'NAV').map((u): [string, RegExp] => [u.name, wordPattern(u.name, false)]),
   ...MELHUS_SETTINGS.units.map((u): [string, RegExp] => [`'${u.id}'`, new RegExp(`['"\`]${u.id}['"\`]`, 'u')]),
 ];
 

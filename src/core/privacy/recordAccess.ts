@@ -9,7 +9,7 @@ import type { LocalText } from '../text';
 import { grantedCategories, type ConsentTerms } from './consentState';
 import { sharedHouseholdFields } from './householdFields';
 
-/** The person asking, with the units they belong to (an intake-team member sits for the units the settings list). */
+/** The person asking, with the units they belong to (an intake-team member sits for NAV, the refugee unit, …). */
 export type Viewer = { id: string; roles: readonly Role[]; units: readonly OwnerUnit[] };
 
 /** The household fields the rules read. */
