@@ -34,9 +34,6 @@ export const SEVERITY_POLICY: Record<ActionSeverity, SeverityPolicy> = {
   yellow: { days: 180, blocksVerdict: false, label: { nb: 'gul risiko', en: 'yellow risk' } },
 };
 
-/** The unit that owns an action unless the inspector names another. */
-export const DEFAULT_ACTION_UNIT: OwnerUnit = 'buildingsAndProperty';
-
 /** The legal gates whose failure proposes an action (fire, escape route, radon, condition). */
 export const ACTION_GATES = [
   'gate.smokeDetectors',
@@ -89,6 +86,8 @@ export type ProposeInput = {
   today: string;
   /** The item or rule keys of the dwelling's actions still open: no second action is proposed for them. */
   openKeys?: ReadonlySet<string>;
+  /** The unit that owns a proposed action unless the inspector names another: the settings' unit for actions. */
+  ownerUnit: OwnerUnit;
   ruleSet?: RuleSet;
 };
 
@@ -96,7 +95,7 @@ export type ProposeInput = {
  * The actions a completed checklist proposes, most serious first, each item or gate once: graded items and risks
  * shown in the checklist, then failed gates whose items no grade or risk action already covers.
  */
-export function proposeActions({ dwelling, inspection, template, today, openKeys = new Set(), ruleSet = defaultRuleSet }: ProposeInput): ProposedAction[] {
+export function proposeActions({ dwelling, inspection, template, today, openKeys = new Set(), ownerUnit, ruleSet = defaultRuleSet }: ProposeInput): ProposedAction[] {
   const answers = inspection.answers;
   const shown = shownChecker(template, answers);
   const out: ProposedAction[] = [];
@@ -104,7 +103,7 @@ export function proposeActions({ dwelling, inspection, template, today, openKeys
   const add = (a: Omit<ProposedAction, 'ownerUnit' | 'dueDate'> & { dueDate?: string }) => {
     covered.add(a.key);
     if (openKeys.has(a.key)) return;
-    out.push({ ownerUnit: DEFAULT_ACTION_UNIT, ...a, dueDate: a.dueDate ?? deadlineFor(a.severity, today) });
+    out.push({ ownerUnit, ...a, dueDate: a.dueDate ?? deadlineFor(a.severity, today) });
   };
   for (const section of template.sections) {
     for (const item of section.items) {

@@ -313,7 +313,7 @@ export default function InspectionScreen({ id }: { id: string }) {
       if (found.length > 0 || failed.size > 0) return;
       if (dwellingSide && dwellingData) {
         const openKeys = new Set((actions ?? []).filter((a) => a.data.status === 'open' && a.data.sourceKey).map((a) => a.data.sourceKey!));
-        const proposals = proposeActions({ dwelling: dwellingData, inspection: { ...data, answers }, template, today: norwegianDate(new Date()), openKeys }).map((p) => ({ ...p, ownerUnit: defaultActionUnit(settings) ?? p.ownerUnit }));
+        const proposals = proposeActions({ dwelling: dwellingData, inspection: { ...data, answers }, template, today: norwegianDate(new Date()), openKeys, ownerUnit: defaultActionUnit(settings) ?? '' });
         setFollowUp(editable(proposals, lang));
       } else {
         setFollowUp(null);

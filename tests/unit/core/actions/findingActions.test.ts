@@ -20,11 +20,11 @@ const photo = (n: number) => ({ sha256: String(n).repeat(64).slice(0, 64), mime:
 
 function proposeA(change: Answers, openKeys?: Set<string>) {
   const inspection = completed(TEMPLATE_IDS.dwellingInspection, { ...goodA(), ...change });
-  return proposeActions({ dwelling: goodDwelling(), inspection, template: getTemplate(TEMPLATE_IDS.dwellingInspection, inspection.templateVersion)!, today: TODAY, openKeys });
+  return proposeActions({ dwelling: goodDwelling(), inspection, template: getTemplate(TEMPLATE_IDS.dwellingInspection, inspection.templateVersion)!, today: TODAY, openKeys, ownerUnit: 'eiendom' });
 }
 function proposeC(change: Answers) {
   const inspection = completed(TEMPLATE_IDS.riskAssessment, { ...goodC(), ...change });
-  return proposeActions({ dwelling: goodDwelling(), inspection, template: latestTemplate(TEMPLATE_IDS.riskAssessment)!, today: TODAY });
+  return proposeActions({ dwelling: goodDwelling(), inspection, template: latestTemplate(TEMPLATE_IDS.riskAssessment)!, today: TODAY, ownerUnit: 'eiendom' });
 }
 
 type Case = { name: string; run: () => ReturnType<typeof proposeActions>; expect: [key: string, severity: ActionSeverity, due: string][] };
@@ -64,7 +64,7 @@ describe('proposeActions', () => {
 
   it('carries the finding in words, its photos, and Bygg og eiendom as owner', () => {
     const [a] = proposeA({ 'condition.wetRooms': v('TG3', { finding: { cause: 'Lekkasje ved sluk', consequence: 'Råte i bjelkelag', costEstimate: '80 000 kr' }, photos: [photo(1), photo(2)] }) });
-    expect(a).toMatchObject({ ownerUnit: 'buildingsAndProperty', photos: [photo(1), photo(2)] });
+    expect(a).toMatchObject({ ownerUnit: 'eiendom', photos: [photo(1), photo(2)] });
     expect(a!.finding.nb).toMatch(/TG3\. Lekkasje ved sluk\. Råte i bjelkelag\. 80 000 kr$/);
     expect(a!.title.nb).toMatch(/^Utbedre .*\(TG3\)$/);
     const [r] = proposeC({ 'risk.fellowTenants': v({ likelihood: 5, consequence: 4, measure: 'Bytte lås på inngangsdør' }) });
