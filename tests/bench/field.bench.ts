@@ -4,63 +4,31 @@
  * shrinking a 12-megapixel photo (≤ 1.5 s). Reported, not asserted. No product template has 100 items, so the app is
  * built for this run into a temp folder with one more template of 100 real items in one section (see
  * withHundredItemTemplate.ts); opening is measured on it with all 100 drawn, and on the real 78-item dwelling inspection.
+ * Then the room list of the dwelling inspection's newest version ("Rom"), with 10 and with 80 room entries plus the usual
+ * sections: opening it (≤ 300 ms), adding an entry (≤ 50 ms), autosave p95 (≤ 16 ms) and the live verdict after a change
+ * (≤ 150 ms), side by side so the growth is visible. The device and its records come from device.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { build } from 'vite';
-import { withDueKey } from '../../src/app/store/dueIndex';
 import { shownChecker } from '../../src/core/checklist/isShown';
-import type { Answers, ShowWhen, Template } from '../../src/core/checklist/template';
-import { startTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
+import { openInTemplate } from '../../src/core/checklist/openInTemplate';
+import type { Answers, RepeatEntry, ShowWhen, Template } from '../../src/core/checklist/template';
+import { latestTemplate, startTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
 import { generateDemoData } from '../../src/core/demo/generate';
 import type { Inspection } from '../../src/core/schemas/inspection';
-import { TABLET, launchChromium, login } from '../support/browser';
+import { TABLET, launchChromium } from '../support/browser';
 import { startServer } from '../support/server-process';
+import { fieldDevice, ms, putRecords, quantile, timedNavigation, withBuiltApp, type Row } from './device';
 import { hundredItemTemplate } from './hundredItemTemplate';
 import { withHundredItemTemplate } from './withHundredItemTemplate';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const DWELLINGS = 2000;
-const INSPECTIONS = 5000;
 const SAVES = 200;
 const SAVE_PAUSE_MS = 250;
 const OPENS = 7;
 const PHOTOS = 5;
-
-export type Row = { entity: string; id: string; rev: number; data: unknown; base: unknown; deleted: boolean; updatedAt: string; updatedBy: string };
-
-export const quantile = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
-};
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-
-/** Demo data under other seeds: realistic dwellings and checklists, as many as needed on top of what sync brought. */
-export function extraRecords(haveDwellings: number, haveInspections: number): Row[] {
-  const rows: Row[] = [];
-  let dwellings = haveDwellings;
-  let inspections = haveInspections;
-  for (let seed = 1; dwellings < DWELLINGS || inspections < INSPECTIONS; seed++) {
-    const { records } = generateDemoData(seed);
-    const kept = new Set<string>();
-    for (const r of records) {
-      if (r.entity !== 'dwelling' || dwellings >= DWELLINGS) continue;
-      kept.add(r.id);
-      dwellings++;
-      rows.push({ entity: 'dwelling', id: r.id, rev: 1, data: r.data, base: r.data, deleted: false, updatedAt: r.updatedAt, updatedBy: r.updatedBy });
-    }
-    for (const r of records) {
-      if (r.entity !== 'inspection' || inspections >= INSPECTIONS || !kept.has(String(r.data.dwellingId))) continue;
-      inspections++;
-      rows.push({ entity: 'inspection', id: r.id, rev: 1, data: r.data, base: r.data, deleted: false, updatedAt: r.updatedAt, updatedBy: r.updatedBy });
-    }
-    if (seed > 100) throw new Error('demo data ran out');
-  }
-  return rows;
-}
+/** Room entries in the two room-list drafts compared, and the saves and changes timed on each. */
+const ROOM_COUNTS = [10, 80] as const;
+const ROOM_SAVES = 100;
+const ROOM_CHANGES = 9;
 
 /** Answers that meet every showWhen condition of the template, so every item is drawn; fails when some stay hidden. */
 function answersShowingEveryItem(template: Template): Answers {
@@ -86,76 +54,10 @@ function answersShowingEveryItem(template: Template): Answers {
   return answers;
 }
 
-/** Writes rows straight into the device database, as a finished sync would have left them. */
-export async function putRecords(page: Page, rows: Row[]): Promise<void> {
-  // Written straight into IndexedDB, so each record carries the due key the app's store would have set (dueIndex.ts).
-  rows = rows.map((r) => withDueKey(r as never) as Row);
-  for (let i = 0; i < rows.length; i += 500) {
-    await page.evaluate(
-      (chunk) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('egnet');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('records', 'readwrite');
-            for (const r of chunk) tx.objectStore('records').put(r);
-            tx.oncomplete = () => (open.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      rows.slice(i, i + 500),
-    );
-  }
-}
-
-export async function countRecords(page: Page): Promise<{ dwellings: number; inspections: number }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('egnet');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const index = open.result.transaction('records').objectStore('records').index('entity');
-          const d = index.count('dwelling');
-          const i = index.count('inspection');
-          i.onsuccess = () => (open.result.close(), resolve({ dwellings: d.result, inspections: i.result }));
-        };
-      }),
-  );
-}
-
-/** Client-side navigation, timed in the page until `ready` matches: route, lazy screen, database reads and render. */
-export async function timedNavigation(page: Page, path: string, ready: string): Promise<number> {
-  // Sent as source text: tsx would wrap a named inner function in a helper the page does not have.
-  return page.evaluate(`new Promise((resolve, reject) => {
-    const start = performance.now();
-    history.pushState(null, '', ${JSON.stringify(path)});
-    dispatchEvent(new PopStateEvent('popstate'));
-    const poll = () => {
-      if (document.querySelector(${JSON.stringify(ready)})) resolve(performance.now() - start);
-      else if (performance.now() - start > 20000) reject(new Error('never appeared: ' + ${JSON.stringify(ready)}));
-      else requestAnimationFrame(poll);
-    };
-    poll();
-  })`) as Promise<number>;
-}
-
 /** Prints the field figures next to their budgets. */
 export async function run(): Promise<void> {
-  // The app as built from the tree, plus the 100-item template; the shared dist/ is left alone.
-  const staticDir = mkdtempSync(join(tmpdir(), 'egnet-bench-app-'));
-  try {
-    await build({
-      root: ROOT,
-      configFile: join(ROOT, 'vite.config.ts'),
-      logLevel: 'warn',
-      plugins: [withHundredItemTemplate()],
-      build: { outDir: staticDir, emptyOutDir: true },
-    });
-    await measure(staticDir);
-  } finally {
-    rmSync(staticDir, { recursive: true, force: true });
-  }
+  // The app as built from the tree, plus the 100-item template.
+  await withBuiltApp([withHundredItemTemplate()], measure);
 }
 
 /** The figures, against the server serving the app built into `staticDir`. */
@@ -164,19 +66,7 @@ async function measure(staticDir: string): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: TABLET })).newPage();
-    await login(page, server.url, 'inspektor');
-    await page.goto(`${server.url}/dwellings`);
-    await page.locator('[data-testid="registry-count"]', { hasText: '119 av 119' }).waitFor({ timeout: 60_000 });
-    // In the field: offline after the first sync (and no sync work competing with the figures).
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
-    await page.context().setOffline(true);
-    await page.context().route('**/api/**', (route) => route.abort('internetdisconnected'));
-    const have = await countRecords(page);
-    await putRecords(page, extraRecords(have.dwellings, have.inspections));
-    const counts = await countRecords(page);
-    // Written behind Dexie's back: reload so its live-query cache starts from the database.
-    await page.reload();
-    await page.locator('[data-testid="registry-count"]', { hasText: `${counts.dwellings} av ${counts.dwellings}` }).waitFor({ timeout: 60_000 });
+    const counts = await fieldDevice(page, server.url);
     console.log(`on the device: ${counts.dwellings} dwellings, ${counts.inspections} inspections`);
 
     // Registry: first render = from the route change until the first rows are on screen (100 drawn, the rest on request).
@@ -297,8 +187,141 @@ async function measure(staticDir: string): Promise<void> {
       if (i === 0) console.log(`12 MP input: ${(bytes.length / 1024 / 1024).toFixed(1)} MB JPEG`);
     }
     console.log(`shrink a 12 MP photo to 2000 px (${PHOTOS} photos): median ${ms(quantile(shrink, 0.5))}, max ${ms(Math.max(...shrink))} — budget 1500 ms`);
+
+    await measureRooms(page);
   } finally {
     await browser.close();
     await server.stop();
+  }
+}
+
+/** Room entry `n` (from 1): odd ones bedrooms with a wall window (13 answers), even ones living rooms (8), all passing. */
+function roomEntry(n: number): RepeatEntry {
+  const bedroom = n % 2 === 1;
+  const answers: RepeatEntry['answers'] = {
+    name: { value: `${bedroom ? 'Soverom' : 'Stue'} ${n}` },
+    type: { value: bedroom ? 'bedroom' : 'living' },
+    lengthM: { value: 3.5 },
+    widthM: { value: 2.9 },
+    ceilingHeightM: { value: 2.5 },
+    openableWindow: { value: true },
+    smokeDetector: { value: true },
+    grade: { value: 'TG1' },
+  };
+  if (bedroom) Object.assign(answers, { windowType: { value: 'wall' }, windowWidthM: { value: 0.8 }, windowHeightM: { value: 1 }, sillHeightM: { value: 0.9 }, dropToGroundM: { value: 3 } });
+  return { id: `r${n}`, answers };
+}
+
+/** A draft of the newest dwelling inspection with `rooms` room entries, the other sections answered as in the demo. */
+function roomListDraft(template: Template, dwellingId: string, rooms: number): Inspection {
+  const demo = generateDemoData(1).records.find((r) => r.entity === 'inspection' && r.data.templateId === template.id && r.data.status === 'completed');
+  if (!demo) throw new Error('the demo data has no completed dwelling inspection');
+  const moved = openInTemplate({ ...(demo.data as unknown as Inspection), status: 'draft' }, template);
+  return {
+    templateId: template.id,
+    templateVersion: template.version,
+    dwellingId,
+    status: 'draft',
+    answers: { ...moved.answers, 'rooms.list': { entries: Array.from({ length: rooms }, (_, i) => roomEntry(i + 1)) } },
+    startedAt: new Date().toISOString(),
+    inspectorId: '00000000-0000-4000-8000-000000000002',
+  };
+}
+
+/** Goal check for the report: "ok" or by how much it is over. */
+const against = (value: number, goal: number) => (value <= goal ? 'ok' : `over by ${ms(value - goal)}`);
+
+/**
+ * The room list in the newest template version (not the one new drafts start in), with 10 and with 80 entries: open
+ * at the rooms section until the last entry is drawn; add an entry until it is drawn open with its first field (then
+ * removed again, untimed); autosave p95 of one answer inside an open entry; the live verdict from a change in room 1
+ * (its window that opens, which the bedroom rule reads) until the verdict panel shows the new reasons.
+ */
+async function measureRooms(page: Page): Promise<void> {
+  const template = latestTemplate(TEMPLATE_IDS.dwellingInspection)!;
+  if (!template.sections.some((s) => s.items.some((i) => i.id === 'rooms.list'))) throw new Error(`version ${template.version} of the dwelling inspection has no room list`);
+  const links = page.locator('.reg-link');
+  const drafts = await Promise.all(
+    ROOM_COUNTS.map(async (n, k) => ({ n, id: crypto.randomUUID(), data: roomListDraft(template, (await links.nth(2 + k).getAttribute('href'))!.split('/').pop()!, n) })),
+  );
+  await putRecords(page, drafts.map(({ id, data }): Row => ({ entity: 'inspection', id, rev: 0, data, base: null, deleted: false, updatedAt: data.startedAt, updatedBy: data.inspectorId })));
+  for (const d of drafts) await page.evaluate((id) => localStorage.setItem(`egnet.checklistPosition.${id}`, JSON.stringify({ sectionId: 'rooms' })), d.id);
+  await page.reload();
+  await page.locator('[data-testid="registry-list"][data-fresh="true"]').waitFor({ timeout: 60_000 });
+
+  const rows: Record<string, { n: number; text: string; value: number }[]> = { open: [], add: [], autosave: [], verdict: [] };
+  for (const { n, id } of drafts) {
+    const open: number[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      await timedNavigation(page, '/', '[data-testid="home-roles"]');
+      open.push(await timedNavigation(page, `/inspections/${id}`, `.cl-entry[data-entry="r${n}"] .cl-entry-summary`));
+      await page.locator('[data-testid="verdict"]').waitFor();
+    }
+    const entries = page.locator('[data-testid="entries-rooms.list"] > li');
+    if ((await entries.count()) !== n) throw new Error(`the room list drew ${await entries.count()} entries, not ${n}`);
+
+    // Adding: from the click until the new entry is drawn open with its first field; removed again so each run adds to n.
+    const add = (await page.evaluate(`(async () => {
+      const list = () => document.querySelectorAll('[data-testid="entries-rooms.list"] > li');
+      const until = (ok, what) => new Promise((resolve, reject) => {
+        const start = performance.now();
+        const poll = () => ok() ? resolve() : performance.now() - start > 20000 ? reject(new Error(what)) : requestAnimationFrame(poll);
+        poll();
+      });
+      const times = [];
+      for (let i = 0; i < ${OPENS}; i++) {
+        const start = performance.now();
+        document.querySelector('[data-testid="add-rooms.list"]').click();
+        await until(() => list().length === ${n + 1} && list()[${n}].querySelector('.cl-entry-body input'), 'no new entry drawn');
+        times.push(performance.now() - start);
+        await new Promise((r) => setTimeout(r, 300));
+        list()[${n}].querySelector('.cl-entry-actions button[data-color="danger"]').click();
+        await until(() => list().length === ${n}, 'the new entry was not removed');
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      return times;
+    })()`)) as number[];
+
+    // Autosave inside room 1, a bedroom: its window that opens, toggled.
+    await page.locator('.cl-entry[data-entry="r1"] .cl-entry-summary').click();
+    const toggle = '.cl-item[data-item="rooms.list.r1.openableWindow"]';
+    await page.locator(toggle).waitFor();
+    await page.evaluate(() => performance.clearMeasures('egnet:autosave'));
+    await page.evaluate(`(async () => {
+      for (let i = 0; i < ${ROOM_SAVES}; i++) {
+        document.querySelector('${toggle} input[value="' + (i % 2 === 1) + '"]').click();
+        await new Promise((r) => setTimeout(r, ${SAVE_PAUSE_MS}));
+      }
+    })()`);
+    const saves = await page.evaluate(() => performance.getEntriesByName('egnet:autosave').map((e) => e.duration));
+
+    // Live verdict: the same answer changed, until the verdict panel's text (verdict and reasons) is a new one.
+    const verdict = (await page.evaluate(`(async () => {
+      const panel = () => document.querySelector('[data-testid="verdict"]').textContent;
+      const times = [];
+      for (let i = 0; i < ${ROOM_CHANGES}; i++) {
+        const before = panel();
+        const start = performance.now();
+        document.querySelector('${toggle} input[value="' + (i % 2 === 0) + '"]').click();
+        await new Promise((resolve, reject) => {
+          const poll = () => panel() !== before ? resolve() : performance.now() - start > 20000 ? reject(new Error('the verdict did not change')) : requestAnimationFrame(poll);
+          poll();
+        });
+        times.push(performance.now() - start);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      return times;
+    })()`)) as number[];
+
+    rows.open!.push({ n, value: quantile(open, 0.5), text: `median ${ms(quantile(open, 0.5))}, max ${ms(Math.max(...open))}` });
+    rows.add!.push({ n, value: quantile(add, 0.5), text: `median ${ms(quantile(add, 0.5))}, max ${ms(Math.max(...add))}` });
+    rows.autosave!.push({ n, value: quantile(saves, 0.95), text: `p95 ${ms(quantile(saves, 0.95))} (median ${ms(quantile(saves, 0.5))}, ${saves.length} saves)` });
+    rows.verdict!.push({ n, value: quantile(verdict, 0.5), text: `median ${ms(quantile(verdict, 0.5))}, max ${ms(Math.max(...verdict))}` });
+  }
+  const goals = { open: ['opening at the rooms section', 300], add: ['adding an entry', 50], autosave: ['autosave in an entry', 16], verdict: ['live verdict after a change', 150] } as const;
+  console.log(`room list, dwelling inspection version ${template.version} (bedrooms 13 answers, living rooms 8, plus the usual sections):`);
+  for (const [key, [what, goal]] of Object.entries(goals)) {
+    const line = rows[key]!.map((r) => `${r.n} entries: ${r.text} [${against(r.value, goal)}]`).join(' | ');
+    console.log(`  ${what}: ${line} — goal ${goal} ms`);
   }
 }

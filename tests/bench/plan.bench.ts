@@ -4,26 +4,18 @@
  * lists are drawn (budget 100 ms), and what the home screen's count of dwellings due reads: every completed checklist
  * (as it once did) against the due index's keys. Reported, not asserted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { addDays } from '../../src/core/planning/dates';
 import { norwegianDate } from '../../src/core/privacy/consentState';
-import { TABLET, launchChromium, login } from '../support/browser';
+import { TABLET, launchChromium } from '../support/browser';
 import { startServer } from '../support/server-process';
-import { countRecords, extraRecords, putRecords, quantile, timedNavigation, type Row } from './field.bench';
+import { fieldDevice, ms, quantile, timedNavigation, withBuiltApp, type Row } from './device';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ACTIONS = 3000;
 const PLANS = 400;
 const MINE = 40;
 const OPENS = 9;
 const IVAR = '00000000-0000-4000-8000-000000000002';
 const OTHER = '00000000-0000-4000-8000-0000000000aa';
-
-const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 /** Follow-up actions (tasks naming a dwelling and a severity) and planned inspections over the given dwellings. */
 function planningRecords(dwellingIds: string[]): Row[] {
@@ -61,13 +53,7 @@ function planningRecords(dwellingIds: string[]): Row[] {
 
 /** Prints the figure next to its budget. */
 export async function run(): Promise<void> {
-  const staticDir = mkdtempSync(join(tmpdir(), 'egnet-bench-app-'));
-  try {
-    await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: staticDir, emptyOutDir: true } });
-    await measure(staticDir);
-  } finally {
-    rmSync(staticDir, { recursive: true, force: true });
-  }
+  await withBuiltApp([], measure);
 }
 
 async function measure(staticDir: string): Promise<void> {
@@ -75,20 +61,7 @@ async function measure(staticDir: string): Promise<void> {
   const browser = await launchChromium();
   try {
     const page = await (await browser.newContext({ viewport: TABLET })).newPage();
-    await login(page, server.url, 'inspektor');
-    await page.goto(`${server.url}/dwellings`);
-    await page.locator('[data-testid="registry-count"]', { hasText: '119 av 119' }).waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
-    await page.context().setOffline(true);
-    await page.context().route('**/api/**', (route) => route.abort('internetdisconnected'));
-    const have = await countRecords(page);
-    const extra = extraRecords(have.dwellings, have.inspections);
-    const dwellingIds = extra.filter((r) => r.entity === 'dwelling').map((r) => r.id);
-    await putRecords(page, [...extra, ...planningRecords(dwellingIds)]);
-    const counts = await countRecords(page);
-    // Written behind Dexie's back: reload so its live-query cache starts from the database.
-    await page.reload();
-    await page.locator('[data-testid="registry-count"]', { hasText: `${counts.dwellings} av ${counts.dwellings}` }).waitFor({ timeout: 60_000 });
+    const counts = await fieldDevice(page, server.url, planningRecords);
     console.log(`on the device: ${counts.dwellings} dwellings, ${counts.inspections} inspections, ${ACTIONS} actions, ${PLANS} planned inspections (${MINE} the inspector's)`);
 
     // From the settings page (nothing else reading), and from the home screen, whose count of dwellings due reads every
