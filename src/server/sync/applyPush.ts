@@ -19,6 +19,7 @@ import { touchRecordsOf } from '../privacy/visibilityChanges';
 import { logPushed } from '../privacy/auditLog';
 import { mayWriteEntity, NOT_WRITABLE, policyContext, readView, writeRefusal } from './policy';
 import { bilingual } from '../../core/schemas/bilingual';
+import { completionEvidenceRefusal } from './completionEvidence';
 import { allocationRefusal } from './allocationRule';
 import { readSettings, SETTINGS_ID } from '../../core/schemas/settings';
 import { unknownChoice } from '../../core/schemas/settingsChoices';
@@ -199,6 +200,9 @@ export async function decideBatch(tx: StoreTx, user: SessionUser, request: z.out
     // A dwelling allocated twice for the same time is refused, not given two tenants.
     const clash = op.entity === 'allocation' ? await allocationRefusal(tx, op.id, before, after, now) : null;
     if (clash) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, clash.code, clash.message));
+    // Likewise a checklist completed without the photo or note a failed answer needs, as the app refuses it.
+    const lacking = op.entity === 'inspection' ? completionEvidenceRefusal(before, after) : null;
+    if (lacking) return log(raw, op.entity, op.id, op.baseRev, rejected(opId, lacking.code, lacking.message, lacking.issues));
     await writeRecord(op.entity, op.id, rev, json, false, opId);
     await touchRecordsOf(tx, op.entity, op.id, before, after, at);
     // A creation is marked once for the whole record rather than once per field: the same answer to "who wrote this
