@@ -302,7 +302,8 @@ async function measureRooms(page: Page): Promise<void> {
       for (let i = 0; i < ${ROOM_CHANGES}; i++) {
         const before = panel();
         const start = performance.now();
-        document.querySelector('${toggle} input[value="' + (i % 2 === 0) + '"]').click();
+        // The saves above left it at "yes" (their last one, odd, chose true): each change here is a real one.
+        document.querySelector('${toggle} input[value="' + (i % 2 === 1) + '"]').click();
         await new Promise((resolve, reject) => {
           const poll = () => panel() !== before ? resolve() : performance.now() - start > 20000 ? reject(new Error('the verdict did not change')) : requestAnimationFrame(poll);
           poll();
