@@ -1,4 +1,5 @@
 /** The browser entry: styles, `<html lang>` from the remembered language, the app, and its service worker. */
+import './zodSetup';
 import './problems';
 import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-theme/digdir.css';

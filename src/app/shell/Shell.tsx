@@ -1,5 +1,4 @@
 /** The signed-in frame: skip link, header, navigation and the routed screen. Loaded lazily after log-in. */
-import '../zodSetup';
 import { useRef } from 'preact/hooks';
 import { ErrorBoundary, Route, Router } from 'preact-iso';
 import type { Session } from '../session';

@@ -1,5 +1,4 @@
 /** The screen a person with a temporary password sees after log-in, before any other: choose your own password. */
-import '../../zodSetup';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { useText } from '../../i18n/language';
