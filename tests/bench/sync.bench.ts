@@ -20,6 +20,7 @@ import { migrateTemplate, startPostgres, TEMPLATE_DATABASE, type PostgresCluster
 import { applyPush } from '../../src/server/sync/applyPush';
 import { launchChromium, login } from '../support/browser';
 import { startServer } from '../support/server-process';
+import { withBuiltApp } from './device';
 
 const dwelling = (n: number) => ({
   address: `Målevegen ${n}`, postcode: '7224', area: MELHUS_AREAS[n % MELHUS_AREAS.length], gnr: 1 + (n % 300), bnr: 1 + (n % 50),
@@ -77,8 +78,8 @@ async function newDatabase(cluster: PostgresCluster, name: string): Promise<stri
 const serverStore = (dataDir: string, databaseUrl: string | undefined): Promise<Store> =>
   databaseUrl ? openPostgresStore(databaseUrl, { max: 2 }) : Promise.resolve(openSqliteStore(join(dataDir, 'egnet.sqlite')));
 
-async function browserBenches(engine: string, databaseUrl?: string): Promise<void> {
-  const server = await startServer({ demo: false, ...(databaseUrl ? { env: { EGNET_DATABASE_URL: databaseUrl } } : {}) });
+async function browserBenches(staticDir: string, engine: string, databaseUrl?: string): Promise<void> {
+  const server = await startServer({ demo: false, env: { EGNET_STATIC_DIR: staticDir, ...(databaseUrl ? { EGNET_DATABASE_URL: databaseUrl } : {}) } });
   const browser = await launchChromium();
   try {
     // 10,000 records on the server, written through the API as an administrator would.
@@ -280,8 +281,11 @@ export async function run(): Promise<void> {
     console.log(`[postgres] 4 devices × 1000 ops at once, 2 server processes on one database: ${Math.round(two.opsPerSecond)} ops/s; each pulls ${two.pulled} back from the other process in ≤ ${(two.pullMs / 1000).toFixed(2)} s`);
     console.log(`two processes / one process: ${(two.opsPerSecond / one.opsPerSecond).toFixed(2)}× the ops/s (feed writes are serialised on the counter row)`);
 
-    await browserBenches('sqlite');
-    await browserBenches('postgres', await newDatabase(cluster, 'egnet_bench_browser'));
+    // The app as built from the tree, so the bench runs on a fresh checkout without a dist/ folder.
+    await withBuiltApp([], async (staticDir) => {
+      await browserBenches(staticDir, 'sqlite');
+      await browserBenches(staticDir, 'postgres', await newDatabase(cluster, 'egnet_bench_browser'));
+    });
   } finally {
     await cluster.stop();
   }
