@@ -81,3 +81,19 @@ export function openInTemplate(inspection: Inspection, template: Template): Insp
   }
   return { ...inspection, templateVersion: template.version, answers, previousAnswers: previous };
 }
+
+const readIn = new WeakMap<Inspection, WeakMap<Template, Readonly<Record<string, Answer>>>>();
+
+/**
+ * The inspection's answers as they read in `template` (same id): its own answers in its own version, else moved
+ * through the migrations the way `openInTemplate` moves a draft, so a completed version 1 checklist compares item by
+ * item with a version 2 draft (bedroom slots as the room entries the draft holds). Worked out once per record.
+ */
+export function answersIn(inspection: Inspection, template: Template): Readonly<Record<string, Answer>> {
+  if (inspection.templateId !== template.id || inspection.templateVersion === template.version) return inspection.answers;
+  let byTemplate = readIn.get(inspection);
+  if (!byTemplate) readIn.set(inspection, (byTemplate = new WeakMap()));
+  let answers = byTemplate.get(template);
+  if (!answers) byTemplate.set(template, (answers = openInTemplate(inspection, template).answers));
+  return answers;
+}

@@ -7,6 +7,7 @@
  */
 import type { Answer, Answers, Finding, Grade } from '../checklist/template';
 import { TEMPLATE_IDS } from '../checklist/templates';
+import { migrateDwellingInspectionV1 } from '../checklist/templates/dwellingInspection';
 import type { EntityName } from '../entities';
 import type { Allocation, Dwelling, Household, Inspection, Plan, Task, Visit } from '../schemas';
 import type { DwellingType } from '../schemas/dwelling';
@@ -324,6 +325,45 @@ function answersA(rng: Prng, p: Profile, d: Dwelling, layout: Layout): Answers {
   return a;
 }
 
+/**
+ * A completed dwelling inspection in the version inspectors fill in now (2): the bedrooms of the version 1 answers
+ * become room entries through the migration drafts take, each given its length and width (at least 7 m², worked out
+ * from the dwelling so no random draw is added), a smoke detector and a grade, and a living room joins them. One with
+ * a TG2 or TG3 grade stays a version 1 checklist, completed before version 2 came: version 2 asks a photo of such a
+ * grade, and the demo holds no photos. Either way the rules give the dwelling the verdict its profile intends.
+ */
+function dwellingInspection(a: Answers, p: Profile, d: Dwelling): { version: number; answers: Answers } {
+  if (Object.values(a).some((x) => x.value === 'TG2' || x.value === 'TG3')) return { version: 1, answers: a };
+  const out = migrateDwellingInspectionV1(a);
+  delete out['bedrooms.count'];
+  const noDetector = p.faults.includes('smokeDetectors');
+  const bedrooms = (out['rooms.list']?.entries ?? []).map((e, k) => ({
+    id: e.id,
+    answers: {
+      ...e.answers,
+      lengthM: v(Math.round((3 + ((k + d.gnr) % 4) * 0.2) * 10) / 10),
+      widthM: v(Math.round((2.5 + ((3 * k + d.bnr) % 5) * 0.1) * 10) / 10),
+      smokeDetector: noDetector && k === 0 ? v(false, 'Ingen røykvarsler i denne etasjen.') : v(true),
+      grade: v(k % 2 === 0 ? 'TG1' : 'TG0'),
+    },
+  }));
+  const living = {
+    id: 'stue',
+    answers: {
+      name: v('Stue'),
+      type: v('living'),
+      lengthM: v(Math.round((4.2 + (d.gnr % 5) * 0.3) * 10) / 10),
+      widthM: v(Math.round((3.4 + (d.bnr % 4) * 0.2) * 10) / 10),
+      ceilingHeightM: v(2.5),
+      openableWindow: v(true),
+      smokeDetector: v(true),
+      grade: v('TG1'),
+    },
+  };
+  out['rooms.list'] = { entries: [...bedrooms, living] };
+  return { version: 2, answers: out };
+}
+
 function answersB(rng: Prng, p: Profile, d: Dwelling): Answers {
   const has = (f: Fault) => p.faults.includes(f);
   const rural = RURAL.includes(d.area);
@@ -398,10 +438,10 @@ function push(out: Out, entity: EntityName, id: string, data: object, updatedBy:
   out.push({ entity, id, data: data as Record<string, unknown>, updatedBy, updatedAt });
 }
 
-function inspection(templateId: string, answers: Answers, startedAt: string, completedAt: string | null, inspectorId: string, link: Partial<Inspection>): Inspection {
+function inspection(templateId: string, answers: Answers, startedAt: string, completedAt: string | null, inspectorId: string, link: Partial<Inspection>, templateVersion = 1): Inspection {
   return {
     templateId,
-    templateVersion: 1,
+    templateVersion,
     status: completedAt ? 'completed' : 'draft',
     answers,
     startedAt,
@@ -449,10 +489,13 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
       const old: Answers = { ...a, 'radon.documented': v(false) };
       delete old['radon.bqm3'];
       delete old['radon.measuredDate'];
-      push(inspections, 'inspection', oldId, inspection(TEMPLATE_IDS.dwellingInspection, old, `${earlierDay}T09:00:00Z`, `${earlierDay}T09:45:00Z`, INSPECTOR, { dwellingId: id }), INSPECTOR, `${earlierDay}T09:45:00Z`);
-      push(inspections, 'inspection', aId, inspection(TEMPLATE_IDS.dwellingInspection, a, started, done, INSPECTOR, { dwellingId: id, revisionOf: oldId }), INSPECTOR, done);
+      const before = dwellingInspection(old, profile, dwelling);
+      push(inspections, 'inspection', oldId, inspection(TEMPLATE_IDS.dwellingInspection, before.answers, `${earlierDay}T09:00:00Z`, `${earlierDay}T09:45:00Z`, INSPECTOR, { dwellingId: id }, before.version), INSPECTOR, `${earlierDay}T09:45:00Z`);
+      const now = dwellingInspection(a, profile, dwelling);
+      push(inspections, 'inspection', aId, inspection(TEMPLATE_IDS.dwellingInspection, now.answers, started, done, INSPECTOR, { dwellingId: id, revisionOf: oldId }, now.version), INSPECTOR, done);
     } else {
-      push(inspections, 'inspection', aId, inspection(TEMPLATE_IDS.dwellingInspection, a, started, done, INSPECTOR, { dwellingId: id }), INSPECTOR, done);
+      const now = dwellingInspection(a, profile, dwelling);
+      push(inspections, 'inspection', aId, inspection(TEMPLATE_IDS.dwellingInspection, now.answers, started, done, INSPECTOR, { dwellingId: id }, now.version), INSPECTOR, done);
     }
     const bId = rng.uuid();
     push(inspections, 'inspection', bId, inspection(TEMPLATE_IDS.neighbourhood, answersB(rng, profile, dwelling), started, done, INSPECTOR, { dwellingId: id }), INSPECTOR, done);
@@ -470,7 +513,8 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
         ? { 'distances.busStopM': v(rng.int(100, 400)), 'distances.playAreaM': v(rng.int(10, 80)) }
         : { 'identity.registryMatches': v(true), 'fire.smokeDetectorsPerFloor': v(true), 'radon.documented': v(true) };
     const templateId = n === 3 ? TEMPLATE_IDS.neighbourhood : TEMPLATE_IDS.dwellingInspection;
-    push(inspections, 'inspection', rng.uuid(), inspection(templateId, partial, started, null, INSPECTOR, { dwellingId: target.id }), INSPECTOR, started);
+    // A dwelling inspection draft is in the version new drafts start in (2); its answers are the same in both versions.
+    push(inspections, 'inspection', rng.uuid(), inspection(templateId, partial, started, null, INSPECTOR, { dwellingId: target.id }, n === 3 ? 1 : 2), INSPECTOR, started);
   }
 
   // Households: the first seven live in municipal dwellings that suit them.

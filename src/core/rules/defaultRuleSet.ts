@@ -191,11 +191,11 @@ export const ruleSetV2: RuleSet = ruleSetSchema.parse({
   ],
 });
 
-/** The rule set in force when none is given; rule set 2 comes into force with version 2 of the dwelling inspection. */
-export const defaultRuleSet: RuleSet = ruleSetV1;
+/** The rule set in force when none is given: rule set 2, in force with version 2 of the dwelling inspection. */
+export const defaultRuleSet: RuleSet = ruleSetV2;
 
 /** Every rule set this version of Egnet knows, oldest first: the settings choose the one in force among them. */
-export const RULE_SETS: readonly RuleSet[] = [ruleSetV1];
+export const RULE_SETS: readonly RuleSet[] = [ruleSetV1, ruleSetV2];
 
 /** The rule set the settings name, or the default when they name none this version knows. */
 export function ruleSetInForce(chosen: { id: string; version: number } | null | undefined): RuleSet {

@@ -44,7 +44,7 @@ import { CompleteDialog } from './CompleteDialog';
 import { readPosition, writePosition } from './checklistPosition';
 import { followUpInputId, itemInputId } from './ItemField';
 import { previousCompleted, revisionOf, type InspectionRec } from './newDraft';
-import { openInTemplate } from '../../../core/checklist/openInTemplate';
+import { answersIn, openInTemplate } from '../../../core/checklist/openInTemplate';
 import { entriesOf } from '../../../core/checklist/formula';
 import type { AnswerProblem } from '../../../core/checklist/validateAnswers';
 import { entryKey, parseEntryKey } from './RepeatField';
@@ -388,7 +388,8 @@ export default function InspectionScreen({ id }: { id: string }) {
         { actions: (actions ?? []).map((a) => a.data) },
       )
     : null;
-  const changes = previous ? changesSince(template, answers, previous.data.answers) : [];
+  // Compared in this checklist's version: a previous one filled in an older version is read through the migration.
+  const changes = previous ? changesSince(template, answers, answersIn(previous.data, template)) : [];
   const openSection = sectionId ?? template.sections[0]!.id;
   const lastSection = openSection === template.sections[template.sections.length - 1]!.id;
   const completeButton = (
@@ -526,7 +527,7 @@ export default function InspectionScreen({ id }: { id: string }) {
             readOnly={readOnly}
             onAnswer={stableOnAnswer}
             errors={errors}
-            previous={previous && !readOnly ? previous.data.answers : undefined}
+            previous={previous && !readOnly ? answersIn(previous.data, template) : undefined}
             proposals={proposals}
             sectionId={openSection}
             onSection={(s) => {

@@ -1,6 +1,8 @@
 // Starting a checklist from the previous completed one, revisions, and what changed since last time.
 import { describe, expect, it } from 'vitest';
-import { latestTemplate, TEMPLATE_IDS } from '../../../../src/core/checklist/templates';
+import { answersIn } from '../../../../src/core/checklist/openInTemplate';
+import { getTemplate, latestTemplate, TEMPLATE_IDS } from '../../../../src/core/checklist/templates';
+import { v1Completed } from '../../core/checklist/fixtures/dwellingInspectionV1';
 import { inspectionSchema, type Inspection } from '../../../../src/core/schemas/inspection';
 import { changesSince } from '../../../../src/app/screens/checklist/changesSince';
 import { draftFrom, latestCompletedOf, previousCompleted, revisionOf } from '../../../../src/app/screens/checklist/newDraft';
@@ -66,5 +68,28 @@ describe('new drafts', () => {
     const noted = { ...before, [firstYesNo.id]: { value: true, note: 'ny merknad' } };
     expect(changesSince(template, noted, before).map((c) => c.item.id)).toEqual([firstYesNo.id]);
     expect(changesSince(template, before, {}).length).toBe(2);
+  });
+
+  it('compares a draft with a previous checklist of an older version in the draft’s version: nothing changed until an answer does', () => {
+    const v2 = getTemplate(TEMPLATE_IDS.dwellingInspection, 2)!;
+    expect(v1Completed.templateVersion).toBe(1);
+    const draft = draftFrom(v2, DWELLING, ME, new Date('2026-11-27T10:00:00Z'), v1Completed);
+    expect(draft.templateVersion).toBe(2);
+    expect(draft.answers['rooms.list']?.entries?.map((e) => e.id)).toEqual(['b1', 'b2', 'b3']);
+    // Read as stored, the version 1 answers differ from the room list everywhere it holds bedrooms.
+    expect(changesSince(v2, draft.answers, v1Completed.answers).map((c) => c.item.id)).toContain('rooms.list');
+    const previous = answersIn(v1Completed, v2);
+    expect(changesSince(v2, draft.answers, previous)).toEqual([]);
+    // The same record read twice gives the same object (worked out once), and a record in the draft's version as it is.
+    expect(answersIn(v1Completed, v2)).toBe(previous);
+    expect(answersIn(draft, v2)).toBe(draft.answers);
+    expect(v1Completed.answers['bedroom1.ceilingHeightM']?.value).toBe(2.5);
+
+    // One room's ceiling height changed: the room list is the one change, with the old height in the old entry.
+    const list = draft.answers['rooms.list']!.entries!.map((e) => (e.id === 'b1' ? { ...e, answers: { ...e.answers, ceilingHeightM: { value: 2.7 } } } : e));
+    const changed = changesSince(v2, { ...draft.answers, 'rooms.list': { entries: list } }, previous);
+    expect(changed.map((c) => c.item.id)).toEqual(['rooms.list']);
+    expect(changed[0]!.before?.entries?.find((e) => e.id === 'b1')?.answers.ceilingHeightM?.value).toBe(2.5);
+    expect(changed[0]!.after?.entries?.find((e) => e.id === 'b1')?.answers.ceilingHeightM?.value).toBe(2.7);
   });
 });

@@ -2,10 +2,11 @@
 // completed ones keep their version and verdict.
 import { describe, expect, it } from 'vitest';
 import { openInTemplate } from '../../../../src/core/checklist/openInTemplate';
-import { getTemplate, latestTemplate, TEMPLATE_IDS } from '../../../../src/core/checklist/templates';
+import { getTemplate, latestTemplate, startTemplate, TEMPLATE_IDS } from '../../../../src/core/checklist/templates';
+import { MELHUS_SETTINGS } from '../../../../src/core/demo/melhusSettings';
 import { validateAnswers } from '../../../../src/core/checklist/validateAnswers';
 import { assessDwelling } from '../../../../src/core/rules/assessDwelling';
-import { ruleSetV1, ruleSetV2 } from '../../../../src/core/rules/defaultRuleSet';
+import { defaultRuleSet, RULE_SETS, ruleSetInForce, ruleSetV1, ruleSetV2 } from '../../../../src/core/rules/defaultRuleSet';
 import { inspectionSchema } from '../../../../src/core/schemas/inspection';
 import { goodDwelling, goodInspections } from '../rules/fixture';
 import { v1Completed, v1Draft } from './fixtures/dwellingInspectionV1';
@@ -78,5 +79,18 @@ describe('moving a version 1 dwelling inspection to version 2', () => {
     expect(withV1.rules.find((r) => r.ruleId === '3plus.bedroomRooms')?.status).toBe('passed');
     expect(withV1.verdict).toBe(assessDwelling(dwelling, [v1Completed, b!, c!], ruleSetV1).verdict);
     expect(v1Completed.templateVersion).toBe(1);
+  });
+});
+
+describe('version 2 in force', () => {
+  it('is the version new drafts start in, judged by rule set 2, which the demo settings name', () => {
+    expect(startTemplate(TEMPLATE_IDS.dwellingInspection)).toBe(v2);
+    expect(defaultRuleSet).toBe(ruleSetV2);
+    expect(RULE_SETS).toEqual([ruleSetV1, ruleSetV2]);
+    expect(MELHUS_SETTINGS.ruleSet).toEqual({ id: 'suitability', version: 2 });
+    expect(ruleSetInForce(MELHUS_SETTINGS.ruleSet)).toBe(ruleSetV2);
+    // Settings that name rule set 1 still find it; settings naming one this version does not know get the default.
+    expect(ruleSetInForce({ id: 'suitability', version: 1 })).toBe(ruleSetV1);
+    expect(ruleSetInForce({ id: 'suitability', version: 9 })).toBe(ruleSetV2);
   });
 });

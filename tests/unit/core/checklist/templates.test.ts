@@ -79,8 +79,8 @@ describe('the template registry', () => {
   it('holds the five templates of docs/domain.md, the dwelling inspection in version 2 (rooms) beside version 1', () => {
     expect(Object.values(TEMPLATE_IDS).map((id) => latestTemplate(id)?.version)).toEqual([2, 1, 1, 1, 1]);
     expect(getTemplate(TEMPLATE_IDS.dwellingInspection, 1)?.sections.map((s) => s.id)).toContain('bedrooms');
-    // New drafts start in version 1 of the dwelling inspection until version 2 is released; the others in their newest.
-    expect(Object.values(TEMPLATE_IDS).map((id) => startTemplate(id)?.version)).toEqual([1, 1, 1, 1, 1]);
+    // Version 2 is released: new drafts of every template start in its newest version.
+    expect(Object.values(TEMPLATE_IDS).map((id) => startTemplate(id)?.version)).toEqual([2, 1, 1, 1, 1]);
     expect(getTemplate(TEMPLATE_IDS.neighbourhood, 1)?.kind).toBe('neighbourhood');
     expect(getTemplate(TEMPLATE_IDS.neighbourhood, 2)).toBeUndefined();
     expect(latestTemplate('unknown')).toBeUndefined();

@@ -54,6 +54,24 @@ describe('generateDemoData', () => {
     }
   });
 
+  it('fills dwelling inspections in version 2, room by room; only completed ones with a TG2 or TG3 grade stay in version 1', () => {
+    const dwellingInspections = byEntity('inspection').map((r) => r.data as Inspection).filter((i) => i.templateId === 'dwelling-inspection');
+    const grave = (i: Inspection) => JSON.stringify(i.answers).match(/"TG[23]"/) !== null;
+    const v2 = dwellingInspections.filter((i) => i.templateVersion === 2);
+    const v1 = dwellingInspections.filter((i) => i.templateVersion === 1);
+    expect(v2.length).toBeGreaterThanOrEqual(10);
+    expect(v1.length + v2.length).toBe(dwellingInspections.length);
+    for (const i of v1) expect(i.status === 'completed' && grave(i)).toBe(true);
+    for (const i of v2) {
+      expect(grave(i)).toBe(false);
+      expect(Object.keys(i.answers).some((k) => /^bedroom/.test(k))).toBe(false);
+      if (i.status !== 'completed') continue;
+      const rooms = i.answers['rooms.list']?.entries ?? [];
+      expect(rooms.some((e) => e.answers['type']?.value === 'living')).toBe(true);
+    }
+    expect(v2.filter((i) => i.status === 'draft').length).toBeGreaterThanOrEqual(3);
+  });
+
   it('points only at records and users that exist', () => {
     const ids = new Set(records.map((r) => r.id));
     const users = new Set(DEMO_USERS.map((u) => u.id));
