@@ -11,11 +11,15 @@ const listeners = new Set<(s: Session | null) => void>();
 export function getSession(): Session | null {
   try {
     const raw = localStorage.getItem(KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    // Parsed once per stored value: screens ask for it on every redraw. Another tab's change is a new string.
+    if (raw !== parsed.raw) parsed = { raw, session: raw ? (JSON.parse(raw) as Session) : null };
+    return parsed.session;
   } catch {
     return null;
   }
 }
+
+let parsed: { raw: string | null; session: Session | null } = { raw: null, session: null };
 
 /** Stores (or with null, removes) the session and tells every listener. */
 export function setSession(s: Session | null): void {

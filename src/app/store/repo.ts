@@ -144,15 +144,21 @@ export async function recordChanges(db: EgnetDb, changes: readonly RecordChange[
   const userId = getSession()?.user.id ?? '';
   await withReopen(db, () =>
     db.transaction('rw', db.records, db.outbox, async () => {
-      for (const { entity, id, set } of prepared) {
-        const before = await db.records.get([entity, id]);
+      // One read for every record the changes touch, then every write issued at once: the transaction keeps their
+      // order, and a failed write aborts the whole of it. A record changed twice in one call builds on its first change.
+      const found = await db.records.bulkGet(prepared.map(({ entity, id }): [string, string] => [entity, id]));
+      const current = new Map<string, StoredRecord | undefined>();
+      const writes: [OutboxOp, StoredRecord][] = [];
+      prepared.forEach(({ entity, id, set }, i) => {
+        const key = `${entity}\u0000${id}`;
+        const before = current.has(key) ? current.get(key) : found[i];
         if (before?.deleted) {
           throw new ChangeRefusedError(`Record ${entity}/${id} is deleted`, {
             nb: 'Posten er slettet og kan ikke endres.',
             en: 'The record is deleted and cannot be changed.',
           });
         }
-        if (!before && !set) continue;
+        if (!before && !set) return;
         const op: OutboxOp = {
           opId: crypto.randomUUID(),
           entity,
@@ -163,8 +169,7 @@ export async function recordChanges(db: EgnetDb, changes: readonly RecordChange[
           attempts: 0,
           status: 'pending',
         };
-        await db.outbox.add(op);
-        await db.records.put({
+        const after: StoredRecord = {
           entity,
           id,
           rev: before?.rev ?? 0,
@@ -173,8 +178,12 @@ export async function recordChanges(db: EgnetDb, changes: readonly RecordChange[
           deleted: !set,
           updatedAt: now,
           updatedBy: userId,
-        });
-      }
+        };
+        current.set(key, after);
+        writes.push([op, after]);
+      });
+      // Issued only once every change is known to be allowed, so a refusal leaves no write behind.
+      await Promise.all(writes.flatMap(([op, after]) => [db.outbox.add(op), db.records.put(after)]));
     }),
   );
   notifyLocalChange();

@@ -34,8 +34,10 @@ function partsOf(value: string | Date): Parts | null {
   }
   const d = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return null;
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(OSLO.formatToParts(d).find((p) => p.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
+  // One formatToParts per moment (it is the costly call: lists redraw many dates).
+  const p: Record<string, number> = {};
+  for (const part of OSLO.formatToParts(d)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return { year: p.year ?? 0, month: p.month ?? 0, day: p.day ?? 0, hour: (p.hour ?? 0) % 24, minute: p.minute ?? 0, second: p.second ?? 0 };
 }
 
 const two = (n: number) => String(n).padStart(2, '0');

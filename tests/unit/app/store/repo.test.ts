@@ -5,7 +5,7 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EgnetDb, type StoredRecord } from '../../../../src/app/store/db';
-import { ChangeRefusedError, repo } from '../../../../src/app/store/repo';
+import { ChangeRefusedError, recordChanges, repo } from '../../../../src/app/store/repo';
 import { savePhoto, sha256Hex } from '../../../../src/app/store/savePhoto';
 import { withReopen } from '../../../../src/app/store/withReopen';
 import { NotSavedError, onNotSaved } from '../../../../src/app/store/notSaved';
@@ -51,6 +51,33 @@ describe('repo', () => {
     expect((await db.outbox.orderBy('seq').last())?.delete).toBe(true);
     await expect(dwellings.put(id, { floor: 3 })).rejects.toBeInstanceOf(ChangeRefusedError);
     expect(await db.outbox.count()).toBe(6);
+  });
+
+  it('writes several changes in one call in order, a record changed twice building on its first change', async () => {
+    const db = freshDb();
+    const a = crypto.randomUUID();
+    const b = crypto.randomUUID();
+    await recordChanges(db, [
+      { entity: 'task', id: a, change: { set: { title: 'Første' } } },
+      { entity: 'task', id: b, change: { set: { title: 'Andre' } } },
+      { entity: 'task', id: a, change: { set: { 'answers.x': { value: 1 } } } },
+    ]);
+    expect((await db.records.get(['task', a]))?.data).toEqual({ title: 'Første', answers: { x: { value: 1 } } });
+    expect((await db.records.get(['task', b]))?.data).toEqual({ title: 'Andre' });
+    const ops = await db.outbox.orderBy('seq').toArray();
+    expect(ops.map((o) => [o.id, o.set])).toEqual([[a, { title: 'Første' }], [b, { title: 'Andre' }], [a, { 'answers.x': { value: 1 } }]]);
+
+    // A change to a deleted record refuses the whole call: nothing of it is written, not even the changes before it.
+    await recordChanges(db, [{ entity: 'task', id: b, change: { delete: true } }]);
+    const c = crypto.randomUUID();
+    await expect(
+      recordChanges(db, [
+        { entity: 'task', id: c, change: { set: { title: 'Ny' } } },
+        { entity: 'task', id: b, change: { set: { title: 'Igjen' } } },
+      ]),
+    ).rejects.toBeInstanceOf(ChangeRefusedError);
+    expect(await db.records.get(['task', c])).toBeUndefined();
+    expect(await db.outbox.count()).toBe(4);
   });
 
   it('uses the record’s server revision as baseRev', async () => {
