@@ -1,5 +1,5 @@
 // Three simulated devices (Dexie on fake-indexeddb, the real sync client) edit 200 records against the real server
-// process on a real SQLite file, through a fetch that drops, loses, duplicates, delays and replays requests, answers
+// process on a real SQLite file (on PostgreSQL under `npm run test:postgres`, also with two server processes), through a fetch that drops, loses, duplicates, delays and replays requests, answers
 // 500/503/429, cuts bodies off, and SIGKILLs the server mid-request. Then faults stop, sync settles, and I1–I7 must hold.
 // Replay a run with EGNET_SEED=<seed>; EGNET_SOAK=1 adds fresh random seeds and more edits.
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,8 @@ const REGRESSION_SEEDS: number[] = [473821083];
 const FIXED_SEEDS: number[] = [20261127];
 
 const SOAK = process.env.EGNET_SOAK === '1';
+/** Under `npm run test:postgres` the full runs below are on PostgreSQL; otherwise on SQLite. */
+const ON_POSTGRES = process.env.EGNET_TEST_ENGINE === 'postgres';
 const RECORDS = 200;
 const DEFAULT_EDITS = SOAK ? 3000 : 900;
 // Real SIGKILLs of a running server (a kill asked for while it is already restarting kills nothing and is not
@@ -74,6 +76,7 @@ async function runScenario(seed: number, { postgres, edits: EDITS, kills: KILLS,
   const started = Date.now();
   const server = await startServer({ demo: true, ...(postgres === undefined ? {} : { postgres }) });
   servers.push(server);
+  expect(server.databaseUrl !== undefined, 'the server runs on the engine asked for').toBe(postgres ?? ON_POSTGRES);
   // A second process on the same database and the same photo folder; devices talk to one or the other, and either
   // may be killed.
   const all = [server];
@@ -222,7 +225,7 @@ const fromEnv = process.env.EGNET_SEED ? [Number(process.env.EGNET_SEED)] : [];
 const fresh = Array.from({ length: SOAK ? 6 : 0 }, () => Math.floor(Math.random() * 2 ** 31));
 const seeds = [...fromEnv, ...(fromEnv.length ? [] : [...REGRESSION_SEEDS, ...FIXED_SEEDS, ...fresh])];
 
-describe('sync under faults', () => {
+describe(`sync under faults on ${ON_POSTGRES ? 'PostgreSQL' : 'SQLite'}`, () => {
   for (const seed of seeds) {
     it(`seed ${seed}: nothing lost, nothing doubled, everyone converges`, () => runScenario(seed), SOAK ? 900_000 : 240_000);
   }
@@ -231,12 +234,12 @@ describe('sync under faults', () => {
 /** The short run on PostgreSQL in `npm test`: fewer edits and kills (the full run: npm run test:postgres). */
 const POSTGRES_SEED = 20261206;
 
-describe.skipIf(process.env.EGNET_TEST_ENGINE === 'postgres' || fromEnv.length > 0)('sync under faults on PostgreSQL (short)', () => {
+describe.skipIf(ON_POSTGRES || fromEnv.length > 0)('sync under faults on PostgreSQL (short)', () => {
   it(`seed ${POSTGRES_SEED}: nothing lost, nothing doubled, everyone converges`, () => runScenario(POSTGRES_SEED, { postgres: true, edits: 300, kills: 2, mustConflict: false }), 240_000);
 });
 
 /** Under `npm run test:postgres`: two server processes on one database, either killed at random. */
-describe.runIf(process.env.EGNET_TEST_ENGINE === 'postgres')('sync under faults with two server processes on PostgreSQL', () => {
+describe.runIf(ON_POSTGRES)('sync under faults with two server processes on PostgreSQL', () => {
   for (const seed of [...fromEnv, ...(fromEnv.length ? [] : [...FIXED_SEEDS, ...fresh])]) {
     it(`seed ${seed}: nothing lost, nothing doubled, everyone converges`, () => runScenario(seed, { edits: DEFAULT_EDITS, kills: DEFAULT_KILLS, processes: 2 }), SOAK ? 900_000 : 400_000);
   }
