@@ -236,6 +236,9 @@ function makeDwelling(rng: Prng, p: Profile, index: number): { dwelling: Dwellin
   };
   if (type === 'apartment' && rng.chance(0.7)) dwelling.snr = rng.int(1, 24);
   if (fixed) dwelling.leaseYears = has('shortLease') ? rng.int(1, 2) : rng.int(3, 5);
+  // The KOSTRA facts follow from the rest without a draw, so the random sequence (and every figure from it) stays.
+  dwelling.ownership = index % 9 === 4 ? 'rentedIn' : index % 17 === 8 ? 'privateAllocationRight' : 'owned';
+  dwelling.wheelchairAccessible = type === 'apartment' && (floor === 1 || hasLift);
   return { dwelling, layout: { floor, hasLift, exitByStairs, dropToGroundM: drop } };
 }
 
@@ -687,7 +690,10 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
         householdHasChildren: hasChildren,
         childrenCount: hasChildren ? rng.int(1, 4) : 0,
         leaseType: fixed ? 'fixed' : 'openEnded',
+        // Most are households new to municipal housing, some of them refugees (no draw: the sequence stays).
+        newTenant: i % 5 !== 4,
       };
+      if (allocation.newTenant) allocation.refugee = i % 4 === 1;
       if (fixed) allocation.leaseYears = hasChildren ? rng.pick([3, 3, 5, 1]) : rng.pick([1, 2, 3]);
       push(out, 'allocation', rng.uuid(), allocation, INTAKE, `${allocation.date}T12:00:00Z`);
     });
@@ -702,6 +708,8 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
       householdHasChildren: true,
       childrenCount: household.childBirthYears.length,
       leaseType: 'openEnded',
+      newTenant: true,
+      refugee: i % 3 === 0,
     };
     push(out, 'allocation', rng.uuid(), allocation, INTAKE, `${allocation.date}T12:00:00Z`);
   });

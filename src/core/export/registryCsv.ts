@@ -6,7 +6,7 @@ import { defaultRuleSet } from '../rules/defaultRuleSet';
 import type { RuleSet } from '../rules/ruleSet';
 import { VERDICT_LABELS } from '../rules/verdict';
 import type { Dwelling, Inspection, WithId } from '../schemas';
-import { DWELLING_TYPE_LABELS } from '../schemas/dwelling';
+import { DWELLING_TYPE_LABELS, OWNERSHIP_LABELS } from '../schemas/dwelling';
 import { LEASE_TYPE_LABELS } from '../schemas/lease';
 import type { Language, LocalText } from '../text';
 import { toCsv, type CsvCell } from './csv';
@@ -28,6 +28,8 @@ const HEADER: LocalText[] = [
   { nb: 'Leietid (år)', en: 'Lease (years)' },
   { nb: 'Ledig', en: 'Vacant' },
   { nb: 'Ledig fra', en: 'Vacant from' },
+  { nb: 'Eierforhold', en: 'Ownership' },
+  { nb: 'Tilgjengelig for rullestolbrukere', en: 'Accessible for wheelchair users' },
   { nb: 'Vurdering', en: 'Verdict' },
   { nb: 'Begrunnelse', en: 'Reasons' },
   { nb: 'Sist fullført sjekkliste', en: 'Last completed checklist' },
@@ -81,6 +83,8 @@ export function registryCsv(
       d.leaseYears ?? null,
       (d.vacant ? YES : NO)[lang],
       d.vacantFrom ?? null,
+      d.ownership ? OWNERSHIP_LABELS[d.ownership][lang] : null,
+      d.wheelchairAccessible == null ? null : (d.wheelchairAccessible ? YES : NO)[lang],
       VERDICT_LABELS[a.verdict][lang],
       reasons.join(' | '),
       last ? last.slice(0, 10) : null,

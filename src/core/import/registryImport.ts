@@ -88,7 +88,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, LocalText> = {
   vacant: nb('Ledig', 'Vacant'),
   vacantFrom: nb('Ledig fra', 'Vacant from'),
   ownership: nb('Eierforhold', 'Ownership'),
-  wheelchairAccessible: nb('Tilpasset rullestolbrukere', 'Adapted for wheelchair users'),
+  wheelchairAccessible: nb('Tilgjengelig for rullestolbrukere', 'Accessible for wheelchair users'),
   notes: nb('Merknad', 'Notes'),
 };
 
@@ -132,8 +132,17 @@ const HEADINGS: Record<ImportField, readonly string[]> = {
   leaseYears: ['leietidår', 'leietid', 'leaseyears', 'kontraktslengde'],
   vacant: ['ledig', 'vacant'],
   vacantFrom: ['ledigfra', 'vacantfrom'],
-  ownership: ['eierforhold', 'eieform', 'eierform', 'ownership', 'eidinnleid'],
-  wheelchairAccessible: ['tilpassetrullestolbrukere', 'rullestol', 'rullestoltilpasset', 'wheelchairaccessible', 'adaptedforwheelchairusers'],
+  ownership: ['eierforhold', 'eieform', 'eierform', 'disposisjonsform', 'ownership', 'eidinnleid'],
+  wheelchairAccessible: [
+    'tilgjengeligforrullestolbrukere',
+    'tilpassetrullestolbrukere',
+    'rullestoltilgjengelig',
+    'rullestol',
+    'rullestoltilpasset',
+    'wheelchairaccessible',
+    'accessibleforwheelchairusers',
+    'adaptedforwheelchairusers',
+  ],
   notes: ['merknad', 'merknader', 'notes', 'kommentar'],
 };
 
@@ -281,7 +290,13 @@ const OWNERSHIP_SYNONYMS: Record<string, (typeof OWNERSHIPS)[number]> = {
   kommunal: 'owned',
   innleid: 'rentedIn',
   leid: 'rentedIn',
-  privat: 'rentedIn',
+  // "Privat" alone could be rented in or privately owned with the right to allocate: the file must say which.
+  privateid: 'privateAllocationRight',
+  tildelingsrett: 'privateAllocationRight',
+  disposisjonsrett: 'privateAllocationRight',
+  kommunaldisposisjonsrett: 'privateAllocationRight',
+  privateidmedkommunaldisposisjonsrett: 'privateAllocationRight',
+  privateideboligermedkommunaldisposisjonsrett: 'privateAllocationRight',
 };
 
 function date(raw: string): Parsed {

@@ -16,9 +16,30 @@ export const allocationSchema = z
     childrenCount: intField(0, 15),
     leaseType: leaseTypeSchema,
     leaseYears: leaseYearsSchema.nullish(),
+    /**
+     * The household did not live in a municipal dwelling when it applied (KOSTRA's "nyinnflyttet"): not a move between
+     * municipal dwellings nor a renewed lease. Empty when not recorded.
+     */
+    newTenant: yesNoField().nullish(),
+    /**
+     * The main reason for the allocation is that the household are refugees (KOSTRA: the municipality receives the
+     * integration grant for them, i.e. within five years of their first settlement). Asked only of a new tenant; read
+     * by the administrator and the intake team only (server/sync/policy). Empty when not recorded.
+     */
+    refugee: yesNoField().nullish(),
   })
   .superRefine((a, ctx) => {
     checkLeaseYears(a, ctx);
+    if (a.refugee != null && a.newTenant !== true) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['refugee'],
+        message: bilingual(
+          'Svar på «flyktning» bare når husstanden er ny i kommunal bolig; svar «ja» på det først, eller la «flyktning» stå tomt',
+          'Answer "refugees" only when the household is new to municipal housing; answer "yes" to that first, or leave "refugees" empty',
+        ),
+      });
+    }
     if (a.householdHasChildren !== a.childrenCount > 0) {
       ctx.addIssue({
         code: 'custom',

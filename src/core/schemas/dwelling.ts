@@ -20,8 +20,12 @@ export const DWELLING_TYPE_LABELS: Record<DwellingType, LocalText> = {
   basementFlat: { nb: 'Sokkelleilighet', en: 'Basement flat' },
 };
 
-/** Who owns a dwelling the municipality lets: itself, or a private owner it rents from (KOSTRA counts both). */
-export const OWNERSHIPS = ['owned', 'rentedIn'] as const;
+/**
+ * How the municipality disposes of a dwelling, as KOSTRA (SSB's form 13, "Kommunale boliger") counts it: it owns and
+ * lets it, it rents it from another owner and sublets it, or a private owner keeps it and the municipality decides who
+ * may rent it ("privat eide boliger med kommunal disposisjonsrett"). See docs/kostra.md.
+ */
+export const OWNERSHIPS = ['owned', 'rentedIn', 'privateAllocationRight'] as const;
 /** A kind of ownership. */
 export type Ownership = (typeof OWNERSHIPS)[number];
 
@@ -29,6 +33,7 @@ export type Ownership = (typeof OWNERSHIPS)[number];
 export const OWNERSHIP_LABELS: Record<Ownership, LocalText> = {
   owned: { nb: 'Kommunalt eid', en: 'Owned by the municipality' },
   rentedIn: { nb: 'Innleid fra private', en: 'Rented in from a private owner' },
+  privateAllocationRight: { nb: 'Privat eid, kommunen har tildelingsrett', en: 'Privately owned, the municipality allocates it' },
 };
 
 /** A dwelling unit number (bruksenhetsnummer) as the cadastre writes it: H, K, U or L and four digits, e.g. H0102. */
@@ -66,9 +71,12 @@ export const dwellingSchema = z
       .nullish(),
     /** Where the entrance is, when known (from the cadastre's address export). */
     location: locationSchema.nullish(),
-    /** Owned by the municipality or rented in (KOSTRA); empty when not recorded. */
+    /** Owned by the municipality, rented in, or privately owned with the right to allocate (KOSTRA); empty when not recorded. */
     ownership: enumField(OWNERSHIPS).nullish(),
-    /** Adapted for wheelchair users (KOSTRA); empty when not recorded. */
+    /**
+     * Accessible for wheelchair users as KOSTRA counts it: a wheelchair user can on their own reach the dwelling, get in
+     * and use the necessary rooms. Empty when not recorded.
+     */
     wheelchairAccessible: yesNoField().nullish(),
     /** The registry import that created the dwelling, so that import can be undone as a whole. */
     importId: uuidField().nullish(),

@@ -7,6 +7,7 @@ import { figuresCsv } from '../../../../src/core/export/figuresCsv';
 import { computeFigures } from '../../../../src/core/figures/computeFigures';
 import { trendByQuarter } from '../../../../src/core/figures/trendByQuarter';
 import type { Allocation, Dwelling, Inspection, WithId } from '../../../../src/core/schemas';
+import { OWNERSHIP_LABELS } from '../../../../src/core/schemas/dwelling';
 
 const demo = (() => {
   const { records } = generateDemoData();
@@ -24,7 +25,8 @@ describe('registryCsv', () => {
     const rows = read(registryCsv(demo.dwellings, demo.inspections, 'nb'));
     expect(Object.keys(rows[0]!)).toEqual([
       'Adresse', 'Postnummer', 'Område', 'Gnr', 'Bnr', 'Snr', 'Boligtype', 'Etasje', 'Heis', 'BRA (m²)', 'Rom',
-      'Godkjente soverom', 'Leieforhold', 'Leietid (år)', 'Ledig', 'Ledig fra', 'Vurdering', 'Begrunnelse',
+      'Godkjente soverom', 'Leieforhold', 'Leietid (år)', 'Ledig', 'Ledig fra', 'Eierforhold',
+      'Tilgjengelig for rullestolbrukere', 'Vurdering', 'Begrunnelse',
       'Sist fullført sjekkliste',
     ]);
     expect(rows).toHaveLength(119);
@@ -39,6 +41,9 @@ describe('registryCsv', () => {
     const first = demo.dwellings.find((d) => d.address === rows[0]!.Adresse)!;
     expect(rows[0]!['BRA (m²)']).toBe(String(first.areaM2).replace('.', ','));
     expect(rows[0]!['Godkjente soverom']).toBe(String(first.approvedBedrooms));
+    // The KOSTRA facts go out as the import reads them back: the label, and Ja/Nei.
+    expect(rows[0]!.Eierforhold).toBe(OWNERSHIP_LABELS[first.ownership!].nb);
+    expect(rows[0]!['Tilgjengelig for rullestolbrukere']).toBe(first.wheelchairAccessible ? 'Ja' : 'Nei');
   });
 
   it('speaks English when asked', () => {

@@ -101,6 +101,25 @@ describe("the municipality's own list with two wrong rows", () => {
     expect(rows[2]).toMatchObject({ status: 'ok', dwelling: { area: 'Ler', type: 'terraced' } });
   });
 
+  it('reads the three disposal forms KOSTRA counts and wheelchair access, and says what to write for "privat" alone', () => {
+    const at = (h: string) => table.header.indexOf(h);
+    const rowWith = (ownership: string, wheelchair: string) =>
+      table.rows[0]!.map((c, i) =>
+        i === at('Eierforhold') ? ownership : i === at('Tilpasset rullestolbrukere') ? wheelchair : i === at('Adresse') ? `Kvålsvegen ${ownership.length}${wheelchair}` : c,
+      );
+    const t = { header: table.header, rows: [rowWith('Kommunalt eid', 'Ja'), rowWith('Innleid', 'Nei'), rowWith('Tildelingsrett', ''), rowWith('Privat', 'ja')], lines: [2, 3, 4, 5] };
+    const rows = previewRows(t, mapping, AREAS, []);
+    expect(rows.slice(0, 3).map((r) => (r.status === 'ok' ? [r.dwelling.ownership, r.dwelling.wheelchairAccessible ?? null] : r.status))).toEqual([
+      ['owned', true],
+      ['rentedIn', false],
+      ['privateAllocationRight', null],
+    ]);
+    expect(rows[3]).toMatchObject({
+      status: 'error',
+      errors: [{ column: 'Eierforhold', problem: { nb: '«Privat» er ikke en kjent verdi.' }, fix: { nb: 'Skriv en av: Kommunalt eid, Innleid fra private, Privat eid, kommunen har tildelingsrett.' } }],
+    });
+  });
+
   it('checks the row as a whole too: more approved bedrooms than rooms, a fixed lease without years', () => {
     const t = { header: table.header, rows: [table.rows[0]!.map((c, i) => (i === 12 ? '6' : i === 13 ? 'Tidsbestemt' : c))], lines: [2] };
     const [row] = previewRows(t, mapping, AREAS, []);
