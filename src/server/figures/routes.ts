@@ -1,7 +1,11 @@
-/** `GET /api/figures`: the stock figures and their trend for the admin and intake roles, from the server's records. */
+/**
+ * `GET /api/figures`: the stock figures, their trend and the KOSTRA figures (of `?year=`, this year by default) for the
+ * admin and intake roles, from the server's records.
+ */
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { computeFigures } from '../../core/figures/computeFigures';
+import { kostraFigures } from '../../core/figures/kostraFigures';
 import { trendFigures } from '../../core/figures/trendFigures';
 import { norwegianDate } from '../../core/privacy/consentState';
 import type { Allocation, Dwelling, Inspection, Task } from '../../core/schemas';
@@ -15,9 +19,14 @@ function wholeNumber(name: string, max: number) {
   return z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error }).optional();
 }
 
+const yearError = bilingual('year må være et årstall 2000–2100', 'year must be a year 2000–2100');
 const querySchema = z.strictObject(
-  { quarters: wholeNumber('quarters', 40), maxAgeMonths: wholeNumber('maxAgeMonths', 240) },
-  { error: bilingual('Kjente parametre: quarters, maxAgeMonths', 'Known parameters: quarters, maxAgeMonths') },
+  {
+    quarters: wholeNumber('quarters', 40),
+    maxAgeMonths: wholeNumber('maxAgeMonths', 240),
+    year: z.coerce.number({ error: yearError }).int({ error: yearError }).min(2000, { error: yearError }).max(2100, { error: yearError }).optional(),
+  },
+  { error: bilingual('Kjente parametre: quarters, maxAgeMonths, year', 'Known parameters: quarters, maxAgeMonths, year') },
 );
 
 /** The figures route, mounted under /api. The same core functions compute the overview on the device. */
@@ -38,8 +47,11 @@ export function figuresRoutes(deps: Deps): Hono<AppEnv> {
     // When each dwelling last changed, as pull hands it out: vacancy follows allocations made since (core/matching/vacancy).
     const changed = await deps.store.liveRecords(['dwelling']);
     const figures = computeFigures({ ...input, dwellingChangedAt: Object.fromEntries(changed.map((r) => [r.id, r.updatedAt])), today: norwegianDate(now) });
-    const trend = trendFigures({ ...input, verdicts: figures.verdictsByDwelling }, norwegianDate(now), options);
-    return c.json({ ...figures, ...trend });
+    const { year = Number(norwegianDate(now).slice(0, 4)), ...trendOptions } = options;
+    const trend = trendFigures({ ...input, verdicts: figures.verdictsByDwelling }, norwegianDate(now), trendOptions);
+    // Read through the same policy as above: the refugee answers reach the figure only for roles that may read them.
+    const kostra = kostraFigures({ dwellings: input.dwellings, allocations: input.allocations, year, byVerdict: figures.byVerdict });
+    return c.json({ ...figures, ...trend, kostra });
   });
   return app;
 }

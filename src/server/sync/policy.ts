@@ -114,5 +114,19 @@ export function mayWriteEntity(user: SessionUser, entity: EntityName): boolean {
  */
 export function readView(user: SessionUser, entity: EntityName, record: { data: Data }, ctx: PolicyContext): Data | null {
   if (!allows(user, entity, 'read', record.data)) return null;
+  if (entity === 'allocation') return allocationView(user, record.data);
   return isPrivacyGoverned(entity, record.data) ? privacyReadView(ctx.viewer, entity, record.data, ctx.links, ctx.now) : record.data;
+}
+
+/** Roles that decide allocations and report them: they read why a household was allocated a dwelling. */
+const ALLOCATION_REASON_ROLES: readonly Role[] = ['admin', 'intake'];
+
+/**
+ * An allocation as `user` reads it: whether the household are refugees (the allocation's main reason, counted for
+ * KOSTRA) is kept from everyone but the administrator and the intake team; inspectors read allocations for vacancy only.
+ */
+function allocationView(user: SessionUser, data: Data): Data {
+  if (user.roles.some((r) => ALLOCATION_REASON_ROLES.includes(r)) || !('refugee' in data)) return data;
+  const { refugee: _reason, ...rest } = data;
+  return rest;
 }

@@ -2,6 +2,7 @@
 // device computes from the records it pulled — before and after an allocation is pushed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeFigures } from '../../../src/core/figures/computeFigures';
+import { kostraFigures } from '../../../src/core/figures/kostraFigures';
 import { trendFigures } from '../../../src/core/figures/trendFigures';
 import { norwegianDate } from '../../../src/core/privacy/consentState';
 import type { Allocation, Dwelling, Inspection, Task, WithId } from '../../../src/core/schemas';
@@ -64,6 +65,9 @@ describe('GET /api/figures', () => {
     expect(body.error.code).toBe('invalid');
     expect(body.error.issues[0]!.message).toContain('quarters må være et heltall 1–40');
     expect((await get('/api/figures?colour=red', intake)).status).toBe(400);
+    const year = await get('/api/figures?year=1999', intake);
+    expect(year.status).toBe(400);
+    expect(JSON.stringify(await year.json())).toContain('year må være et årstall 2000–2100');
   });
 
   it('gives the Melhus report’s figures on the demo data: 119 · 11 · 40 · 43 %, and 72 % / 68 % to families with children', async () => {
@@ -81,7 +85,11 @@ describe('GET /api/figures', () => {
     const today = norwegianDate(t.deps.now());
     const before = await figures('?quarters=6&maxAgeMonths=12');
     const device = deviceInput(await pullAll(intake));
-    expect(before).toEqual({ ...computeFigures({ ...device, today }), ...trendFigures(device, today, { quarters: 6, maxAgeMonths: 12 }) });
+    const kostraOf = (d: typeof device, byVerdict: ReturnType<typeof computeFigures>['byVerdict'], year = 2026) =>
+      kostraFigures({ dwellings: d.dwellings, allocations: d.allocations, year, byVerdict });
+    const stock = computeFigures({ ...device, today });
+    expect(before).toEqual({ ...stock, ...trendFigures(device, today, { quarters: 6, maxAgeMonths: 12 }), kostra: kostraOf(device, stock.byVerdict) });
+    expect(before.kostra).toMatchObject({ year: 2026, values: { disposedTotal: 119, newTenants: 0, newTenantRefugees: 0 } });
 
     const dwelling = device.dwellings.find((d) => before.verdictsByDwelling[d.id] === 'suited0to3' && d.vacant)!;
     const push = await t.app.request('/api/sync/push', {
@@ -102,6 +110,8 @@ describe('GET /api/figures', () => {
               childrenCount: 2,
               leaseType: 'fixed',
               leaseYears: 3,
+              newTenant: true,
+              refugee: true,
             },
           },
         ],
@@ -113,8 +123,20 @@ describe('GET /api/figures', () => {
     expect(after.allocationsByYear['2026']).toMatchObject({ total: 1, withChildren: 1, share: 1, suitableTotal: 1, longLeaseShare: 1 });
     // The dwelling allocated is no longer counted as vacant, though its registry record still says so.
     expect(after.byVacancy.vacant.dwellings).toBe(before.byVacancy.vacant.dwellings - 1);
+    // KOSTRA: a household new to municipal housing this year, of them refugees.
+    expect(after.kostra).toMatchObject({ year: 2026, values: { newTenants: 1, newTenantRefugees: 1 } });
     const deviceAfter = deviceInput(await pullAll(intake));
-    expect(after).toEqual({ ...computeFigures({ ...deviceAfter, today }), ...trendFigures(deviceAfter, today) });
+    const stockAfter = computeFigures({ ...deviceAfter, today });
+    expect(after).toEqual({ ...stockAfter, ...trendFigures(deviceAfter, today), kostra: kostraOf(deviceAfter, stockAfter.byVerdict) });
+    // Another year asked for: the demo households' allocations of 2025, as the device counts them.
+    const earlier = (await figures('?year=2025')).kostra;
+    expect(earlier).toEqual(kostraOf(deviceAfter, stockAfter.byVerdict, 2025));
+    expect((earlier as { values: { newTenants: number } }).values.newTenants).toBeGreaterThan(0);
+    // The inspector's device gets the allocation for vacancy, without why it was made.
+    const seen = [...(await pullAll(await t.login('inspektor'))).values()].find((c) => c.entity === 'allocation' && c.data?.dwellingId === dwelling.id);
+    expect(seen?.data).toMatchObject({ dwellingId: dwelling.id, newTenant: true });
+    expect(seen?.data).not.toHaveProperty('refugee');
+    expect(deviceAfter.allocations.find((a) => a.dwellingId === dwelling.id && a.date === '2026-11-20')).toMatchObject({ refugee: true });
   });
 
   it('counts a dwelling with an open TG3 action as not suitable, on the server as on the device, until it is closed', async () => {
