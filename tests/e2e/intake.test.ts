@@ -7,6 +7,7 @@ import { parse } from 'csv-parse/sync';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Figures } from '../../src/core/figures/computeFigures';
+import type { KostraFigures } from '../../src/core/figures/kostraFigures';
 import { formatDate } from '../../src/core/format/formatDate';
 import { norwegianDate } from '../../src/core/privacy/consentState';
 import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
@@ -113,6 +114,36 @@ describe('intake overview, matching and allocations', () => {
     const frows = parse(figures.text, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
     expect(frows.find((r) => r.Gruppe === 'Totalt')).toMatchObject({ Boliger: '119', 'Andel egnet (%)': '42,9' });
     expect(frows.find((r) => r.Gruppe === 'Tildelingsår' && r.Verdi === '2018')!['Andel til barnefamilier (%)']).toBe('72');
+  });
+
+  it('shows the KOSTRA figures with SSB’s codes, equal to the server’s, and exports them with the own figure marked apart', async () => {
+    const section = page.locator('[data-testid="kostra"]');
+    await section.locator('#kostra-year').selectOption('2018');
+    await section.getByRole('table', { name: 'KOSTRA-variabler for 2018' }).waitFor();
+    const res = await fetch(`${server.url}/api/figures?year=2018`, { headers: { Authorization: `Bearer ${token}` } });
+    const k = ((await res.json()) as { kostra: KostraFigures }).kostra;
+    expect(k.values.disposedTotal).toBe(119);
+    expect(k.values.newTenants).toBeGreaterThan(0);
+    expect(k.values.owned + k.values.rentedIn + k.values.privateAllocationRight + k.missing.ownership).toBe(119);
+    for (const key of ['disposedTotal', 'owned', 'rentedIn', 'privateAllocationRight', 'wheelchairAccessible', 'newTenants', 'newTenantRefugees'] as const) {
+      expect(await section.locator(`[data-testid="kostra-${key}"]`).textContent(), key).toBe(String(k.values[key]));
+    }
+    expect(await section.locator('tr[data-kostra="newTenants"] td').first().textContent()).toBe('KOSantnyinnflytt0000');
+    expect(await section.locator('tr[data-kostra="newTenantRefugees"] td').first().textContent()).toBe('KOSnyinnflyttfly0000');
+    expect(await section.locator('[data-testid="kostra-own-note"]').textContent()).toContain('ikke en KOSTRA-variabel');
+    expect(await section.locator('[data-testid="kostra-own-0to3"]').textContent()).toBe('11');
+    expect(await section.locator('[data-testid="kostra-own-3plus"]').textContent()).toBe('40');
+    await expectNoAxeViolations(page, 'overview with KOSTRA');
+
+    const file = await download('Last ned KOSTRA-tallene (CSV)');
+    expect(file.name).toMatch(/^egnet-kostra-2018-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parse(file.text, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.find((r) => r.Variabelkode === 'KOSantnyinnflytt0000')).toMatchObject({ Variabel: 'Antall nyinnflyttede husstander', Verdi: String(k.values.newTenants) });
+    expect(rows.find((r) => r.Variabelkode === 'KOSnyinnflyttfly0000')!.Verdi).toBe(String(k.values.newTenantRefugees));
+    expect(rows.find((r) => r.Variabel === 'Totalt antall kommunalt disponerte boliger')).toMatchObject({ Variabelkode: '', Verdi: '119' });
+    const own = rows.filter((r) => r.Variabel?.startsWith('Godt egnet for barnefamilier'));
+    expect(own.map((r) => [r.Variabelkode, r.Verdi])).toEqual([['', '11'], ['', '40']]);
+    for (const r of own) expect(r.Merknad).toMatch(/ikke en KOSTRA-variabel/);
   });
 
   it('offline: matches a household whose consent shares its composition, and records the allocation', async () => {

@@ -1,7 +1,7 @@
 /** Create or edit a dwelling: checked with the core schema, each error next to its field and listed at the top. */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { DWELLING_TYPE_LABELS, DWELLING_TYPES, type Dwelling } from '../../../core/schemas/dwelling';
+import { DWELLING_TYPE_LABELS, DWELLING_TYPES, OWNERSHIP_LABELS, OWNERSHIPS, type Dwelling } from '../../../core/schemas/dwelling';
 import { LEASE_TYPE_LABELS, LEASE_TYPES } from '../../../core/schemas/lease';
 import { areaOptions, useSettings } from '../../store/useSettings';
 import { ChoiceField } from '../../components/ChoiceField';
@@ -29,7 +29,8 @@ import './dwellings.css';
 const LABEL_KEY: Record<DwellingField, keyof typeof DWELLING_TEXT> = {
   address: 'address', postcode: 'postcode', area: 'area', gnr: 'gnr', bnr: 'bnr', snr: 'snr', type: 'type', floor: 'floor',
   hasLift: 'hasLift', areaM2: 'areaM2', rooms: 'rooms', approvedBedrooms: 'approvedBedrooms', leaseType: 'leaseType',
-  leaseYears: 'leaseYears', vacant: 'occupancyFact', vacantFrom: 'vacantFrom', notes: 'notes',
+  leaseYears: 'leaseYears', vacant: 'occupancyFact', vacantFrom: 'vacantFrom', ownership: 'ownership',
+  wheelchairAccessible: 'wheelchairAccessible', notes: 'notes',
 };
 
 const draftKey = (id: string | undefined) => `egnet.dwellingDraft.${id ?? 'new'}`;
@@ -181,6 +182,12 @@ export default function DwellingFormScreen({ id }: { id?: string }) {
             {(a11y) => <input class="ds-input" type="date" value={values.vacantFrom} onChange={(e) => set('vacantFrom', e.currentTarget.value)} {...a11y} />}
           </FormField>
         )}
+        <FormField id={fieldId('ownership')} label={optional(t('ownership'))} hint={t('ownershipHint')} error={errors.ownership}>
+          {select('ownership', [{ value: '', label: t('notRecorded') }, ...OWNERSHIPS.map((v) => ({ value: v, label: local(OWNERSHIP_LABELS[v]) }))])}
+        </FormField>
+        <FormField id={fieldId('wheelchairAccessible')} label={optional(t('wheelchairAccessible'))} hint={t('wheelchairHint')} error={errors.wheelchairAccessible}>
+          {select('wheelchairAccessible', [{ value: '', label: t('notRecorded') }, ...yesNo])}
+        </FormField>
         <FormField id={fieldId('notes')} label={optional(t('notes'))} error={errors.notes}>
           {(a11y) => <textarea class="ds-input" rows={3} value={values.notes} onInput={(e) => set('notes', e.currentTarget.value)} {...a11y} />}
         </FormField>

@@ -7,7 +7,7 @@ import { useLocation } from 'preact-iso';
 import { getTemplate, startTemplate, TEMPLATE_IDS } from '../../../core/checklist/templates';
 import { formatDate } from '../../../core/format/formatDate';
 import { assessDwelling } from '../../../core/rules/assessDwelling';
-import { DWELLING_TYPE_LABELS, type Dwelling } from '../../../core/schemas/dwelling';
+import { DWELLING_TYPE_LABELS, OWNERSHIP_LABELS, type Dwelling } from '../../../core/schemas/dwelling';
 import type { Inspection } from '../../../core/schemas/inspection';
 import { LEASE_TYPE_LABELS } from '../../../core/schemas/lease';
 import type { PhotoRef } from '../../../core/sync/protocol';
@@ -101,6 +101,9 @@ export default function DwellingScreen({ id }: { id: string }) {
     [t('lease'), d.leaseType === 'fixed' && d.leaseYears ? `${local(LEASE_TYPE_LABELS.fixed)}, ${d.leaseYears} ${t('years')}` : local(LEASE_TYPE_LABELS[d.leaseType])],
     [t('occupancyFact'), d.vacant ? t('vacant') : d.vacantFrom ? `${t('let')} · ${t('vacantFrom')} ${d.vacantFrom}` : t('let')],
   ];
+  // The KOSTRA facts, when recorded.
+  if (d.ownership) facts.push([t('ownership'), local(OWNERSHIP_LABELS[d.ownership])]);
+  if (d.wheelchairAccessible != null) facts.push([t('wheelchairAccessible'), yesNo(d.wheelchairAccessible)]);
   if (d.notes) facts.push([t('notes'), d.notes]);
 
   return (

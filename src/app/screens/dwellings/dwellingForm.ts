@@ -7,7 +7,7 @@ import { editableNumber, parseNumber } from '../../components/parseNumber';
 /** The form's fields, in the order they appear (the error summary lists problems in this order). */
 export const DWELLING_FIELDS = [
   'address', 'postcode', 'area', 'gnr', 'bnr', 'snr', 'type', 'floor', 'hasLift', 'areaM2', 'rooms',
-  'approvedBedrooms', 'leaseType', 'leaseYears', 'vacant', 'vacantFrom', 'notes',
+  'approvedBedrooms', 'leaseType', 'leaseYears', 'vacant', 'vacantFrom', 'ownership', 'wheelchairAccessible', 'notes',
 ] as const;
 /** One field of the form. */
 export type DwellingField = (typeof DWELLING_FIELDS)[number];
@@ -17,9 +17,9 @@ export type DwellingFormValues = Record<DwellingField, string>;
 export type DwellingFormErrors = Partial<Record<DwellingField, string>>;
 
 const NUMBER_FIELDS = ['gnr', 'bnr', 'snr', 'floor', 'areaM2', 'rooms', 'approvedBedrooms', 'leaseYears'] as const;
-const YES_NO_FIELDS = ['hasLift', 'vacant'] as const;
+const YES_NO_FIELDS = ['hasLift', 'vacant', 'wheelchairAccessible'] as const;
 /** Fields the schema allows to be empty: they are sent as null so clearing them clears them on the server too. */
-const NULLABLE = new Set<DwellingField>(['snr', 'leaseYears', 'vacantFrom', 'notes']);
+const NULLABLE = new Set<DwellingField>(['snr', 'leaseYears', 'vacantFrom', 'ownership', 'wheelchairAccessible', 'notes']);
 
 /** An empty form for a new dwelling (vacant, open-ended lease: the usual case for a new municipal dwelling). */
 export function emptyDwellingForm(): DwellingFormValues {

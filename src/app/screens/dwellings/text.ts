@@ -56,6 +56,17 @@ export const DWELLING_TEXT = defineText({
   occupancyFact: { nb: 'Status', en: 'Status' },
   vacantFrom: { nb: 'Ledig fra', en: 'Vacant from' },
   notes: { nb: 'Merknader', en: 'Notes' },
+  ownership: { nb: 'Eierforhold', en: 'Ownership' },
+  ownershipHint: {
+    nb: 'Slik KOSTRA teller kommunalt disponerte boliger: eid av kommunen, leid inn og leid ut videre, eller privat eid der kommunen bestemmer hvem som får leie.',
+    en: 'As KOSTRA counts municipal dwellings: owned by the municipality, rented in and sublet, or privately owned where the municipality decides who may rent.',
+  },
+  wheelchairAccessible: { nb: 'Tilgjengelig for rullestolbrukere', en: 'Accessible for wheelchair users' },
+  wheelchairHint: {
+    nb: 'Ja når en rullestolbruker på egen hånd kommer fram til boligen, inn i den og har tilgang til de nødvendige rommene (KOSTRA).',
+    en: 'Yes when a wheelchair user can on their own reach the dwelling, get in and use the necessary rooms (KOSTRA).',
+  },
+  notRecorded: { nb: 'Ikke registrert', en: 'Not recorded' },
   snr: { nb: 'Seksjonsnummer (snr)', en: 'Section number (snr)' },
   gnr: { nb: 'Gårdsnummer (gnr)', en: 'Farm number (gnr)' },
   bnr: { nb: 'Bruksnummer (bnr)', en: 'Holding number (bnr)' },

@@ -27,10 +27,15 @@ type Values = {
   date: string;
   leaseType: string;
   leaseYears: string;
+  newTenant: '' | 'yes' | 'no';
+  refugee: '' | 'yes' | 'no';
 };
 type Field = keyof Values;
 
-const FIELD_ORDER: Field[] = ['dwellingId', 'householdId', 'hasChildren', 'childrenCount', 'date', 'leaseType', 'leaseYears'];
+const FIELD_ORDER: Field[] = ['dwellingId', 'householdId', 'hasChildren', 'childrenCount', 'date', 'leaseType', 'leaseYears', 'newTenant', 'refugee'];
+
+const yesNoText = (v: boolean | null | undefined): '' | 'yes' | 'no' => (v == null ? '' : v ? 'yes' : 'no');
+const yesNoValue = (v: '' | 'yes' | 'no'): boolean | null => (v === '' ? null : v === 'yes');
 const SCHEMA_FIELD: Record<string, Field> = { householdHasChildren: 'hasChildren' };
 
 function fromQuery(query: Record<string, string>, today: string): Values {
@@ -44,6 +49,8 @@ function fromQuery(query: Record<string, string>, today: string): Values {
     date: today,
     leaseType: 'openEnded',
     leaseYears: '',
+    newTenant: '',
+    refugee: '',
   };
 }
 
@@ -56,6 +63,8 @@ function fromAllocation(a: Allocation): Values {
     date: a.date,
     leaseType: a.leaseType,
     leaseYears: a.leaseYears == null ? '' : String(a.leaseYears),
+    newTenant: yesNoText(a.newTenant),
+    refugee: yesNoText(a.refugee),
   };
 }
 
@@ -107,7 +116,9 @@ export function AllocationForm({ idPrefix, data, verdicts, query = {}, allocatio
   const pickHousehold = (householdId: string) => {
     const h = data.households.find((x) => x.id === householdId);
     const n = h?.childBirthYears?.length;
-    set(n === undefined ? { householdId } : { householdId, hasChildren: n > 0 ? 'yes' : 'no', childrenCount: String(n) });
+    // A household living in a municipal dwelling now is not new to municipal housing (KOSTRA); otherwise the team says.
+    const moving: Partial<Values> = h?.dwellingId ? { newTenant: 'no', refugee: '' } : {};
+    set(n === undefined ? { householdId, ...moving } : { householdId, hasChildren: n > 0 ? 'yes' : 'no', childrenCount: String(n), ...moving });
   };
 
   const save = async (e: Event) => {
@@ -123,6 +134,9 @@ export function AllocationForm({ idPrefix, data, verdicts, query = {}, allocatio
       childrenCount: values.hasChildren === 'yes' ? toNumber(values.childrenCount) : 0,
       leaseType: values.leaseType,
       leaseYears: values.leaseType === 'fixed' ? toNumber(values.leaseYears) : null,
+      newTenant: yesNoValue(values.newTenant),
+      // Asked only of a new tenant: an earlier answer is cleared when the household is no longer new.
+      refugee: values.newTenant === 'yes' ? yesNoValue(values.refugee) : null,
     };
     const parsed = allocationSchema.safeParse(candidate);
     // A dwelling must be one on this device; the schema alone would only ask for a well-formed id.
@@ -189,6 +203,8 @@ export function AllocationForm({ idPrefix, data, verdicts, query = {}, allocatio
     date: t('date'),
     leaseType: t('leaseType'),
     leaseYears: t('leaseYears'),
+    newTenant: t('newTenant'),
+    refugee: t('refugee'),
   };
   const summary = FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ targetId: id(f), message: `${labelOf[f]}: ${errors[f]}` }));
 
@@ -276,6 +292,36 @@ export function AllocationForm({ idPrefix, data, verdicts, query = {}, allocatio
               <input {...a11y} class="ds-input" inputMode="numeric" value={values.leaseYears} onInput={(e) => set({ leaseYears: e.currentTarget.value })} />
             )}
           </FormField>
+        )}
+        <ChoiceField
+          id={id('newTenant')}
+          name="newTenant"
+          legend={labelOf.newTenant}
+          hint={t('newTenantHint')}
+          options={[
+            { value: 'yes', label: t('yes') },
+            { value: 'no', label: t('no') },
+            { value: '', label: t('notAnswered') },
+          ]}
+          value={values.newTenant}
+          onChange={(v) => set({ newTenant: v as Values['newTenant'] })}
+          error={errors.newTenant}
+        />
+        {values.newTenant === 'yes' && (
+          <ChoiceField
+            id={id('refugee')}
+            name="refugee"
+            legend={labelOf.refugee}
+            hint={t('refugeeHint')}
+            options={[
+              { value: 'yes', label: t('yes') },
+              { value: 'no', label: t('no') },
+              { value: '', label: t('notAnswered') },
+            ]}
+            value={values.refugee}
+            onChange={(v) => set({ refugee: v as Values['refugee'] })}
+            error={errors.refugee}
+          />
         )}
         <div class="intake-actions">
           <button type="submit" class="ds-button">

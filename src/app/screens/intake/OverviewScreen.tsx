@@ -1,4 +1,7 @@
-/** The intake team's overview: the stock by verdict as the reference report (docs/domain.md) gives it, charts, "children first", inspections due, exports. */
+/**
+ * The intake team's overview: the stock by verdict as the reference report (docs/domain.md) gives it, charts, "children
+ * first", the KOSTRA figures, inspections due, exports.
+ */
 import { useState } from 'preact/hooks';
 import { figuresCsv } from '../../../core/export/figuresCsv';
 import { registryCsv } from '../../../core/export/registryCsv';
@@ -9,6 +12,7 @@ import { useLanguage, useText } from '../../i18n/language';
 import { downloadFile } from '../../downloadFile';
 import { ChildrenFirst, StockCharts, StockHeadline } from './StockCharts';
 import { INTAKE_TEXT } from './text';
+import { KostraSection } from './KostraSection';
 import { PropertyFiguresSection } from './PropertyFiguresSection';
 import { useIntakeData } from './useIntakeData';
 import { useOverview } from './useOverview';
@@ -95,6 +99,8 @@ export default function OverviewScreen() {
         {t('childrenFirstTitle')}
       </h2>
       <ChildrenFirst figures={figures} />
+
+      <KostraSection data={data} figures={figures} />
 
       <h2 class="ds-heading" data-size="sm">
         {t('dueTitle')}

@@ -41,6 +41,16 @@ describe('formToDwelling', () => {
     expect(open.ok && open.dwelling.leaseYears).toBe(null);
   });
 
+  it('takes the KOSTRA facts, ownership and wheelchair access, and leaves them null when not recorded', () => {
+    expect(formToDwelling(filled, 'nb')).toMatchObject({ ok: true, dwelling: { ownership: null, wheelchairAccessible: null } });
+    const r = formToDwelling({ ...filled, ownership: 'privateAllocationRight', wheelchairAccessible: 'no' }, 'nb');
+    expect(r).toMatchObject({ ok: true, dwelling: { ownership: 'privateAllocationRight', wheelchairAccessible: false } });
+    if (!r.ok) return;
+    expect(dwellingToForm(r.dwelling, 'nb')).toMatchObject({ ownership: 'privateAllocationRight', wheelchairAccessible: 'no' });
+    const wrong = formToDwelling({ ...filled, ownership: 'leased' }, 'nb');
+    expect(!wrong.ok && wrong.errors.ownership).toMatch(/owned, rentedIn, privateAllocationRight/);
+  });
+
   it('round-trips a stored dwelling through the form', () => {
     const r = formToDwelling(filled, 'nb');
     if (!r.ok) throw new Error('expected a valid dwelling');
