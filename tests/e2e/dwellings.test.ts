@@ -57,12 +57,17 @@ describe('dwelling form', () => {
     }
     await page.selectOption('#dwelling-area', 'Hovin');
     await page.locator('input[name="vacant"][value="no"]').check();
+    // The KOSTRA facts, optional: how the municipality disposes of it, and wheelchair access.
+    await page.getByLabel('Eierforhold').selectOption({ label: 'Innleid fra private' });
+    await page.getByLabel('Tilgjengelig for rullestolbrukere').selectOption({ label: 'Ja' });
     await page.locator('form.dw-form button[type=submit]').click();
     await page.waitForURL(/\/dwellings\/[0-9a-f-]{36}$/);
     dwellingUrl = page.url();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Testvegen 9');
     expect(await page.locator('[data-testid="verdict"]').getAttribute('data-verdict')).toBe('notAssessed');
     expect(await page.locator('.dw-facts').textContent()).toContain('71,5 m²');
+    expect(await page.locator('.dw-facts').textContent()).toContain('EierforholdInnleid fra private');
+    expect(await page.locator('.dw-facts').textContent()).toContain('Tilgjengelig for rullestolbrukereJa');
   });
 
   it('edits only the field that changed', async () => {
