@@ -144,6 +144,32 @@ describe.each(ENGINES)('%s store', (_name, makeEngine) => {
       expect(await store.transaction((tx) => write(tx, 'dwelling', 'd9', 1, {}))).toBe(newest + 1);
     });
 
+    it('a transaction reads its own writes: the same record twice, its path marks and op log, before it commits', async () => {
+      const newest = await store.newestChange();
+      const seen = await store.transaction(async (tx) => {
+        await write(tx, 'dwelling', 'd7', 1, { floor: 1 });
+        await tx.markPathWrites('dwelling', 'd7', ['*'], 1, 'c7', 'u1', at(1));
+        await tx.logOp({ opId: 'op-d7-1', clientId: 'c7', userId: 'u1', entity: 'dwelling', id: 'd7', baseRev: 0, opJson: '{}', status: 'applied', rev: 1, resultJson: '{"opId":"op-d7-1"}', at: at(1) });
+        await write(tx, 'dwelling', 'd7', 2, { floor: 2 });
+        await tx.markPathWrites('dwelling', 'd7', ['floor'], 2, 'c7', 'u1', at(2));
+        await tx.markPathWrites('dwelling', 'd7', ['floor'], 3, 'c8', 'u2', at(3));
+        return {
+          record: (await tx.findRecords([{ entity: 'dwelling', id: 'd7' }]))[0],
+          paths: (await tx.pathWritesAfter('dwelling', 'd7', 0)).map((w) => [w.path, w.rev, w.clientId]).sort(),
+          ops: (await tx.findOps(['op-d7-1'])).map((o) => o.opId),
+        };
+      });
+      expect(seen.record).toMatchObject({ rev: 2, data: { floor: 2 }, seq: newest + 2 });
+      expect(seen.paths).toEqual([
+        ['*', 1, 'c7'],
+        ['floor', 3, 'c8'],
+      ]);
+      expect(seen.ops).toEqual(['op-d7-1']);
+      // Both revisions took a change number; the record holds the last.
+      expect(await store.newestChange()).toBe(newest + 2);
+      expect((await store.changesAfter(newest, 10)).map((r) => [r.id, r.rev, r.seq])).toEqual([['d7', 2, newest + 2]]);
+    });
+
     it('keeps path writes, the op log and consent expiry', async () => {
       await store.markPathWrites('dwelling', 'd1', ['floor', 'notes', 'floor'], 2, 'c1', 'u1', at(3));
       await store.markPathWrites('dwelling', 'd1', ['notes'], 3, 'c2', 'u2', at(4));

@@ -3,7 +3,8 @@
  * server processes may share one database. Store.transaction takes the change feed's counter row first
  * (changeFeed.ts, docs/decisions/010-postgres-change-feed.md), so write transactions run one at a time across all
  * processes, as on SQLite, and change numbers become visible in order; single calls outside a transaction run side by
- * side on the pool.
+ * side on the pool. A transaction's feed writes (changes, records, path marks, the op log) are sent as a few
+ * multi-row statements before its next statement and before COMMIT (WriteBuffer), not one round trip each.
  */
 import type pg from 'pg';
 import type { AuditEntry } from '../../../core/privacy/auditEntry';
@@ -82,6 +83,114 @@ function queryOn(db: pg.Pool | pg.ClientBase): Query {
   };
 }
 
+type PathMark = { entity: string; id: string; path: string; rev: number; clientId: string | null; userId: string; at: string };
+
+/**
+ * The feed writes of one transaction (change rows, record rows, path marks, the op log), held back and sent as one
+ * multi-row statement per table before the transaction's next statement and before COMMIT: a push of 200 new records
+ * takes four statements instead of 800 round trips. Change numbers are still taken from the feed's counter row as
+ * each write is made, so the feed's design is unchanged; every read of the transaction sees the writes before it.
+ */
+class WriteBuffer {
+  private changes: { seq: number; entity: string; id: string; rev: number; opId: string | null; at: string }[] = [];
+  /** The last write of each record: an earlier write of the same record in the same flush is replaced. */
+  private records = new Map<string, RecordWrite & { seq: number }>();
+  private paths = new Map<string, PathMark>();
+  private ops: OpLogEntry[] = [];
+
+  constructor(private readonly send: Query) {}
+
+  record(w: RecordWrite, seq: number): void {
+    this.changes.push({ seq, entity: w.entity, id: w.id, rev: w.rev, opId: w.opId, at: w.at });
+    const key = `${w.entity}\u0000${w.id}`;
+    // Deleted first, so the row keeps the position of its latest write (the order the rows are sent in).
+    this.records.delete(key);
+    this.records.set(key, { ...w, seq });
+  }
+
+  pathMarks(marks: readonly PathMark[]): void {
+    for (const m of marks) {
+      const key = `${m.entity}\u0000${m.id}\u0000${m.path}`;
+      this.paths.delete(key);
+      this.paths.set(key, m);
+    }
+  }
+
+  op(e: OpLogEntry): void {
+    this.ops.push(e);
+  }
+
+  /** Sends what is held, in the order the rows depend on nothing: changes, records, path marks, ops. */
+  async flush(): Promise<void> {
+    if (this.changes.length === 0 && this.paths.size === 0 && this.ops.length === 0) return;
+    // Taken out before the first await: a write made meanwhile waits for the next flush.
+    const changes = this.changes;
+    const records = [...this.records.values()];
+    const paths = [...this.paths.values()];
+    const ops = this.ops;
+    this.changes = [];
+    this.records = new Map();
+    this.paths = new Map();
+    this.ops = [];
+    if (changes.length > 0) {
+      await this.send(
+        `INSERT INTO changes (seq, entity, id, rev, op_id, at)
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::text[])`,
+        [changes.map((c) => c.seq), changes.map((c) => c.entity), changes.map((c) => c.id), changes.map((c) => c.rev), changes.map((c) => c.opId), changes.map((c) => c.at)],
+      );
+    }
+    if (records.length > 0) {
+      await this.send(
+        `INSERT INTO records (entity, id, rev, data, deleted, updated_at, updated_by, seq)
+         SELECT entity, id, rev, data::jsonb, deleted, updated_at, updated_by, seq
+         FROM unnest($1::text[], $2::text[], $3::integer[], $4::text[], $5::boolean[], $6::text[], $7::text[], $8::bigint[])
+           AS w(entity, id, rev, data, deleted, updated_at, updated_by, seq)
+         ON CONFLICT (entity, id) DO UPDATE SET rev = excluded.rev, data = excluded.data, deleted = excluded.deleted,
+           updated_at = excluded.updated_at, updated_by = excluded.updated_by, seq = excluded.seq`,
+        [
+          records.map((r) => r.entity),
+          records.map((r) => r.id),
+          records.map((r) => r.rev),
+          records.map((r) => r.dataJson),
+          records.map((r) => r.deleted),
+          records.map((r) => r.at),
+          records.map((r) => r.userId),
+          records.map((r) => r.seq),
+        ],
+      );
+    }
+    if (paths.length > 0) {
+      await this.send(
+        `INSERT INTO path_writes (entity, id, path, rev, client_id, user_id, at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::text[], $7::text[])
+         ON CONFLICT (entity, id, path) DO UPDATE SET rev = excluded.rev, client_id = excluded.client_id, user_id = excluded.user_id, at = excluded.at`,
+        [paths.map((m) => m.entity), paths.map((m) => m.id), paths.map((m) => m.path), paths.map((m) => m.rev), paths.map((m) => m.clientId), paths.map((m) => m.userId), paths.map((m) => m.at)],
+      );
+    }
+    if (ops.length > 0) {
+      await this.send(
+        `INSERT INTO applied_ops (op_id, client_id, user_id, entity, id, base_rev, op, status, rev, result, at)
+         SELECT op_id, client_id, user_id, entity, id, base_rev, op::jsonb, status, rev, result::jsonb, at
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::integer[], $7::text[], $8::text[], $9::integer[], $10::text[], $11::text[])
+           AS o(op_id, client_id, user_id, entity, id, base_rev, op, status, rev, result, at)`,
+        [
+          ops.map((e) => e.opId),
+          ops.map((e) => e.clientId),
+          ops.map((e) => e.userId),
+          ops.map((e) => e.entity),
+          ops.map((e) => e.id),
+          ops.map((e) => e.baseRev),
+          ops.map((e) => e.opJson),
+          ops.map((e) => e.status),
+          ops.map((e) => e.rev),
+          ops.map((e) => e.resultJson),
+          ops.map((e) => e.at),
+        ],
+      );
+    }
+  }
+}
+
 /**
  * The port's calls on one query function. Inside a transaction, `feed` is the counter row the transaction holds and
  * `atomic` runs on the same connection; on the pool, calls of several statements get a transaction of their own.
@@ -91,6 +200,8 @@ class PostgresCalls implements StoreTx {
     private readonly q: Query,
     private readonly feed: FeedNumbers | null,
     private readonly atomic: <T>(work: (calls: PostgresCalls) => Promise<T>, withFeed: boolean) => Promise<T>,
+    /** Inside a transaction: where its feed writes wait to be sent (`q` sends them first). */
+    private readonly pending: WriteBuffer | null = null,
   ) {}
 
   // --- Records and the change feed ---
@@ -156,6 +267,10 @@ class PostgresCalls implements StoreTx {
   async writeRecord(w: RecordWrite): Promise<number> {
     if (!this.feed) return this.atomic((tx) => tx.writeRecord(w), true);
     const seq = this.feed.next();
+    if (this.pending) {
+      this.pending.record(w, seq);
+      return seq;
+    }
     await this.q('INSERT INTO changes (seq, entity, id, rev, op_id, at) VALUES ($1, $2, $3, $4, $5, $6)', [seq, w.entity, w.id, w.rev, w.opId, w.at]);
     await this.q(
       `INSERT INTO records (entity, id, rev, data, deleted, updated_at, updated_by, seq) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8)
@@ -187,6 +302,10 @@ class PostgresCalls implements StoreTx {
 
   async markPathWrites(entity: EntityName, id: string, paths: readonly string[], rev: number, clientId: string | null, userId: string, at: string): Promise<void> {
     if (paths.length === 0) return;
+    if (this.pending) {
+      this.pending.pathMarks(paths.map((path) => ({ entity, id, path, rev, clientId, userId, at })));
+      return;
+    }
     await this.q(
       `INSERT INTO path_writes (entity, id, path, rev, client_id, user_id, at) SELECT $1, $2, p, $4, $5, $6, $7 FROM unnest($3::text[]) AS p
        ON CONFLICT (entity, id, path) DO UPDATE SET rev = excluded.rev, client_id = excluded.client_id, user_id = excluded.user_id, at = excluded.at`,
@@ -206,6 +325,10 @@ class PostgresCalls implements StoreTx {
   }
 
   async logOp(e: OpLogEntry): Promise<void> {
+    if (this.pending) {
+      this.pending.op(e);
+      return;
+    }
     await this.q(
       `INSERT INTO applied_ops (op_id, client_id, user_id, entity, id, base_rev, op, status, rev, result, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10::jsonb, $11)`,
@@ -502,8 +625,16 @@ export class PostgresStore implements Store {
       try {
         await client.query('BEGIN');
         const feed = withFeed ? await takeFeed(client) : null;
-        const calls: PostgresCalls = new PostgresCalls(queryOn(client), feed, (inner) => inner(calls));
+        const send = queryOn(client);
+        const pending = new WriteBuffer(send);
+        // Every statement of the transaction sends the held-back writes first, so it sees them.
+        const q: Query = async <R extends pg.QueryResultRow>(text: string, params?: unknown[]) => {
+          await pending.flush();
+          return send<R>(text, params);
+        };
+        const calls: PostgresCalls = new PostgresCalls(q, feed, (inner) => inner(calls), pending);
         const result = await work(calls);
+        await pending.flush();
         await feed?.save();
         await client.query('COMMIT');
         client.release();
