@@ -31,6 +31,12 @@ async function serverFigures(): Promise<Figures> {
   return (await res.json()) as Figures;
 }
 
+async function serverKostra(year = YEAR): Promise<KostraFigures> {
+  const res = await fetch(`${server.url}/api/figures?year=${year}`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { kostra: KostraFigures }).kostra;
+}
+
 async function headline(): Promise<string> {
   const h = page.locator('[data-testid="stock-headline"]');
   await h.waitFor();
@@ -120,8 +126,7 @@ describe('intake overview, matching and allocations', () => {
     const section = page.locator('[data-testid="kostra"]');
     await section.locator('#kostra-year').selectOption('2018');
     await section.getByRole('table', { name: 'KOSTRA-variabler for 2018' }).waitFor();
-    const res = await fetch(`${server.url}/api/figures?year=2018`, { headers: { Authorization: `Bearer ${token}` } });
-    const k = ((await res.json()) as { kostra: KostraFigures }).kostra;
+    const k = await serverKostra('2018');
     expect(k.values.disposedTotal).toBe(119);
     expect(k.values.newTenants).toBeGreaterThan(0);
     expect(k.values.owned + k.values.rentedIn + k.values.privateAllocationRight + k.missing.ownership).toBe(119);
@@ -196,6 +201,10 @@ describe('intake overview, matching and allocations', () => {
     expect(await page.locator('#alloc-hasChildren').isChecked()).toBe(true);
     expect(await page.locator('#alloc-childrenCount').inputValue()).toBe('2');
     await page.locator('input[name="leaseType"][value="fixed"]').check();
+    // KOSTRA: the household is new to municipal housing, and refugees (asked once "new" is answered).
+    expect(await page.locator('input[name="refugee"]').count()).toBe(0);
+    await page.locator('input[name="newTenant"][value="yes"]').check();
+    await page.locator('input[name="refugee"][value="yes"]').check();
     await page.getByRole('button', { name: 'Lagre tildelingen' }).click();
     // A fixed lease without its years is refused, with the reason next to the field.
     expect(await page.locator('#alloc-leaseYears-error').textContent()).toContain('Oppgi antall år');
@@ -238,6 +247,10 @@ describe('intake overview, matching and allocations', () => {
     const before = (await serverFigures()).allocationsByYear[YEAR]?.total ?? 0;
     const total = await page.locator(`[data-testid="children-first"] [data-testid="total-${YEAR}"]`).textContent();
     expect(Number(total)).toBe(before + 1);
+    // And its KOSTRA figures for this year: one more new household, one more of them refugees.
+    const kostra = (await serverKostra()).values;
+    expect(await page.locator('[data-testid="kostra-newTenants"]').textContent()).toBe(String(kostra.newTenants + 1));
+    expect(await page.locator('[data-testid="kostra-newTenantRefugees"]').textContent()).toBe(String(kostra.newTenantRefugees + 1));
   });
 
   it('a second intake device, offline too, allocates the same dwelling: its own form cannot know and saves it', async () => {
@@ -263,6 +276,9 @@ describe('intake overview, matching and allocations', () => {
     await page.reload();
     const text = await page.locator(`[data-testid="children-first"] tr[data-year="${YEAR}"]`).textContent();
     expect(text).toContain(String(f.allocationsByYear[YEAR]!.total));
+    const kostra = (await serverKostra()).values;
+    expect(await page.locator('[data-testid="kostra-newTenants"]').textContent()).toBe(String(kostra.newTenants));
+    expect(await page.locator('[data-testid="kostra-newTenantRefugees"]').textContent()).toBe(String(kostra.newTenantRefugees));
     expect(await headline()).toBe(
       `${f.dwellings} boliger · ${f.byVerdict.suited0to3} godt egnet 0–3 år · ${f.byVerdict.suited3plus} godt egnet 3 år + · ${Math.round(f.suitableShare * 100)} % egnet`,
     );
