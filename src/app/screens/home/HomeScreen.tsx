@@ -2,32 +2,27 @@
 import { useEffect } from 'preact/hooks';
 import { formatDate } from '../../../core/format/formatDate';
 import { norwegianDate } from '../../../core/privacy/consentState';
-import type { Allocation } from '../../../core/schemas/allocation';
-import type { Dwelling } from '../../../core/schemas/dwelling';
-import type { Household } from '../../../core/schemas/household';
 import type { Inspection } from '../../../core/schemas/inspection';
-import { summaryOfKey, type DueKey } from '../../store/dueIndex';
-import type { Task } from '../../../core/schemas/task';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { ROUTES, mayOpen } from '../../routes';
 import { getSession } from '../../session';
 import { ROLE_NAMES } from '../../shell/roleNames';
 import { useOnline } from '../../shell/useOnline';
+import { useWhenIdle } from '../../shell/useWhenIdle';
 import { deviceDb } from '../../store/deviceDb';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
 import { PendingChanges } from '../../sync/PendingChanges';
 import { labelRecords, recordKey } from '../../sync/recordLabel';
 import { useSyncStatus } from '../../sync/useSyncStatus';
-import { attentionItems } from './attentionItems';
-import { inspectionsDue } from './inspectionsDue';
-import { actionFacts } from '../planning/actionFacts';
-import { intervalsFrom } from '../../../core/planning/intervals';
-import { loadSettings } from '../../store/useSettings';
 import { loadMine } from '../planning/loadMine';
+import { loadHomeCounts } from './homeCounts';
 import { PlanLineItem } from '../planning/PlanLineItem';
 import { HOME_TEXT, SCREEN_DESCRIPTIONS } from './text';
 import '../../components/layout.css';
+
+/** How long home's own lists have the device to themselves before the counts over the whole stock are read. */
+const COUNTS_DELAY_MS = 300;
 
 /** The home screen. */
 export default function HomeScreen() {
@@ -36,52 +31,22 @@ export default function HomeScreen() {
   const online = useOnline();
   const user = getSession()?.user;
   const roles = user?.roles ?? [];
-  const countsVacancy = roles.includes('intake') || roles.includes('admin');
   // Those who inspect see which dwellings are due for a check.
   const inspects = roles.includes('inspector') || roles.includes('admin');
   const lang = useLanguage();
   // Unknown (the device's store does not answer) counts as not loaded: home never says nothing waits when it cannot tell.
   const status = useSyncStatus();
   const sync = status === 'unknown' ? undefined : status;
-  const attention = useQuery(async () => {
-    if (!user) return [];
-    const [tasks, households, dwellings, allocations] = await Promise.all([
-      repo<Task>('task').list(),
-      repo<Partial<Household>>('household').list(),
-      countsVacancy ? repo<Dwelling>('dwelling').list((d) => d.vacant) : Promise.resolve(undefined),
-      countsVacancy ? repo<Allocation>('allocation').list() : Promise.resolve(undefined),
-    ]);
-    const now = new Date();
-    return attentionItems({
-      user,
-      tasks: tasks.map((r) => r.data),
-      households: households.map((r) => r.data),
-      dwellings: dwellings?.map((r) => ({ ...r.data, id: r.id, changedAt: r.updatedAt })),
-      allocations: allocations?.map((r) => r.data),
-      today: norwegianDate(now),
-      now,
-    });
-  }, [user?.id]);
-  // Dwellings due for a check: the completed checklists are read from the device's due index (their keys alone, not
-  // their answers), so the count stays cheap with thousands of checklists on the device.
-  const due = useQuery(async () => {
-    if (!inspects) return [];
-    const [dwellings, completed, allocations, tasks, settings] = await Promise.all([
-      repo<Dwelling>('dwelling').list(),
-      deviceDb().records.orderBy('due').keys() as Promise<unknown[]> as Promise<DueKey[]>,
-      repo<Allocation>('allocation').list(),
-      repo<Task>('task').list(),
-      loadSettings(),
-    ]);
-    return inspectionsDue(
-      dwellings.map((d) => d.id),
-      completed.map(summaryOfKey),
-      norwegianDate(new Date()),
-      allocations.map((a) => a.data),
-      tasks.map((t) => actionFacts(t.data)),
-      intervalsFrom(settings),
-    );
-  }, [inspects]);
+  // What needs this person now and (for those who inspect) the dwellings due: counted through the device's indexes,
+  // reading the open tasks once and never a dwelling's data or a checklist's answers (homeCounts.ts). These reads go
+  // over the whole stock, so they start once the person's own lists are drawn and the browser is idle.
+  const countsDue = useWhenIdle(COUNTS_DELAY_MS);
+  const counts = useQuery(
+    async () => (!countsDue ? undefined : user ? loadHomeCounts(user, inspects) : { attention: [], due: [] }),
+    [user?.id, inspects, countsDue],
+  );
+  const attention = counts?.attention;
+  const due = counts?.due;
   // The person's own planned inspections (Mine befaringer), for those who may be given one.
   const mine = useQuery(async () => (user && roles.includes('inspector') ? loadMine(user.id, norwegianDate(new Date())) : null), [user?.id]);
   // The person's own checklists not yet completed, the one started last first.
