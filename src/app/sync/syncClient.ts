@@ -29,6 +29,9 @@ export type SyncOutcome =
   | { ok: false; code: SyncFailureCode; text: LocalText; retryAfterMs?: number };
 
 /** What the engine needs from its surroundings; tests inject their own fetch and locks. */
+/** A page of the change feed and the cursor it was asked for from. */
+type FetchedPage = { from: { cursor: number; generation?: string | undefined }; page: PullResponse };
+
 export type SyncClientOptions = {
   db: EgnetDb;
   /** The bearer token of the signed-in person, or null when nobody is (sync then waits). */
@@ -398,19 +401,35 @@ export class SyncClient {
 
   /**
    * Pulls pages until the server has no more; returns how many changes were applied. A cursor stored without a
-   * generation (by an app from before generations) is treated as "pull everything".
+   * generation (by an app from before generations) is treated as "pull everything". The next page is asked for while
+   * this one is written to the device, from where this page ends; if this page is dropped (another tab moved the
+   * cursor), the one asked for ahead is dropped with it and the pull goes on from the stored cursor.
    */
   private async pullAll(token: string): Promise<number> {
     let applied = 0;
+    let ahead: Promise<FetchedPage> | undefined;
     for (;;) {
-      const { cursor, generation } = await readMeta(this.db);
-      const query = generation === undefined ? 'cursor=0' : `cursor=${cursor}&generation=${generation}`;
-      const res = await this.request(token, `/api/sync/pull?${query}&limit=${this.pullLimit}`);
-      if (res.status !== 200) throw new SyncFailure('refused', undefined, `pull answered ${res.status}`);
-      const page = await this.json<PullResponse>(res, pullResponseSchema);
-      applied += await this.applyPage(cursor, generation, page);
+      const fetched = await (ahead ?? this.fetchPage(token, await readMeta(this.db)));
+      const { page } = fetched;
+      ahead = page.hasMore ? this.fetchPage(token, { cursor: page.cursor, generation: page.generation }) : undefined;
+      // Awaited (and its error thrown) in the next round, or dropped: never an unhandled rejection meanwhile.
+      ahead?.catch(() => undefined);
+      const result = await this.applyPage(fetched.from.cursor, fetched.from.generation, page);
+      if (result === 'dropped') {
+        ahead = undefined;
+        continue;
+      }
+      applied += result;
       if (!page.hasMore) return applied;
     }
+  }
+
+  /** One page of changes after `from`. */
+  private async fetchPage(token: string, from: FetchedPage['from']): Promise<FetchedPage> {
+    const query = from.generation === undefined ? 'cursor=0' : `cursor=${from.cursor}&generation=${from.generation}`;
+    const res = await this.request(token, `/api/sync/pull?${query}&limit=${this.pullLimit}`);
+    if (res.status !== 200) throw new SyncFailure('refused', undefined, `pull answered ${res.status}`);
+    return { from, page: await this.json<PullResponse>(res, pullResponseSchema) };
   }
 
   /**
@@ -423,11 +442,11 @@ export class SyncClient {
    * and when the last page has arrived the records still listed — gone from the restored server — are dropped.
    * Queued ops stay and are pushed on top of the restored state.
    */
-  private async applyPage(from: number, fromGeneration: string | undefined, page: PullResponse): Promise<number> {
+  private async applyPage(from: number, fromGeneration: string | undefined, page: PullResponse): Promise<number | 'dropped'> {
     const db = this.db;
     return db.transaction('rw', [db.records, db.outbox, db.meta], async () => {
       const { cursor, generation } = await readMeta(db);
-      if (generation !== fromGeneration || (generation !== undefined && cursor !== from)) return 0;
+      if (generation !== fromGeneration || (generation !== undefined && cursor !== from)) return 'dropped' as const;
       const reset = page.generation !== generation;
       const queued = new Map<string, OutboxOp[]>();
       for (const op of await db.outbox.orderBy('seq').toArray()) {

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { savePhoto } from '../../../src/app/store/savePhoto';
+import { SyncClient } from '../../../src/app/sync/syncClient';
 import { sampleDwelling, sampleInspection } from './sample-records';
 import { appWithDevices } from './sync-app';
 
@@ -183,5 +184,23 @@ describe('sync client', () => {
     expect(await a.client.sync()).toMatchObject({ ok: true, pulled: 2 });
     expect(await a.client.sync()).toMatchObject({ ok: true, pulled: 0 });
     for (const id of ids) expect(await a.repo('dwelling').get(id)).toBeTruthy();
+  });
+
+  it('pulls page after page, asking for the next while writing this one; two tabs pulling at once apply each page once', async () => {
+    const a = device('a', 'admin');
+    const ids: string[] = [];
+    for (let i = 1; i <= 25; i++) ids.push(await a.repo('dwelling').create(sampleDwelling(i)));
+    expect(await a.client.sync()).toMatchObject({ ok: true, pushed: 25 });
+
+    const b = device('b', 'admin');
+    const tab = () => new SyncClient({ db: b.db, getToken: () => env.app.token('admin'), fetch: env.app.fetch, baseUrl: 'http://egnet.test', pullLimit: 4 });
+    const [one, two] = await Promise.all([tab().sync(), tab().sync()]);
+    expect(one.ok && two.ok).toBe(true);
+    // Every page is written by one tab only: the other finds the cursor moved and goes on from there.
+    expect((one.ok ? one.pulled : 0) + (two.ok ? two.pulled : 0)).toBe(25);
+    const held = await b.db.records.where('entity').equals('dwelling').primaryKeys();
+    expect(held.map(([, id]) => id).sort()).toEqual([...ids].sort());
+    expect((await b.db.meta.get('cursor'))?.value).toBe((await a.db.meta.get('cursor'))?.value);
+    expect(await tab().sync()).toMatchObject({ ok: true, pulled: 0 });
   });
 });
