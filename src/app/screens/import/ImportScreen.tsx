@@ -4,7 +4,7 @@
  * and undo a whole import. The CSV parser is loaded with this screen only, the .xlsx parser
  * only when such a file is chosen.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import {
   guessMapping,
   IMPORT_FIELD_LABELS,
@@ -20,7 +20,7 @@ import type { Dwelling } from '../../../core/schemas/dwelling';
 import { formatNumber } from '../../../core/format/formatNumber';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { useOnline } from '../../shell/useOnline';
-import { repo } from '../../store/repo';
+import { repo, type LocalRecord } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
 import { useSettings } from '../../store/useSettings';
 import { syncEngine } from '../../sync/engine';
@@ -55,7 +55,12 @@ export default function ImportScreen() {
   const [mapping, setMapping] = useState<Mapping>({});
   const [wasRemembered, setWasRemembered] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const dwellings = useQuery(() => repo<Dwelling>('dwelling').list(), []);
+  const busy = phase.kind === 'sending' || phase.kind === 'fetching';
+  // Held still while an import is sent and fetched back: each page of the fetch would otherwise read every dwelling
+  // again and check the whole file against them, ten thousand rows ten times over. Read afresh once it is done.
+  const held = useRef<LocalRecord<Dwelling>[] | undefined>(undefined);
+  const dwellings = useQuery(() => (busy ? held.current : repo<Dwelling>('dwelling').list()), [busy]);
+  held.current = dwellings;
   const settings = useSettings();
   const areas = useMemo(() => importAreas(settings), [settings]);
   const areaName = (id: string) => areas.find((a) => a.value === id)?.name ?? id;
@@ -112,7 +117,6 @@ export default function ImportScreen() {
     }
   };
 
-  const busy = phase.kind === 'sending' || phase.kind === 'fetching';
   const errorRows = rows?.flatMap((r) => (r.status === 'error' ? [r] : [])) ?? [];
   const duplicateRows = rows?.filter((r) => r.status === 'duplicate') ?? [];
   const okRows = rows?.filter((r) => r.status === 'ok') ?? [];
