@@ -2,7 +2,7 @@
  * A repeat group ("Rom", "Avvik"): its entries as a list of folded cards, one open at a time, each with its own items,
  * and buttons to add, duplicate, move and remove (with undo). Every change saves the whole group as one answer.
  */
-import { useCallback, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { calcValue, entriesOf, entryScope, entryView } from '../../../core/checklist/formula';
 import { isShown } from '../../../core/checklist/isShown';
 import { addEntry, duplicateEntry, entryTitle, moveEntry, removeEntry, restoreEntry, withEntries } from '../../../core/checklist/repeat';
@@ -84,7 +84,21 @@ export function RepeatField({ repeat, answer, onAnswer, readOnly, errors, openEn
     [repeat.id, onAnswer],
   );
 
-  const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+  // Focus goes to an element that may be drawn only once the group's new answer is on the device (an added entry's
+  // first field): tried in the next frame, and after every redraw until it is there.
+  const pendingFocus = useRef<string | null>(null);
+  const focusIfThere = () => {
+    const id = pendingFocus.current;
+    const el = id ? document.getElementById(id) : null;
+    if (!el) return;
+    pendingFocus.current = null;
+    el.focus();
+  };
+  useEffect(focusIfThere);
+  const focusLater = (id: string) => {
+    pendingFocus.current = id;
+    requestAnimationFrame(focusIfThere);
+  };
   const add = () => {
     const next = addEntry(current.current);
     const id = next.entries![next.entries!.length - 1]!.id;
