@@ -1,6 +1,7 @@
 // Findings become actions, offline in Chromium: the inspector completes a dwelling inspection with a TG3 and a risk
 // assessment with a red risk, confirms the proposed actions and signs; the report opens; the owning unit sees and
 // closes an action; the next inspection asks "utbedret?", and closing the last open action lifts "not suitable".
+import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAnswers } from '../../src/core/checklist/validateAnswers';
@@ -13,6 +14,8 @@ import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login } from '../
 import { startServer, type ServerProcess } from '../support/server-process';
 import { drawSignatureIn, signAndLock } from './sign-and-lock';
 
+const PHOTO = fileURLToPath(new URL('../fixtures/gps-photo.jpg', import.meta.url));
+
 // A suitable demo dwelling whose latest checklists can be taken over as they are (every required answer there).
 const demo = generateDemoData().records;
 const target = demo
@@ -22,6 +25,9 @@ const target = demo
     if (!['suited0to3', 'suited3plus'].includes(assessDwelling(c.dwelling, c.own).verdict)) return false;
     if (c.own.some((i) => i.status === 'draft')) return false;
     const latest = latestCompleted(c.own);
+    // The test makes the fire risk red: it must not be red already (a click on the same cell changes nothing).
+    const fire = latest.get(TEMPLATE_IDS.riskAssessment)?.inspection.answers['risk.fire']?.value as { likelihood?: number; consequence?: number } | undefined;
+    if ((fire?.likelihood ?? 0) * (fire?.consequence ?? 0) >= 10) return false;
     return [TEMPLATE_IDS.dwellingInspection, TEMPLATE_IDS.riskAssessment].every((id) => {
       const filled = latest.get(id);
       return filled && filled.template.version === startTemplate(id)!.version && validateAnswers(filled.template, filled.inspection.answers).length === 0;
@@ -103,6 +109,10 @@ describe('findings become actions', () => {
     const wet = page.locator('.cl-item[data-item="condition.wetRooms"]');
     await wet.locator('label.cl-grade[data-grade="TG3"]').click();
     await saved();
+    // The dwelling inspection asks a photo of a TG3 grade.
+    await wet.locator('input[type=file][capture=environment]').setInputFiles(PHOTO);
+    await wet.locator('img.ph-img').waitFor();
+    await expect.poll(() => wet.locator('.cl-extra summary', { hasText: 'Bilder (1)' }).count()).toBe(1);
     await byId('item-condition.wetRooms-cause').fill('Lekkasje ved sluk');
     await byId('item-condition.wetRooms-consequence').fill('Fukt i bjelkelaget');
     await byId('item-condition.wetRooms-costEstimate').fill('80 000 kr');

@@ -88,9 +88,13 @@ describe.each(Object.entries(SIZES))('field screens at %s size', (size, viewport
         const template = startTemplate(templateId)!;
         if (templateId === TEMPLATE_IDS.dwellingInspection) {
           // The error state: a required answer cleared, then "Fullfør"; the messages stay beside their items below.
-          await page.locator('.cl-section-link', { hasText: 'Soverom' }).click();
-          await page.locator('[id="item-bedroom1.ceilingHeightM"]').fill('');
-          await page.locator('[id="item-bedroom1.ceilingHeightM"]').press('Tab');
+          // In the room list: the first room opened and its length cleared (a room is added when there is none).
+          await page.locator('.cl-section-link', { has: page.locator('.cl-section-name', { hasText: /^Rom$/ }) }).click();
+          const first = page.locator('[data-testid="entries-rooms.list"] > li').first();
+          if ((await first.count()) === 0) await page.locator('[data-testid="add-rooms.list"]').click();
+          else await first.locator('.cl-entry-summary').click();
+          await page.locator('.cl-entry[data-open="true"] [id$=".lengthM"]').fill('');
+          await page.locator('.cl-entry[data-open="true"] [id$=".lengthM"]').press('Tab');
           await page.locator('.cl-section-link', { hasText: template.sections.at(-1)!.title.nb }).click();
           await page.locator('[data-testid="complete-actions"] button', { hasText: 'Fullfør' }).click();
           await page.locator('[data-testid="error-summary"]').waitFor();

@@ -66,8 +66,12 @@ describe('a dwelling inspection at 390 × 844', () => {
   });
 
   it('ends a number field’s grey unit at the unit, and marks "Merknad" and "Bilder" as opening', async () => {
-    await page.locator('.cl-section-link', { hasText: 'Soverom' }).click();
-    const field = page.locator('.cl-number:has([id="item-bedroom1.ceilingHeightM"])');
+    // A room's length, in the first room of the list (or one added when the list is empty).
+    await page.locator('.cl-section-link', { has: page.locator('.cl-section-name', { hasText: /^Rom$/ }) }).click();
+    const first = page.locator('[data-testid="entries-rooms.list"] > li').first();
+    if ((await first.count()) === 0) await page.locator('[data-testid="add-rooms.list"]').click();
+    else await first.locator('.cl-entry-summary').click();
+    const field = page.locator('.cl-entry[data-open="true"] .cl-number:has([id$=".lengthM"])');
     await field.waitFor();
     const band = await field.evaluate((box) => box.getBoundingClientRect().right - box.lastElementChild!.getBoundingClientRect().right);
     expect(band).toBeLessThanOrEqual(1);
@@ -82,8 +86,8 @@ describe('a dwelling inspection at 390 × 844', () => {
 
   it('puts each error-summary bullet on the first line of its message', async () => {
     const template = startTemplate(TEMPLATE_IDS.dwellingInspection)!;
-    await page.locator('[id="item-bedroom1.ceilingHeightM"]').fill('');
-    await page.locator('[id="item-bedroom1.ceilingHeightM"]').press('Tab');
+    await page.locator('.cl-entry[data-open="true"] [id$=".lengthM"]').fill('');
+    await page.locator('.cl-entry[data-open="true"] [id$=".lengthM"]').press('Tab');
     await page.locator('.cl-section-link', { hasText: template.sections.at(-1)!.title.nb }).click();
     await page.locator('[data-testid="complete-actions"] button', { hasText: 'Fullfør' }).click();
     await page.locator('[data-testid="error-summary"]').waitFor();

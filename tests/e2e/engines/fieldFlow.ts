@@ -133,8 +133,12 @@ export function fieldFlow(open: (viewport: { width: number; height: number }) =>
     await appLink(page, '/');
     await page.goto(`${server.url}${dwellingPath}`);
     await appLink(page, `/inspections/${inspectionId}`);
-    await section(page, 'Soverom');
-    await page.fill('[id="item-bedroom1.ceilingHeightM"]', '2,4');
+    // A room added to the room list: its entry opens with the name first.
+    await section(page, 'Rom');
+    await page.click('[data-testid="add-rooms.list"]');
+    await exists(page, '.cl-entry[data-open="true"] [id$=".lengthM"]');
+    await page.fill('.cl-entry[data-open="true"] [id$=".name"]', 'Bod');
+    await page.fill('.cl-entry[data-open="true"] [id$=".lengthM"]', '2,4');
     await saved(page);
     if (extras) {
       await section(page, 'Bilder og oppsummering');
@@ -161,9 +165,11 @@ export function fieldFlow(open: (viewport: { width: number; height: number }) =>
     await server.restart();
     await until('nothing left waiting', () => waiting(page), (w) => w.outbox === 0 && w.header === 0, 150_000);
     const record = serverRecord(server, 'inspection', inspectionId);
-    const answers = record?.data.answers as Record<string, { value?: unknown; photos?: unknown[] }> | undefined;
+    type Answer = { value?: unknown; photos?: unknown[]; entries?: { id: string; answers: Record<string, { value?: unknown }> }[] };
+    const answers = record?.data.answers as Record<string, Answer> | undefined;
     expect(answers?.['radon.bqm3']?.value).toBe(44);
-    expect(answers?.['bedroom1.ceilingHeightM']?.value).toBe(2.4);
+    const room = answers?.['rooms.list']?.entries?.find((e) => e.answers['name']?.value === 'Bod');
+    expect(room?.answers['lengthM']?.value).toBe(2.4);
     if (extras) expect(answers?.['summary.photos']?.photos).toHaveLength(1);
   });
 
