@@ -4,6 +4,7 @@
  * ingest in ops/s next to a raw insert loop on the same engine measured in the same run (target ≥ 5,000 ops/s on
  * SQLite), and four devices pushing at once through one and through two server processes on one PostgreSQL database.
  * PostgreSQL is a throw-away cluster on this machine (tests/support/postgres.ts) with fsync and synchronous commits on.
+ * SQLite ingest against a checkout from before the storage port, interleaved in one run: tests/bench/ingestAb.ts.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
