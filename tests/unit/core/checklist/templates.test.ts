@@ -1,12 +1,14 @@
 // The five templates are data that passes the template schema, with unique ids, both languages, and sound conditions.
 import { describe, expect, it } from 'vitest';
-import { templateSchema, type ShowWhen, type Template } from '../../../../src/core/checklist/template';
+import { templateSchema, type Formula, type ShowWhen, type Template } from '../../../../src/core/checklist/template';
 import { getTemplate, latestTemplate, startTemplate, TEMPLATE_IDS, templates } from '../../../../src/core/checklist/templates';
 import { dwellingInspectionV1 } from '../../../../src/core/checklist/templates/dwellingInspection';
 import { foyerFollowUpV1 } from '../../../../src/core/checklist/templates/foyerFollowUp';
 import { homeVisitV1 } from '../../../../src/core/checklist/templates/homeVisit';
 import { neighbourhoodV1 } from '../../../../src/core/checklist/templates/neighbourhood';
 import { riskAssessmentV1 } from '../../../../src/core/checklist/templates/riskAssessment';
+import { WINDOW_FIELDS } from '../../../../src/core/rules/checks/bedroomSlots';
+import { RULE_SETS } from '../../../../src/core/rules/defaultRuleSet';
 import type { LocalText } from '../../../../src/core/text';
 
 const sources = [dwellingInspectionV1, neighbourhoodV1, riskAssessmentV1, homeVisitV1, foyerFollowUpV1];
@@ -62,6 +64,49 @@ describe.each(templates.map((t) => [t.id, t] as const))('template %s', (_, templ
     for (const item of template.sections.flatMap((s) => s.items)) {
       if (item.showWhen) for (const id of referenced(item.showWhen)) expect(seen.has(id), `${item.id} depends on ${id}`).toBe(true);
       seen.add(item.id);
+    }
+  });
+
+  it('names only items that exist in its formulas, its repeat groups and the rule sets’ rules over them', () => {
+    const top = new Map(template.sections.flatMap((s) => s.items).map((i) => [i.id, i]));
+    const localIds = (repeatId: string): Set<string> => {
+      const r = top.get(repeatId);
+      expect(r?.kind, `${repeatId} is a repeat group`).toBe('repeat');
+      return new Set(r?.kind === 'repeat' ? r.items.map((i) => i.id) : []);
+    };
+    const inFormula = (f: Formula, has: Set<string>, at: string): void => {
+      if ('item' in f) expect(has.has(f.item), `${at} reads ${f.item}`).toBe(true);
+      else if ('args' in f) for (const a of f.args) inFormula(a, has, at);
+      else if ('count' in f || 'share' in f) {
+        const group = 'count' in f ? f.count : f.share;
+        const local = localIds(group);
+        for (const cond of [f.where, 'of' in f ? f.of : undefined]) if (cond) for (const id of referenced(cond)) expect(local.has(id), `${at} counts by ${id}`).toBe(true);
+      }
+    };
+    const topIds = new Set(top.keys());
+    for (const item of top.values()) {
+      if (item.kind === 'calc') inFormula(item.formula, topIds, item.id);
+      if (item.kind !== 'repeat') continue;
+      const local = new Set(item.items.map((i) => i.id));
+      if (item.titleItem) expect(local.has(item.titleItem), `${item.id} is titled by ${item.titleItem}`).toBe(true);
+      for (const sub of item.items) {
+        if (sub.showWhen) for (const id of referenced(sub.showWhen)) expect(local.has(id), `${item.id}.${sub.id} depends on ${id}`).toBe(true);
+        if (sub.kind === 'calc') inFormula(sub.formula, local, `${item.id}.${sub.id}`);
+      }
+    }
+    // Rules over a repeat group read the newest version (an older one without the group passes them).
+    if (template !== latestTemplate(template.id)) return;
+    for (const set of RULE_SETS) {
+      for (const rule of set.rules) {
+        const c = rule.check;
+        if (c.kind !== 'eachEntry' || c.template !== template.id) continue;
+        const local = localIds(c.repeat);
+        if (c.where) for (const id of referenced(c.where)) expect(local.has(id), `${rule.id} picks entries by ${id}`).toBe(true);
+        for (const test of c.tests) {
+          const ids = 'escapeWindow' in test ? ['windowType', ...WINDOW_FIELDS] : [test.item];
+          for (const id of ids) expect(local.has(id), `${rule.id} tests ${id}`).toBe(true);
+        }
+      }
     }
   });
 
