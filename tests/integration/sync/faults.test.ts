@@ -192,6 +192,11 @@ async function runScenario(seed: number, { postgres, edits: EDITS, kills: KILLS,
   faults.calm();
   while (restarting) await restarting;
   await faults.drain();
+  // One invalid edit in every run, whatever the timing left of the random ones (a short run may have none): it must
+  // come back as could-not-be-saved.
+  const live = await checked[0]!.device.db.records.where('entity').equals('dwelling').filter((r) => !r.deleted).first();
+  if (!live) throw new Error('no live dwelling left on the first device');
+  await checked[0]!.device.repo('dwelling').put(live.id, { postcode: 'ikke et postnummer' });
   let quiet = 0;
   for (let round = 0; round < 20 && quiet < 2; round++) {
     let moved = 0;
@@ -216,7 +221,10 @@ async function runScenario(seed: number, { postgres, edits: EDITS, kills: KILLS,
   expect(violations, `seed ${seed}: replay with EGNET_SEED=${seed}`).toEqual([]);
   expect(sigkills, 'real SIGKILLs of the running server').toBe(KILLS);
   expect(faults.log.kill, 'kills counted by the faulty fetch').toBe(sigkills);
-  expect(faults.log.loseResponse / faults.log.answered, 'share of answers lost').toBeGreaterThan(0.25);
+  // Answers are lost within two of the set share (fault-fetch.ts). Over 40 answers that is more than 25 % of them; the
+  // short run's 18 or so answers may lose 4 (22 %) and still be on the share.
+  expect(faults.log.loseResponse, 'answers lost, within two of the set share').toBeGreaterThanOrEqual(Math.floor(RATES.loseResponse * faults.log.answered) - 2);
+  if (faults.log.answered > 40) expect(faults.log.loseResponse / faults.log.answered, 'share of answers lost').toBeGreaterThan(0.25);
   if (mustConflict) expect(conflicts, 'the same field edited on two devices shows conflicts').toBeGreaterThan(0);
   expect(rejected, 'invalid edits show as could-not-be-saved').toBeGreaterThan(0);
 }
