@@ -69,11 +69,14 @@ export function SignaturePad({ id, onChange, errorId }: Props) {
     return [e.clientX - r.left, e.clientY - r.top];
   };
 
+  // Encoded at once, not with toBlob's callback: a tap on "lock" right after lifting the pen must find the signature.
   const emit = () => {
-    canvas.current?.toBlob((blob) => {
-      if (!blob) return;
-      void blob.arrayBuffer().then((buf) => onChange(new Uint8Array(buf)));
-    }, 'image/png');
+    const url = canvas.current?.toDataURL('image/png');
+    if (!url) return;
+    const bin = atob(url.slice(url.indexOf(',') + 1));
+    const png = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) png[i] = bin.charCodeAt(i);
+    onChange(png);
   };
 
   const down = (e: PointerEvent) => {

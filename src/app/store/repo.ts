@@ -16,7 +16,7 @@ import { ENTITY_NAMES, type EntityName } from '../../core/entities';
 import { applySet } from '../../core/sync/applySet';
 import { pathSchema } from '../../core/sync/protocol';
 import { getSession } from '../session';
-import type { EgnetDb, OutboxOp, StoredRecord } from './db';
+import type { EgnetDb, OutboxOp, StoredPhoto, StoredRecord } from './db';
 import { deviceDb } from './deviceDb';
 import { notifyLocalChange } from './localChange';
 import { withReopen } from './withReopen';
@@ -122,9 +122,11 @@ export type RecordChange = { entity: EntityName; id: string; change: { set: Reco
 
 /**
  * Writes several local changes in one transaction: all of them are on the device, or none is (a completed checklist
- * and the actions it proposed). One flush for all, so twenty records cost about what one does.
+ * and the actions it proposed). One flush for all, and the records read in one request, so twenty records cost about
+ * what one does. `photos` (see preparePhoto) are stored in the same transaction, each once: a signature and the
+ * checklist it signs are on the device together or not at all.
  */
-export async function recordChanges(db: EgnetDb, changes: readonly RecordChange[]): Promise<void> {
+export async function recordChanges(db: EgnetDb, changes: readonly RecordChange[], photos: readonly StoredPhoto[] = []): Promise<void> {
   const prepared = changes.map(({ entity, id, change }) => {
     if (!(ENTITY_NAMES as readonly string[]).includes(entity)) {
       throw new ChangeRefusedError(`Unknown entity ${entity}`, { nb: `Ukjent posttype ${entity}`, en: `Unknown entity ${entity}` });
@@ -142,8 +144,14 @@ export async function recordChanges(db: EgnetDb, changes: readonly RecordChange[
   });
   const now = new Date().toISOString();
   const userId = getSession()?.user.id ?? '';
+  const tables = photos.length > 0 ? [db.records, db.outbox, db.photos] : [db.records, db.outbox];
   await withReopen(db, () =>
-    db.transaction('rw', db.records, db.outbox, async () => {
+    db.transaction('rw', tables, async () => {
+      if (photos.length > 0) {
+        const have = await db.photos.bulkGet(photos.map((p) => p.sha256));
+        const fresh = new Map(photos.filter((p, i) => !have[i]).map((p) => [p.sha256, p]));
+        if (fresh.size > 0) await db.photos.bulkAdd([...fresh.values()]);
+      }
       // One read for every record the changes touch, then every write issued at once: the transaction keeps their
       // order, and a failed write aborts the whole of it. A record changed twice in one call builds on its first change.
       const found = await db.records.bulkGet(prepared.map(({ entity, id }): [string, string] => [entity, id]));

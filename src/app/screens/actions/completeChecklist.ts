@@ -1,10 +1,11 @@
 /**
  * Locks a dwelling's checklist with its signatures and the confirmed follow-up actions, all in one write on the device:
- * the checklist is completed and its actions exist, or nothing changed.
+ * the checklist is completed, its signatures are stored and its actions exist, or nothing changed.
  */
 import type { ChecklistSignature } from '../../../core/schemas/inspection';
 import type { Task } from '../../../core/schemas/task';
-import { savePhoto } from '../../store/savePhoto';
+import type { StoredPhoto } from '../../store/db';
+import { preparePhoto } from '../../store/savePhoto';
 import { deviceDb } from '../../store/deviceDb';
 import { recordChanges, type RecordChange } from '../../store/repo';
 import type { SignatureDraft } from './CompletionSignatures';
@@ -20,9 +21,11 @@ export type CompleteInput = {
   now: Date;
 };
 
-/** The signature record of one drawn pad. */
-async function signature(png: Uint8Array, name: string, now: Date): Promise<ChecklistSignature> {
-  return { photo: await savePhoto(png, 'image/png', { takenAt: now }), name, signedAt: now.toISOString() };
+/** The signature record of one drawn pad, and its image to store with the checklist. */
+async function signature(png: Uint8Array, name: string, now: Date, images: StoredPhoto[]): Promise<ChecklistSignature> {
+  const { ref, row } = await preparePhoto(png, 'image/png', { takenAt: now });
+  images.push(row);
+  return { photo: ref, name, signedAt: now.toISOString() };
 }
 
 /** The task of one confirmed action. */
@@ -45,10 +48,11 @@ export function actionTask(a: EditedAction, dwellingId: string, inspectionId: st
 
 /** Completes the checklist; returns the ids of the actions created. */
 export async function completeChecklist({ inspectionId, dwellingId, actions, signatures, inspectorName, now }: CompleteInput): Promise<string[]> {
+  const images: StoredPhoto[] = [];
   const signed = signatures?.inspector
     ? {
-        inspector: await signature(signatures.inspector, inspectorName, now),
-        tenant: signatures.tenant && signatures.tenantName.trim() ? await signature(signatures.tenant, signatures.tenantName.trim(), now) : null,
+        inspector: await signature(signatures.inspector, inspectorName, now, images),
+        tenant: signatures.tenant && signatures.tenantName.trim() ? await signature(signatures.tenant, signatures.tenantName.trim(), now, images) : null,
       }
     : null;
   const created: string[] = [];
@@ -66,6 +70,6 @@ export async function completeChecklist({ inspectionId, dwellingId, actions, sig
     id: inspectionId,
     change: { set: { status: 'completed', completedAt: now.toISOString(), ...(signed ? { signatures: signed } : {}) } },
   });
-  await recordChanges(deviceDb(), changes);
+  await recordChanges(deviceDb(), changes, images);
   return created;
 }

@@ -36,6 +36,7 @@ import { repo } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
 import { useSettings } from '../../store/useSettings';
 import { RegistryLayout } from '../dwellings/RegistryLayout';
+import { pauseRegistryRows } from '../dwellings/useRegistryRows';
 import { VerdictPanel } from '../dwellings/VerdictPanel';
 import { answerText } from './answerText';
 import { changesSince } from './changesSince';
@@ -346,14 +347,22 @@ export default function InspectionScreen({ id }: { id: string }) {
         ];
         if (problems.length > 0) return setLockError(problems.join('. '));
         performance.mark('egnet:complete-start');
-        await completeChecklist({
-          inspectionId: id,
-          dwellingId,
-          actions: followUp,
-          signatures,
-          inspectorName: personName(data.inspectorId) ?? me?.name ?? '',
-          now: new Date(),
-        });
+        // The registry's shared reads rest meanwhile: the report replaces this page, and they would read and assess every
+        // dwelling again for the checklist and actions written here while the report waits for its own reads.
+        const resume = pauseRegistryRows();
+        try {
+          await completeChecklist({
+            inspectionId: id,
+            dwellingId,
+            actions: followUp,
+            signatures,
+            inspectorName: personName(data.inspectorId) ?? me?.name ?? '',
+            now: new Date(),
+          });
+        } catch (err) {
+          resume();
+          throw err;
+        }
         setConfirming(false);
         route(`/reports/dwellings/${dwellingId}?checklist=${id}`);
         return;

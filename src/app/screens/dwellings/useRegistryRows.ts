@@ -90,6 +90,19 @@ function join(listener: (s: Snapshot) => void): () => void {
   };
 }
 
+/**
+ * Stops the shared reads until the returned function is called or a list joins again: for a page about to write many
+ * records and leave (a checklist being locked, its report opening next), so the reads do not go over every dwelling,
+ * checklist and task again meanwhile. The next list to join starts them afresh; `resume` restarts them at once for the
+ * lists still on screen (the write failed and the page stays).
+ */
+export function pauseRegistryRows(): () => void {
+  stop();
+  return () => {
+    if (listeners.size > 0 && subscriptions.length === 0) start();
+  };
+}
+
 /** Ends the shared reads at once and forgets what they held (log-out: the next person must not see them). */
 export function resetRegistryRows(): void {
   clearTimeout(stopTimer);

@@ -6,7 +6,7 @@ import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EgnetDb, type StoredRecord } from '../../../../src/app/store/db';
 import { ChangeRefusedError, recordChanges, repo } from '../../../../src/app/store/repo';
-import { savePhoto, sha256Hex } from '../../../../src/app/store/savePhoto';
+import { preparePhoto, savePhoto, sha256Hex } from '../../../../src/app/store/savePhoto';
 import { withReopen } from '../../../../src/app/store/withReopen';
 import { NotSavedError, onNotSaved } from '../../../../src/app/store/notSaved';
 
@@ -276,5 +276,48 @@ describe('repo.listBy', () => {
     await pause();
     sub.unsubscribe();
     expect(seen).toEqual([1, 2]);
+  });
+
+  it('stores the photos given with the changes in the same write, each once', async () => {
+    const db = freshDb();
+    const task = crypto.randomUUID();
+    const checklist = crypto.randomUUID();
+    await db.records.put({ entity: 'inspection', id: checklist, rev: 3, base: { status: 'draft' }, data: { status: 'draft', answers: {} }, deleted: false, updatedAt: '', updatedBy: '' });
+    const png = await preparePhoto(new Uint8Array([137, 80, 78, 71, 1]), 'image/png');
+    // The same image twice (inspector and tenant drew the same), and one already stored: each is kept once.
+    await savePhoto(new Uint8Array([137, 80, 78, 71, 2]), 'image/png', { db });
+    const stored = await preparePhoto(new Uint8Array([137, 80, 78, 71, 2]), 'image/png');
+    await recordChanges(
+      db,
+      [
+        { entity: 'task', id: task, change: { set: { title: 'Skifte sluk', status: 'open' } } },
+        { entity: 'inspection', id: checklist, change: { set: { status: 'completed' } } },
+        { entity: 'task', id: task, change: { set: { dueDate: '2027-01-01' } } },
+      ],
+      [png.row, png.row, stored.row],
+    );
+    expect((await db.records.get(['task', task]))?.data).toEqual({ title: 'Skifte sluk', status: 'open', dueDate: '2027-01-01' });
+    expect((await db.records.get(['inspection', checklist]))?.data).toEqual({ status: 'completed', answers: {} });
+    const ops = await db.outbox.orderBy('seq').toArray();
+    expect(ops.map((o) => [o.entity, o.baseRev, o.set])).toEqual([
+      ['task', 0, { title: 'Skifte sluk', status: 'open' }],
+      ['inspection', 3, { status: 'completed' }],
+      ['task', 0, { dueDate: '2027-01-01' }],
+    ]);
+    expect((await db.photos.toCollection().primaryKeys()).sort()).toEqual([png.ref.sha256, stored.ref.sha256].sort());
+  });
+
+  it('stores no photo when one change of the call is refused', async () => {
+    const db = freshDb();
+    const gone = crypto.randomUUID();
+    await db.records.put({ entity: 'task', id: gone, rev: 1, base: null, data: {}, deleted: true, updatedAt: '', updatedBy: '' });
+    const png = await preparePhoto(new Uint8Array([137, 80, 78, 71, 3]), 'image/png');
+    const fresh = crypto.randomUUID();
+    await expect(
+      recordChanges(db, [{ entity: 'task', id: fresh, change: { set: { title: 'Ny' } } }, { entity: 'task', id: gone, change: { set: { title: 'x' } } }], [png.row]),
+    ).rejects.toBeInstanceOf(ChangeRefusedError);
+    expect(await db.records.get(['task', fresh])).toBeUndefined();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.photos.count()).toBe(0);
   });
 });
