@@ -3,7 +3,10 @@ import { useState } from 'preact/hooks';
 import { useText } from '../../i18n/language';
 import { REPORT_TEXT } from './text';
 
-/** Shares the report's link with the Web Share API where the device has it; otherwise opens the print dialogue. */
+/**
+ * Shares the report's link with the Web Share API where the device has it; otherwise opens the print dialogue, whose
+ * "Save as PDF" is how a browser makes a PDF of a page (no browser lets a page make one of itself to share as a file).
+ */
 export async function shareReport(title: string, url: string): Promise<'shared' | 'printed' | 'cancelled'> {
   const data = { title, url };
   if (typeof navigator.share === 'function' && (!navigator.canShare || navigator.canShare(data))) {
@@ -36,13 +39,13 @@ export function PrintBar({ back, backText, share }: { back: string; backText?: s
           class="ds-button"
           data-variant="secondary"
           data-testid="share-report"
-          onClick={() => void shareReport(share.title, window.location.href).then((r) => setSaid(r === 'cancelled' ? t('shareFailed') : ''))}
+          onClick={() => void shareReport(share.title, window.location.href).then((r) => setSaid(r === 'cancelled' ? t('shareFailed') : r === 'printed' ? t('sharePrinted') : ''))}
         >
           {t('share')}
         </button>
       )}
       <p class="report-hint">{t('printHint')}{share ? ` ${t('shareHint')}` : ''}</p>
-      {share && <p role="status" class="report-hint">{said}</p>}
+      {share && <p role="status" class="report-hint" data-testid="share-status">{said}</p>}
     </div>
   );
 }

@@ -54,8 +54,12 @@ export const REPORT_TEXT = defineText({
   },
   share: { nb: 'Del', en: 'Share' },
   shareHint: {
-    nb: 'Del sender lenken til rapporten med enhetens deling; der den mangler, åpnes utskriftsvinduet.',
-    en: "Share sends the report's link with the device's sharing; where there is none, the print dialogue opens.",
+    nb: 'Del sender lenken til rapporten med enhetens deling (mottakeren logger inn i Egnet for å se den). Har enheten ingen deling, åpnes utskriftsvinduet i stedet.',
+    en: "Share sends the report's link with the device's sharing (the recipient logs in to Egnet to see it). Where the device has no sharing, the print dialogue opens instead.",
+  },
+  sharePrinted: {
+    nb: 'Denne enheten kan ikke dele herfra, så utskriftsvinduet ble åpnet. Velg «Lagre som PDF» der for å få en fil du kan sende.',
+    en: 'This device cannot share from here, so the print dialogue was opened. Choose “Save as PDF” there to get a file you can send.',
   },
   shareFailed: { nb: 'Delingen ble ikke fullført.', en: 'Sharing was not completed.' },
   justCompleted: { nb: 'Sjekklisten er fullført og låst. Her er rapporten for boligen.', en: 'The checklist is completed and locked. Here is the report on the dwelling.' },
