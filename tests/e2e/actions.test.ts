@@ -1,6 +1,10 @@
-// Findings become actions, offline in Chromium: the inspector completes a dwelling inspection with a TG3 and a risk
-// assessment with a red risk, confirms the proposed actions and signs; the report opens; the owning unit sees and
-// closes an action; the next inspection asks "utbedret?", and closing the last open action lifts "not suitable".
+// The inspector's work from plan to follow-up, offline in Chromium: an administrator plans three inspections for the
+// inspector offline and syncs; the inspector's device shows them in Mine befaringer; the inspector completes a dwelling
+// inspection with a TG3 and a risk assessment with a red risk, confirms the proposed actions and signs; the report opens
+// (and shares through the print dialogue where the browser has no sharing); the owning unit sees and closes an action;
+// the next inspection asks "utbedret?", and closing the last open action lifts "not suitable".
+// EGNET_SCREENSHOTS=1 also writes screenshots of the proposed actions, the dwelling's actions and the report in
+// docs/screenshots/.
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,9 +16,9 @@ import type { Dwelling } from '../../src/core/schemas/dwelling';
 import type { Inspection } from '../../src/core/schemas/inspection';
 import { PHONE, TABLET, expectNoAxeViolations, launchChromium, login } from '../support/browser';
 import { startServer, type ServerProcess } from '../support/server-process';
+import { norwegianDate } from '../../src/core/privacy/consentState';
 import { drawSignatureIn, signAndLock } from './sign-and-lock';
-
-const PHOTO = fileURLToPath(new URL('../fixtures/gps-photo.jpg', import.meta.url));
+import { firstSync, syncNow, untilControlled } from './sync-pages';
 
 // A suitable demo dwelling whose latest checklists can be taken over as they are (every required answer there).
 const demo = generateDemoData().records;
@@ -33,6 +37,17 @@ const target = demo
       return filled && filled.template.version === startTemplate(id)!.version && validateAnswers(filled.template, filled.inspection.answers).length === 0;
     });
   })!;
+
+const PHOTO = fileURLToPath(new URL('../fixtures/gps-photo.jpg', import.meta.url));
+const SHOTS = process.env.EGNET_SCREENSHOTS === '1' ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)) : null;
+
+/** Writes docs/screenshots/<name>.png of what the screen shows, when screenshots are asked for. */
+async function shot(name: string): Promise<void> {
+  if (!SHOTS) return;
+  const later = page.locator('.update-prompt button', { hasText: 'Senere' });
+  if (await later.isVisible()) await later.click();
+  await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: false });
+}
 
 let server: ServerProcess;
 let browser: Browser;
@@ -79,27 +94,60 @@ async function switchUser(username: string): Promise<void> {
   await expect.poll(() => page.locator('[data-testid="sync-pending"]').getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
   await open('/settings');
   await page.getByRole('button', { name: 'Logg ut' }).click();
-  await page.locator('#login-username').waitFor();
+  // Log-out is refused while anything the server does not have waits on the device: say what, if so.
+  const refused = page.locator('[role="alert"] .ds-alert');
+  await page.locator('#login-username').or(refused).waitFor();
+  if (await refused.count()) throw new Error(`log-out refused: ${await refused.textContent()}`);
   await login(page, server.url, username);
 }
+
+// The three dwellings planned: the one completed below and two others of the demo's.
+const planned = [target.dwelling.address, ...demo.filter((r) => r.entity === 'dwelling' && r.id !== target.id).slice(0, 2).map((r) => (r.data as Dwelling).address)];
 
 beforeAll(async () => {
   expect(target, 'a suitable demo dwelling with complete checklists').toBeTruthy();
   server = await startServer({ demo: true });
   browser = await launchChromium();
-  context = await browser.newContext({ viewport: TABLET });
-  page = await context.newPage();
-  await login(page, server.url, 'inspektor');
-  await page.goto(`${server.url}/dwellings`);
-  await page.locator('[data-testid="registry-count"]', { hasText: '119 av 119 boliger' }).waitFor({ timeout: 60_000 });
-  // The service worker holds every screen before the device goes offline.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
-  await context.setOffline(true);
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+});
+
+describe('planned inspections', () => {
+  it('are planned by an administrator offline and, after sync, shown on the inspector\'s device', async () => {
+    // The administrator, online once on the plan so the device keeps the inspectors to choose from, then offline.
+    const admin = await (await browser.newContext({ viewport: TABLET })).newPage();
+    await login(admin, server.url, 'admin');
+    await firstSync(admin);
+    await untilControlled(admin);
+    await admin.goto(`${server.url}/inspection-plan`);
+    await admin.locator('#plan-inspector option', { hasText: 'Ivar Inspektør' }).waitFor({ state: 'attached' });
+    await admin.context().setOffline(true);
+    for (const address of planned) await admin.getByRole('checkbox', { name: `Velg ${address}`, exact: true }).check();
+    await expect.poll(() => admin.locator('[data-testid="plan-count"]').textContent()).toContain('3 valgt');
+    await admin.selectOption('#plan-inspector', { label: 'Ivar Inspektør' });
+    await admin.fill('#plan-day', norwegianDate(new Date()));
+    await admin.locator('[data-testid="plan-submit"]').click();
+    await admin.locator('[data-testid="plan-status"]', { hasText: '3 befaringer er planlagt for Ivar Inspektør.' }).waitFor();
+    await admin.context().setOffline(false);
+    await syncNow(admin);
+    await admin.context().close();
+
+    // The inspector's tablet: one sync, then offline for the rest of the day.
+    context = await browser.newContext({ viewport: TABLET });
+    page = await context.newPage();
+    await login(page, server.url, 'inspektor');
+    await page.goto(`${server.url}/dwellings`);
+    await page.locator('[data-testid="registry-count"]', { hasText: '119 av 119 boliger' }).waitFor({ timeout: 60_000 });
+    // The service worker holds every screen before the device goes offline.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await context.setOffline(true);
+    await open('/my-inspections');
+    const due = page.locator('[data-testid="mine-due"]');
+    for (const address of planned) await due.locator('[data-testid="plan-row"]', { hasText: address }).waitFor();
+  }, 120_000);
 });
 
 describe('findings become actions', () => {
@@ -128,13 +176,25 @@ describe('findings become actions', () => {
     expect(await dialog.textContent()).toMatch(/\d+ tiltak opprettes/);
     await expectNoAxeViolations(page, 'proposed actions and signatures');
     await proposal.locator('input[type="text"]').fill('Skifte sluk og membran på badet');
+    await shot('actions-proposed-tablet');
 
     await signAndLock(page, { back: false });
     expect(await page.locator('[data-testid="report-verdict"]').textContent()).toBe('Ikke egnet for barnefamilier');
     expect(await page.locator('[data-testid="report-actions"]').textContent()).toContain('Skifte sluk og membran på badet');
     await page.locator('[data-testid="report-signatures"] [data-testid="signature-image"]').first().waitFor();
-    expect(await page.locator('[data-testid="share-report"]').count()).toBe(1);
     await expectNoAxeViolations(page, 'dwelling report after completion');
+    await shot('report-tablet');
+    // Headless Chromium has no Web Share: "Del" opens the print dialogue instead, and says so.
+    expect(await page.evaluate(() => typeof navigator.share)).toBe('undefined');
+    await page.evaluate(() => addEventListener('beforeprint', () => document.body.setAttribute('data-printed', 'yes'), { once: true }));
+    await page.locator('[data-testid="share-report"]').click();
+    await page.locator('[data-testid="share-status"]', { hasText: 'utskriftsvinduet ble åpnet' }).waitFor();
+    expect(await page.locator('body').getAttribute('data-printed')).toBe('yes');
+
+    // The planned inspection of the dwelling now counts as done this week.
+    await open('/my-inspections');
+    await page.locator('[data-testid="mine-doneThisWeek"] [data-testid="plan-row"]', { hasText: target.dwelling.address }).waitFor();
+    expect(await page.locator('[data-testid="mine-due"]').textContent()).not.toContain(target.dwelling.address);
   });
 
   it('proposes an action for a red risk, and takes the tenant\'s signature too', async () => {
@@ -176,11 +236,16 @@ describe('findings become actions', () => {
     expect(reason).toMatch(/\d+ åpne tiltak/);
     expect(reason).toContain('Skifte sluk og membran på badet');
     await expectNoAxeViolations(page, 'dwelling page with actions (tablet)');
+    await page.locator('[data-testid="dwelling-actions"]').scrollIntoViewIfNeeded();
+    await shot('actions-tablet');
     await page.setViewportSize(PHONE);
     await expectNoAxeViolations(page, 'dwelling page with actions (phone)');
+    await page.locator('[data-testid="dwelling-actions"]').scrollIntoViewIfNeeded();
+    await shot('actions-phone');
     await open(`/reports/dwellings/${target.id}`);
     await page.locator('[data-testid="report-actions"]').waitFor();
     await expectNoAxeViolations(page, 'dwelling report (phone)');
+    await shot('report-phone');
     await page.setViewportSize(TABLET);
   });
 
@@ -200,11 +265,7 @@ describe('findings become actions', () => {
     await page.locator('[data-testid="task-row"]', { hasText: 'Skifte sluk og membran på badet' }).waitFor({ state: 'detached' });
   });
 
-  // Known gap: after the owning unit's member closes an action, logging out to switch back to the inspector no longer
-  // reaches the log-in form within 30 s in this flow (seen once form version 2 arrived); the "utbedret?" check and the
-  // How open actions hold and lift the verdict stays covered by the unit tests of core/actions; the "utbedret?" list
-  // has no other test until this flow is mended.
-  it.skip('asks "utbedret?" at the next inspection; closing the last open action lifts "not suitable"', async () => {
+  it('asks "utbedret?" at the next inspection; closing the last open action lifts "not suitable"', async () => {
     await switchUser('inspektor');
     await open(`/dwellings/${target.id}`);
     await expect.poll(() => page.locator('[data-testid="action-row"][data-status="done"]').count(), { timeout: 30_000 }).toBe(1);
