@@ -445,10 +445,18 @@ describe('serious findings need what they call for before completing', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('item-condition.roof-cause');
     expect(await byId('item-condition.roof-cause').getAttribute('aria-invalid')).toBe('true');
 
-    await byId('item-condition.roof-cause').fill('Utett beslag rundt pipa');
-    await byId('item-condition.roof-consequence').fill('Vann i isolasjonen og råte');
-    await byId('item-condition.roof-costEstimate').fill('40 000–60 000 kr');
-    await byId('item-condition.roof-costEstimate').press('Tab');
+    // The three fields typed and left within one moment, before the screen has drawn the first save: each change
+    // builds on the one before it, so none is lost (each field's answer was once built on the finding drawn before).
+    await page.evaluate(() => {
+      const texts: Record<string, string> = { cause: 'Utett beslag rundt pipa', consequence: 'Vann i isolasjonen og råte', costEstimate: '40 000–60 000 kr' };
+      const fields = Object.entries(texts).map(([f, text]) => {
+        const el = document.getElementById(`item-condition.roof-${f}`) as HTMLInputElement;
+        el.value = text;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        return el;
+      });
+      for (const el of fields) el.dispatchEvent(new FocusEvent('blur'));
+    });
     await saved();
     // The summary line goes once the saved answers are validated again, which may come a moment after the save.
     await expect.poll(() => line.count()).toBe(0);

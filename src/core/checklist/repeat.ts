@@ -79,3 +79,15 @@ export function entryTitle(repeat: RepeatItem, entry: RepeatEntry, position: num
   }
   return numbered;
 }
+
+/**
+ * A change to one item's answer: the new answer, or a function from the answer as it stands to the new one. Controls
+ * send functions, so a second change made before the screen has drawn the first builds on the first instead of on
+ * the answer drawn before it (a photo added right after a finding was typed keeps the finding).
+ */
+export type AnswerChange = Answer | null | ((current: Answer | undefined) => Answer | null);
+
+/** The answer a change leads to from `current`. */
+export function applyAnswerChange(change: AnswerChange, current: Answer | undefined): Answer | null {
+  return typeof change === 'function' ? change(current) : change;
+}

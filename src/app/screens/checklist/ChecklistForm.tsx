@@ -5,7 +5,8 @@ import { calcValue } from '../../../core/checklist/formula';
 import { isShown } from '../../../core/checklist/isShown';
 import { itemIndex } from '../../../core/checklist/itemIndex';
 import { sectionProgress } from '../../../core/checklist/sectionProgress';
-import type { Answer, Answers, Template } from '../../../core/checklist/template';
+import type { Answers, Template } from '../../../core/checklist/template';
+import type { AnswerChange } from '../../../core/checklist/repeat';
 import type { LocalText } from '../../../core/text';
 import type { DistanceProposal } from '../../../core/checklist/distanceProposals';
 import { useLocal, useText } from '../../i18n/language';
@@ -18,7 +19,7 @@ type Props = {
   template: Template;
   answers: Answers;
   readOnly: boolean;
-  onAnswer: (itemId: string, answer: Answer | null) => void;
+  onAnswer: (itemId: string, change: AnswerChange) => void;
   /** Messages from the last "Fullfør", by item id. */
   errors: Record<string, LocalText>;
   /** Answers of the previous completed checklist, to mark what changed; undefined when there is none. */

@@ -18,6 +18,7 @@ import type { Poi } from '../../../core/schemas/poi';
 import { distanceProposals } from '../../../core/checklist/distanceProposals';
 import type { Inspection } from '../../../core/schemas/inspection';
 import { deepEqual } from '../../../core/sync/deepEqual';
+import { applyAnswerChange, type AnswerChange } from '../../../core/checklist/repeat';
 import { proposeActions } from '../../../core/actions/findingActions';
 import { defaultActionUnit } from '../../../core/schemas/settings';
 import { norwegianDate } from '../../../core/privacy/consentState';
@@ -111,8 +112,11 @@ export default function InspectionScreen({ id }: { id: string }) {
   const inFlight = useRef(new Set<Promise<unknown>>());
   const tracker = useMemo(() => new SaveTracker(), []);
   // One function for the whole life of the screen, so unchanged items are not redrawn when another one is answered.
-  const answerRef = useRef<(itemId: string, answer: Answer | null) => void>(() => undefined);
-  const stableOnAnswer = useCallback((itemId: string, answer: Answer | null) => answerRef.current(itemId, answer), []);
+  const answerRef = useRef<(itemId: string, change: AnswerChange) => void>(() => undefined);
+  const stableOnAnswer = useCallback((itemId: string, change: AnswerChange) => answerRef.current(itemId, change), []);
+  // The answer last written per item until the screen has drawn it: a change made before the redraw (controls send
+  // functions of the answer as it stands) builds on it instead of on the answer drawn before.
+  const written = useRef(new Map<string, Answer | null>());
   // Beside the form (room enough, see checklist.css) the reasons fit; below it they start folded so the form stays near the top.
   const [beside, setBeside] = useState(false);
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -132,6 +136,11 @@ export default function InspectionScreen({ id }: { id: string }) {
     }
     return a;
   }, [stored, overlay]);
+
+  // A written answer is forgotten once the screen draws it.
+  useEffect(() => {
+    for (const [k, v] of written.current) if (deepEqual(answers[k] ?? null, v)) written.current.delete(k);
+  }, [answers]);
 
   // Drop overlay entries the store has caught up with; failed ones stay until they are saved.
   useEffect(() => {
@@ -252,8 +261,10 @@ export default function InspectionScreen({ id }: { id: string }) {
     return p;
   };
 
-  const onAnswer = (itemId: string, answer: Answer | null) => {
+  const onAnswer = (itemId: string, change: AnswerChange) => {
     if (readOnly) return;
+    const answer = applyAnswerChange(change, written.current.has(itemId) ? (written.current.get(itemId) ?? undefined) : answers[itemId]);
+    written.current.set(itemId, answer);
     void write(itemId, answer).catch(() => undefined);
   };
 

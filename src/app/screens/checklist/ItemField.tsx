@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { evidenceGaps } from '../../../core/checklist/evidence';
 import { followUpGaps, type FindingField, type RedRiskField } from '../../../core/checklist/followUp';
 import type { Answer, AnswerValue, Finding, Grade, Item, LeafItem, RiskValue } from '../../../core/checklist/template';
+import type { AnswerChange } from '../../../core/checklist/repeat';
 import type { LocalText } from '../../../core/text';
 import type { DistanceProposal } from '../../../core/checklist/distanceProposals';
 import { POI_KIND_LABELS } from '../../../core/schemas/poi';
@@ -47,7 +48,7 @@ type Props = {
   item: Item | LeafItem;
   answer: Answer | undefined;
   /** The whole new answer for this item, or null when nothing is left (value, note and photos all empty). */
-  onAnswer: (itemId: string, answer: Answer | null) => void;
+  onAnswer: (itemId: string, change: AnswerChange) => void;
   readOnly: boolean;
   /** The message from "Fullfør" validation, shown under the item. */
   error?: LocalText;
@@ -98,7 +99,10 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous, prop
   const errorId = `${inputId}-error`;
   const message = problem ? t(problem.key, problem.vars) : error ? local(error) : null;
   const describedBy = [item.help ? helpId : '', message ? errorId : ''].filter(Boolean).join(' ') || undefined;
-  const change = (patch: Partial<Answer>) => onAnswer(item.id, cleaned({ ...answer, ...patch }));
+  // The patch is laid on the answer as it stands when the change is applied, not as this field last drew it; a patch
+  // that depends on that answer (one field of a finding) is a function of it.
+  const change = (patch: Partial<Answer> | ((current: Answer | undefined) => Partial<Answer>)) =>
+    onAnswer(item.id, (current) => cleaned({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) }));
   const setValue = (value: AnswerValue | undefined) => change({ value: value ?? undefined });
   const common = { inputId, name: inputId, describedBy, invalid: !!message, required: item.required };
   // After "Fullfør": the parts of a finding or a red risk's follow-up still empty are marked on their own fields.
@@ -148,7 +152,7 @@ function ItemFieldView({ item, answer, onAnswer, readOnly, error, previous, prop
         <>
           <GradeControl {...common} options={spec.options} value={answer?.value as Grade | undefined} onChange={setValue} />
           {(answer?.value === 'TG2' || answer?.value === 'TG3') && (
-            <FindingControl inputId={inputId} grade={answer.value} finding={answer.finding} onChange={(finding) => change({ finding })} invalidFields={gaps} />
+            <FindingControl inputId={inputId} grade={answer.value} finding={answer.finding} onChange={(field, text) => change((current) => ({ finding: { ...current?.finding, [field]: text } }))} invalidFields={gaps} />
           )}
         </>
       );

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { calcValue, entriesOf, entryScope, entryView } from '../../../core/checklist/formula';
 import { isShown } from '../../../core/checklist/isShown';
-import { addEntry, duplicateEntry, entryTitle, moveEntry, removeEntry, restoreEntry, withEntries } from '../../../core/checklist/repeat';
+import { addEntry, applyAnswerChange, duplicateEntry, entryTitle, moveEntry, removeEntry, restoreEntry, withEntries, type AnswerChange } from '../../../core/checklist/repeat';
 import type { Answer, LeafItem, RepeatEntry, RepeatItem } from '../../../core/checklist/template';
 import type { LocalText } from '../../../core/text';
 import { useLocal, useText } from '../../i18n/language';
@@ -42,7 +42,7 @@ function itemFor(repeat: RepeatItem, entryId: string, sub: LeafItem): LeafItem {
 type Props = {
   repeat: RepeatItem;
   answer: Answer | undefined;
-  onAnswer: (itemId: string, answer: Answer | null) => void;
+  onAnswer: (itemId: string, change: AnswerChange) => void;
   readOnly: boolean;
   errors: Record<string, LocalText>;
   /** The entry to show open (the error summary opens the one it links into). */
@@ -56,30 +56,30 @@ export function RepeatField({ repeat, answer, onAnswer, readOnly, errors, openEn
   const local = useLocal();
   const [removed, setRemoved] = useState<{ entry: RepeatEntry; index: number; name: string } | null>(null);
   const entries = entriesOf(answer);
-  const current = useRef(answer);
-  current.current = answer;
   const boxId = itemInputId(repeat.id);
   const what = local(repeat.entryLabel).toLocaleLowerCase();
 
-  const save = (next: Answer | null) => {
-    current.current = next ?? undefined;
-    onAnswer(repeat.id, next);
-  };
+  // Every change goes up as a function of the group's answer as it stands, so quick changes build on each other. The
+  // screen applies it at once: what a function notes (an added entry's id) is known when `save` returns.
+  const save = (update: (current: Answer | undefined) => Answer | null) => onAnswer(repeat.id, update);
   // One function for the life of the group: an entry's item answered saves the group with that entry changed.
   const onEntryAnswer = useCallback(
-    (key: string, a: Answer | null) => {
+    (key: string, change: AnswerChange) => {
       const parsed = parseEntryKey([repeat.id], key);
       if (!parsed) return;
-      const list = entriesOf(current.current).map((e) => {
-        if (e.id !== parsed.entryId) return e;
-        const answers = { ...e.answers };
-        if (a === null) delete answers[parsed.itemId];
-        else answers[parsed.itemId] = a;
-        return { ...e, answers };
-      });
-      const next = withEntries(current.current, list);
-      current.current = next ?? undefined;
-      onAnswer(repeat.id, next);
+      onAnswer(repeat.id, (current) =>
+        withEntries(
+          current,
+          entriesOf(current).map((e) => {
+            if (e.id !== parsed.entryId) return e;
+            const answers = { ...e.answers };
+            const a = applyAnswerChange(change, e.answers[parsed.itemId]);
+            if (a === null) delete answers[parsed.itemId];
+            else answers[parsed.itemId] = a;
+            return { ...e, answers };
+          }),
+        ),
+      );
     },
     [repeat.id, onAnswer],
   );
@@ -100,38 +100,48 @@ export function RepeatField({ repeat, answer, onAnswer, readOnly, errors, openEn
     requestAnimationFrame(focusIfThere);
   };
   const add = () => {
-    const next = addEntry(current.current);
-    const id = next.entries![next.entries!.length - 1]!.id;
-    save(next);
+    let id: string | undefined;
+    save((current) => {
+      const next = addEntry(current);
+      id = next.entries![next.entries!.length - 1]!.id;
+      return next;
+    });
+    if (!id) return;
     setRemoved(null);
     onOpenEntry(id);
     focusLater(itemInputId(entryKey(repeat.id, id, repeat.items[0]!.id)));
   };
   const duplicate = (id: string) => {
-    const next = duplicateEntry(current.current, id);
-    const at = entriesOf(next).findIndex((e) => e.id === id);
-    const copy = entriesOf(next)[at + 1];
-    save(next);
+    let copy: RepeatEntry | undefined;
+    save((current) => {
+      const next = duplicateEntry(current, id);
+      copy = entriesOf(next)[entriesOf(next).findIndex((e) => e.id === id) + 1];
+      return next;
+    });
     if (copy) {
       onOpenEntry(copy.id);
       focusLater(`${boxId}-${copy.id}-summary`);
     }
   };
   const move = (id: string, delta: number) => {
-    save(moveEntry(current.current, id, delta));
+    save((current) => moveEntry(current, id, delta));
     focusLater(`${boxId}-${id}-${delta < 0 ? 'up' : 'down'}`);
   };
   const remove = (id: string, index: number) => {
-    const { answer: next, removed: gone } = removeEntry(current.current, id);
+    let gone: RepeatEntry | undefined;
+    save((current) => {
+      const out = removeEntry(current, id);
+      gone = out.removed;
+      return out.answer;
+    });
     if (!gone) return;
-    save(next);
     setRemoved({ entry: gone, index, name: local(entryTitle(repeat, gone, index)) });
     if (openEntry === id) onOpenEntry(undefined);
     focusLater(`${boxId}-undo`);
   };
   const undo = () => {
     if (!removed) return;
-    save(restoreEntry(current.current, removed.entry, removed.index));
+    save((current) => restoreEntry(current, removed.entry, removed.index));
     onOpenEntry(removed.entry.id);
     focusLater(`${boxId}-${removed.entry.id}-summary`);
     setRemoved(null);

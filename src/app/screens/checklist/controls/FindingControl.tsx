@@ -16,7 +16,8 @@ type Props = {
   inputId: string;
   grade: Grade;
   finding: Finding | undefined;
-  onChange: (finding: Finding) => void;
+  /** One field changed: the rest of the finding is taken as it stands when the change is saved. */
+  onChange: (field: FindingField, text: string | undefined) => void;
   /** Fields to mark invalid (after "Fullfør" found them empty). */
   invalidFields: readonly string[];
 };
@@ -48,7 +49,7 @@ export function FindingControl({ inputId, grade, finding, onChange, invalidField
               inputId={id}
               name={id}
               value={finding?.[f]}
-              onChange={(text) => onChange({ ...finding, [f]: text })}
+              onChange={(text) => onChange(f, text)}
               describedBy={hint}
               invalid={invalidFields.includes(f)}
               required
