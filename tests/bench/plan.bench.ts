@@ -16,7 +16,7 @@ import { TABLET, launchChromium } from '../support/browser';
 import { startServer } from '../support/server-process';
 import { fieldDevice, ms, putRecords, quantile, timedNavigation, withBuiltApp, type Row } from './device';
 import { FINDINGS, twentyFindingAnswers, twentyFindingTemplate } from './twentyFindingTemplate';
-import { withTemplates } from './withHundredItemTemplate';
+import { withTemplates } from './withTemplates';
 
 const ACTIONS = 3000;
 const PLANS = 400;
