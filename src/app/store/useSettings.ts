@@ -1,5 +1,7 @@
 /** The municipality's settings as this device has them (synced like any record), and the names they give ids. */
-import { useCallback } from 'preact/hooks';
+import { useCallback, useMemo } from 'preact/hooks';
+import { ruleSetFor } from '../../core/rules/defaultRuleSet';
+import type { RuleSet } from '../../core/rules/ruleSet';
 import { areaName, readSettings, SETTINGS_ID, unitName, type Settings } from '../../core/schemas/settings';
 import { useLanguage } from '../i18n/language';
 import { repo } from './repo';
@@ -14,6 +16,16 @@ export async function loadSettings(): Promise<Settings | null> {
 /** The live settings: undefined while loading, null when the municipality is not set up yet. */
 export function useSettings(): Settings | null | undefined {
   return useQuery(loadSettings, []);
+}
+
+/**
+ * The rule set the live settings put in force, which judges every dwelling (core ruleSetFor: the default without
+ * settings or for a version this app does not know); undefined while the settings are read, so no verdict is drawn
+ * by a rule set that is not the one in force.
+ */
+export function useRuleSet(): RuleSet | undefined {
+  const settings = useSettings();
+  return useMemo(() => (settings === undefined ? undefined : ruleSetFor(settings)), [settings]);
 }
 
 /** The areas as select or checkbox options, in the settings' order; a stored id the settings lack stays an option. */

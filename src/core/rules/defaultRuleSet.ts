@@ -201,3 +201,13 @@ export const RULE_SETS: readonly RuleSet[] = [ruleSetV1, ruleSetV2];
 export function ruleSetInForce(chosen: { id: string; version: number } | null | undefined): RuleSet {
   return RULE_SETS.find((r) => r.id === chosen?.id && r.version === chosen.version) ?? defaultRuleSet;
 }
+
+/**
+ * The rule set that judges every dwelling under these settings: the one they choose. Without settings (an installation
+ * not set up yet, or settings not yet synced to this device), or naming a version this version of Egnet does not know
+ * (settings written by a newer one), it is the default, the newest and strictest set: rule set 2 holds every rule of
+ * rule set 1 and adds the room-by-room bedroom rule, so falling back never calls a dwelling more suitable than it is.
+ */
+export function ruleSetFor(settings: { ruleSet: { id: string; version: number } } | null | undefined): RuleSet {
+  return ruleSetInForce(settings?.ruleSet);
+}

@@ -5,12 +5,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { computeFigures } from '../../core/figures/computeFigures';
+import { ruleSetFor } from '../../core/rules/defaultRuleSet';
 import { kostraFigures } from '../../core/figures/kostraFigures';
 import { trendFigures } from '../../core/figures/trendFigures';
 import { norwegianDate } from '../../core/privacy/consentState';
 import type { Allocation, Dwelling, Inspection, Task } from '../../core/schemas';
 import { requireUser } from '../auth/requireUser';
 import type { AppEnv, Deps } from '../env';
+import { storedSettings } from '../sync/storedSettings';
 import { readRecords } from './readRecords';
 import { bilingual } from '../../core/schemas/bilingual';
 
@@ -43,6 +45,8 @@ export function figuresRoutes(deps: Deps): Hono<AppEnv> {
       allocations: await readRecords<Allocation>(deps.store, user, 'allocation', now),
       // Follow-up actions (tasks with a dwelling and no household) hold a verdict down as on the device.
       tasks: await readRecords<Task>(deps.store, user, 'task', now),
+      // The rule set the stored settings put in force judges every dwelling, as on the devices that pulled them.
+      ruleSet: ruleSetFor(await storedSettings(deps.store)),
     };
     // When each dwelling last changed, as pull hands it out: vacancy follows allocations made since (core/matching/vacancy).
     const changed = await deps.store.liveRecords(['dwelling']);

@@ -1,10 +1,13 @@
 // GET /api/figures on a real SQLite file with the demo data: the Melhus report's figures, who may ask, and equality with what a
 // device computes from the records it pulled — before and after an allocation is pushed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEMPLATE_IDS } from '../../../src/core/checklist/templates';
 import { computeFigures } from '../../../src/core/figures/computeFigures';
 import { kostraFigures } from '../../../src/core/figures/kostraFigures';
 import { trendFigures } from '../../../src/core/figures/trendFigures';
 import { norwegianDate } from '../../../src/core/privacy/consentState';
+import { ruleSetFor } from '../../../src/core/rules/defaultRuleSet';
+import { readSettings, SETTINGS_ID } from '../../../src/core/schemas/settings';
 import type { Allocation, Dwelling, Inspection, Task, WithId } from '../../../src/core/schemas';
 import type { Change, PullResponse, PushResponse } from '../../../src/core/sync/protocol';
 import { tempApp, type TempApp } from '../../support/temp-app';
@@ -163,5 +166,62 @@ describe('GET /api/figures', () => {
 
     await put(1, { status: 'done', doneAt: '2026-11-27T10:00:00Z', closeNote: 'Lagt nytt beslag' });
     expect((await figures()).verdictsByDwelling[dwellingId]).toBe('suited3plus');
+  });
+
+  it('judges by the rule set the settings put in force: a bedroom of 6 m² fails rule set 2 and not rule set 1', async () => {
+    const push = async (token: string, op: Record<string, unknown>) => {
+      const res = await t.app.request('/api/sync/push', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ clientId: crypto.randomUUID(), ops: [{ opId: crypto.randomUUID(), ...op }] }),
+      });
+      expect(((await res.json()) as PushResponse).results[0], JSON.stringify(op)).toMatchObject({ status: 'applied' });
+    };
+    const before = await figures();
+    expect(before.ruleSet).toEqual({ id: 'suitability', version: 2 });
+    // A suitable dwelling whose latest dwelling inspection has a room list with bedrooms.
+    const device = deviceInput(await pullAll(intake));
+    type Entry = { id: string; answers: Record<string, { value?: unknown }> };
+    const roomsOf = (i: Inspection) => (i.answers['rooms.list'] as { entries?: Entry[] } | undefined)?.entries ?? [];
+    const latest = new Map<string, WithId<Inspection>>();
+    for (const i of device.inspections) {
+      if (i.templateId !== TEMPLATE_IDS.dwellingInspection || i.status !== 'completed' || !i.dwellingId) continue;
+      const seen = latest.get(i.dwellingId);
+      if (!seen || (i.completedAt ?? '') > (seen.completedAt ?? '')) latest.set(i.dwellingId, i);
+    }
+    const home = [...latest.values()].find(
+      (i) => before.verdictsByDwelling[i.dwellingId!] !== 'notSuitable' && roomsOf(i).some((r) => r.answers.type?.value === 'bedroom'),
+    )!;
+    expect(home, 'a suitable dwelling inspected with a room list').toBeDefined();
+    const dwellingId = home.dwellingId!;
+    const suitable = before.verdictsByDwelling[dwellingId];
+    // The inspector measures again: one bedroom is 3 × 2 m.
+    const { id: _id, ...data } = structuredClone(home);
+    const bedroom = roomsOf(data).find((r) => r.answers.type?.value === 'bedroom')!;
+    Object.assign(bedroom.answers, { lengthM: { value: 3 }, widthM: { value: 2 } });
+    await push(await t.login('inspektor'), {
+      entity: 'inspection',
+      id: crypto.randomUUID(),
+      baseRev: 0,
+      set: { ...data, startedAt: '2026-11-26T09:00:00Z', completedAt: '2026-11-26T10:00:00Z' },
+    });
+    const underV2 = await figures();
+    expect(underV2.verdictsByDwelling[dwellingId]).toBe('notSuitable');
+
+    // The administrator chooses rule set 1 on the settings screen: the same records, the room rule not in force.
+    const settings = [...(await pullAll(intake)).values()].find((c) => c.entity === 'settings' && c.id === SETTINGS_ID)!;
+    await push(await t.login('admin'), { entity: 'settings', id: SETTINGS_ID, baseRev: settings.rev, set: { ruleSet: { id: 'suitability', version: 1 } } });
+    const underV1 = await figures();
+    expect(underV1.ruleSet).toEqual({ id: 'suitability', version: 1 });
+    expect(underV1.verdictsByDwelling[dwellingId]).toBe(suitable);
+    // The intake device judges by the settings it pulled, and gets the same.
+    const pulled = await pullAll(intake);
+    const ruleSet = ruleSetFor(readSettings(pulled.get(`settings/${SETTINGS_ID}`)?.data));
+    expect(ruleSet.version).toBe(1);
+    const today = norwegianDate(t.deps.now());
+    expect(computeFigures({ ...deviceInput(pulled), ruleSet, today }).verdictsByDwelling).toEqual(underV1.verdictsByDwelling);
+
+    await push(await t.login('admin'), { entity: 'settings', id: SETTINGS_ID, baseRev: settings.rev! + 1, set: { ruleSet: { id: 'suitability', version: 2 } } });
+    expect((await figures()).verdictsByDwelling[dwellingId]).toBe('notSuitable');
   });
 });

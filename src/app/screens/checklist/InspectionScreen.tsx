@@ -12,6 +12,7 @@ import { formatDate } from '../../../core/format/formatDate';
 import { seesVerdicts } from '../../../core/privacy/verdictAccess';
 import { validateAnswers } from '../../../core/checklist/validateAnswers';
 import { assessDwelling } from '../../../core/rules/assessDwelling';
+import { ruleSetFor } from '../../../core/rules/defaultRuleSet';
 import { VERDICT_LABELS } from '../../../core/rules/verdict';
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Poi } from '../../../core/schemas/poi';
@@ -35,7 +36,7 @@ import { isQuotaError } from '../../photos/PhotoError';
 import { getSession } from '../../session';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
-import { useSettings } from '../../store/useSettings';
+import { useRuleSet, useSettings } from '../../store/useSettings';
 import { RegistryLayout } from '../dwellings/RegistryLayout';
 import { pauseRegistryRows } from '../dwellings/useRegistryRows';
 import { VerdictPanel } from '../dwellings/VerdictPanel';
@@ -74,6 +75,7 @@ export default function InspectionScreen({ id }: { id: string }) {
   const local = useLocal();
   const lang = useLanguage();
   const settings = useSettings();
+  const ruleSet = useRuleSet();
   const { route } = useLocation();
   const inspections = useMemo(() => repo<Inspection>('inspection'), []);
   const dwellings = useMemo(() => repo<Dwelling>('dwelling'), []);
@@ -325,7 +327,7 @@ export default function InspectionScreen({ id }: { id: string }) {
       if (found.length > 0 || failed.size > 0) return;
       if (dwellingSide && dwellingData) {
         const openKeys = new Set((actions ?? []).filter((a) => a.data.status === 'open' && a.data.sourceKey).map((a) => a.data.sourceKey!));
-        const proposals = proposeActions({ dwelling: dwellingData, inspection: { ...data, answers }, template, today: norwegianDate(new Date()), openKeys, ownerUnit: defaultActionUnit(settings) ?? '' });
+        const proposals = proposeActions({ dwelling: dwellingData, inspection: { ...data, answers }, template, today: norwegianDate(new Date()), openKeys, ownerUnit: defaultActionUnit(settings) ?? '', ruleSet: ruleSetFor(settings) });
         setFollowUp(editable(proposals, lang));
       } else {
         setFollowUp(null);
@@ -400,11 +402,11 @@ export default function InspectionScreen({ id }: { id: string }) {
   const whenText = (iso: string) => formatDate(iso, lang, { time: true });
   const dwellingData = dwelling?.data;
   // A dwelling's verdict beside its own checklists, for those who see verdicts (never "not assessed" for want of access).
-  const assessment = dwellingData && siblings && dwellingSide && seesVerdicts(me?.roles ?? [])
+  const assessment = dwellingData && siblings && dwellingSide && ruleSet && seesVerdicts(me?.roles ?? [])
     ? assessDwelling(
         dwellingData,
         readOnly ? [...others.map((s) => s.data), data] : [...others.map((s) => s.data), { ...data, answers, status: 'completed', completedAt: new Date().toISOString() }],
-        undefined,
+        ruleSet,
         { actions: (actions ?? []).map((a) => a.data) },
       )
     : null;

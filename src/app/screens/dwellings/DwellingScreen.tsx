@@ -27,7 +27,7 @@ import { VerdictPanel } from './VerdictPanel';
 import type { Task } from '../../../core/schemas/task';
 import { ActionList } from '../actions/ActionList';
 import './dwellings.css';
-import { useAreaName } from '../../store/useSettings';
+import { useAreaName, useRuleSet } from '../../store/useSettings';
 
 /** The checklists done on a dwelling (home visits and Foyer follow-ups belong to households and plans). */
 const DWELLING_TEMPLATES = [TEMPLATE_IDS.dwellingInspection, TEMPLATE_IDS.neighbourhood, TEMPLATE_IDS.riskAssessment] as const;
@@ -48,6 +48,7 @@ export default function DwellingScreen({ id }: { id: string }) {
   const loaded = useQuery(() => inspections.listBy('dwellingId', id), [id]);
   const history = loaded ?? [];
   const actions = useQuery(() => repo<Task>('task').listBy('dwellingId', id), [id]);
+  const ruleSet = useRuleSet();
   const me = getSession()?.user;
   const mayInspect = !!me && (me.roles.includes('inspector') || me.roles.includes('admin'));
 
@@ -62,7 +63,7 @@ export default function DwellingScreen({ id }: { id: string }) {
   }
 
   const d = dwelling.data;
-  const assessment = loaded && actions ? assessDwelling(d, history.map((h) => h.data), undefined, { actions: actions.map((a) => a.data) }) : null;
+  const assessment = loaded && actions && ruleSet ? assessDwelling(d, history.map((h) => h.data), ruleSet, { actions: actions.map((a) => a.data) }) : null;
   const when = (iso: string) => formatDate(iso, lang, { time: true });
   const sorted = [...history].sort((a, b) => (b.data.completedAt ?? b.data.startedAt).localeCompare(a.data.completedAt ?? a.data.startedAt));
   // Only a completed revision replaces the checklist it corrects.

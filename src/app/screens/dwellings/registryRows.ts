@@ -5,6 +5,8 @@
 import { actionsByDwelling } from '../../../core/actions/findingActions';
 import { isVacant } from '../../../core/matching/vacancy';
 import { assessDwelling } from '../../../core/rules/assessDwelling';
+import { defaultRuleSet } from '../../../core/rules/defaultRuleSet';
+import type { RuleSet } from '../../../core/rules/ruleSet';
 import type { Allocation } from '../../../core/schemas/allocation';
 import type { Verdict } from '../../../core/rules/verdict';
 import type { Dwelling } from '../../../core/schemas/dwelling';
@@ -33,9 +35,15 @@ export function inspectionsByDwelling(inspections: readonly Rec<Inspection>[]): 
 
 /**
  * Each dwelling's verdict (recomputed from the answers and its open actions, never stored in a record) and newest
- * completed inspection: an open TG3, red or gate action makes it not suitable here as on its page.
+ * completed inspection: an open TG3, red or gate action makes it not suitable here as on its page. `ruleSet`: the one
+ * the settings put in force.
  */
-export function summarize(dwellings: readonly Rec<Dwelling>[], inspections: readonly Rec<Inspection>[], tasks: readonly Rec<Task>[] = []): Map<string, DwellingSummary> {
+export function summarize(
+  dwellings: readonly Rec<Dwelling>[],
+  inspections: readonly Rec<Inspection>[],
+  tasks: readonly Rec<Task>[] = [],
+  ruleSet: RuleSet = defaultRuleSet,
+): Map<string, DwellingSummary> {
   const byDwelling = inspectionsByDwelling(inspections);
   const actions = actionsByDwelling(tasks.map((t) => t.data));
   const out = new Map<string, DwellingSummary>();
@@ -43,7 +51,7 @@ export function summarize(dwellings: readonly Rec<Dwelling>[], inspections: read
     const own = (byDwelling.get(d.id) ?? []).map((i) => i.data);
     let last: string | null = null;
     for (const i of own) if (i.status === 'completed' && i.completedAt && (!last || i.completedAt > last)) last = i.completedAt;
-    out.set(d.id, { verdict: assessDwelling(d.data, own, undefined, { actions: actions.get(d.id) ?? [] }).verdict, lastInspectedAt: last });
+    out.set(d.id, { verdict: assessDwelling(d.data, own, ruleSet, { actions: actions.get(d.id) ?? [] }).verdict, lastInspectedAt: last });
   }
   return out;
 }

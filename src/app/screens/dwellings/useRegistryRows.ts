@@ -9,6 +9,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { norwegianDate } from '../../../core/privacy/consentState';
+import { ruleSetFor } from '../../../core/rules/defaultRuleSet';
 import type { Verdict } from '../../../core/rules/verdict';
 import type { Allocation } from '../../../core/schemas/allocation';
 import type { Dwelling } from '../../../core/schemas/dwelling';
@@ -16,6 +17,7 @@ import type { Inspection } from '../../../core/schemas/inspection';
 import type { Task } from '../../../core/schemas/task';
 import { addLogoutCleanup } from '../../logout';
 import { repo, type LocalRecord } from '../../store/repo';
+import { loadSettings } from '../../store/useSettings';
 import type { RegistryRow } from './registryFilter';
 import { rowsFrom, summarize, type DwellingSummary } from './registryRows';
 import { readSummaries, writeSummaries } from './summaryCache';
@@ -50,12 +52,14 @@ function start(): void {
             // Only completed checklists count for a verdict; reading them through the status index also keeps this
             // query asleep while a draft's answers are saved next to the list.
             // Open follow-up actions hold a verdict down too, so the tasks are read with them.
-            const [ds, inspections, tasks] = await Promise.all([
+            // The settings choose the rule set: a change of it on the settings screen or by sync judges the list again.
+            const [ds, inspections, tasks, settings] = await Promise.all([
               repo<Dwelling>('dwelling').list(),
               repo<Inspection>('inspection').listBy('status', 'completed'),
               repo<Task>('task').list(),
+              loadSettings(),
             ]);
-            const summaries = summarize(ds, inspections, tasks);
+            const summaries = summarize(ds, inspections, tasks, ruleSetFor(settings));
             writeSummaries(summaries);
             return summaries;
           }).subscribe({ next: (fresh) => publish({ fresh }), error: (err: unknown) => console.error('registry', err) }),

@@ -33,7 +33,7 @@ export default function MatchScreen() {
   // Verdicts and candidates follow the device's records; a query only ranks them.
   const figures = useFigures(data);
   const stock = useMemo(
-    () => (data && figures ? toMatchCandidates(data.dwellings, data.inspections, figures.verdictsByDwelling, data) : undefined),
+    () => (data && figures ? toMatchCandidates(data.dwellings, data.inspections, figures.verdictsByDwelling, data, data.ruleSet) : undefined),
     [data, figures],
   );
   const households = useMemo(

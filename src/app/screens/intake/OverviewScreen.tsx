@@ -66,7 +66,7 @@ export default function OverviewScreen() {
     const name = kind === 'registry' ? `egnet-boligregister-${today}.csv` : `egnet-tall-${today}.csv`;
     // The quarters may still be on their way; the file waits for nothing.
     const quarters = trend ?? trendFigures({ ...data, verdicts: figures.verdictsByDwelling }, today);
-    const csv = kind === 'registry' ? registryCsv(data.dwellings, data.inspections, lang, undefined, areaName) : figuresCsv(figures, quarters.trend, lang, areaName);
+    const csv = kind === 'registry' ? registryCsv(data.dwellings, data.inspections, lang, data.ruleSet, areaName) : figuresCsv(figures, quarters.trend, lang, areaName);
     downloadFile(name, csv);
     setNotice(t('downloaded', { name }));
   };

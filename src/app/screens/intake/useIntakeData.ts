@@ -1,5 +1,8 @@
 /** The records the intake screens read, live from the device store: they follow every sync and every local change. */
+import { ruleSetFor } from '../../../core/rules/defaultRuleSet';
+import type { RuleSet } from '../../../core/rules/ruleSet';
 import type { Allocation, Dwelling, Household, Inspection, Task, WithId } from '../../../core/schemas';
+import { loadSettings } from '../../store/useSettings';
 import { repo } from '../../store/repo';
 import { useQuery } from '../../store/useQuery';
 import { dwellingStamps } from './dwellingStamps';
@@ -16,6 +19,8 @@ export type IntakeData = {
   tasks: WithId<Task>[];
   /** When each dwelling record last changed (ISO time): an allocation after that means it is taken. */
   dwellingChangedAt: Record<string, string>;
+  /** The rule set the municipality's settings put in force: it judges every dwelling. */
+  ruleSet: RuleSet;
   /** Changes whenever any of these records changes (id, revision, time of change): the key of cached figures. */
   version: string;
   /** Per dwelling, a fingerprint of its record and checklists: the key of its cached verdict. */
@@ -25,13 +30,17 @@ export type IntakeData = {
 /** Undefined until the first read of the device database. */
 export function useIntakeData(): IntakeData | undefined {
   return useQuery(async () => {
-    const [dwellings, inspections, allocations, households, allTasks] = await Promise.all([
+    const [dwellings, inspections, allocations, households, allTasks, settings] = await Promise.all([
       repo<Dwelling>('dwelling').list(),
       repo<Inspection>('inspection').list(),
       repo<Allocation>('allocation').list(),
       repo<Partial<Household>>('household').list(),
       repo<Task>('task').list(),
+      loadSettings(),
     ]);
+    const ruleSet = ruleSetFor(settings);
+    // Another rule set gives other verdicts: its version is part of every key of cached figures and verdicts.
+    const ruleSetKey = `${ruleSet.id}@${ruleSet.version}`;
     const tasks = allTasks.filter((t) => t.data.dwellingId && !t.data.householdId);
     const withId = <T,>(rows: { id: string; data: T }[]) => rows.map((r) => ({ ...r.data, id: r.id }));
     return {
@@ -41,9 +50,10 @@ export function useIntakeData(): IntakeData | undefined {
       households: withId(households),
       tasks: withId(tasks),
       dwellingChangedAt: Object.fromEntries(dwellings.map((d) => [d.id, d.updatedAt])),
-      version: recordsVersion([dwellings, inspections, allocations, tasks]),
+      ruleSet,
+      version: `${ruleSetKey}|${recordsVersion([dwellings, inspections, allocations, tasks])}`,
       // A dwelling's actions change its verdict as its checklists do, so they go into its fingerprint alike.
-      dwellingStamps: dwellingStamps(dwellings, [...inspections, ...tasks]),
+      dwellingStamps: new Map([...dwellingStamps(dwellings, [...inspections, ...tasks])].map(([id, stamp]) => [id, `${ruleSetKey}|${stamp}`])),
     };
   }, []);
 }

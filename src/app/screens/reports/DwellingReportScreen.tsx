@@ -13,7 +13,6 @@ import { TEMPLATE_IDS } from '../../../core/checklist/templates';
 import { formatDate } from '../../../core/format/formatDate';
 import { formatNumber } from '../../../core/format/formatNumber';
 import { assessDwelling, latestCompleted } from '../../../core/rules/assessDwelling';
-import { defaultRuleSet } from '../../../core/rules/defaultRuleSet';
 import type { RuleStatus } from '../../../core/rules/evaluateRule';
 import { VERDICT_LABELS } from '../../../core/rules/verdict';
 import type { Dwelling, Inspection } from '../../../core/schemas';
@@ -31,7 +30,7 @@ import { PrintBar } from './PrintBar';
 import { ReportPhoto } from './ReportPhoto';
 import { REPORT_TEXT } from './text';
 import './report.css';
-import { useAreaName, useUnitName } from '../../store/useSettings';
+import { useAreaName, useRuleSet, useUnitName } from '../../store/useSettings';
 
 const ORDER: Record<RuleStatus, number> = { failed: 0, missing: 1, passed: 2 };
 const CHECKLISTS = [TEMPLATE_IDS.dwellingInspection, TEMPLATE_IDS.neighbourhood, TEMPLATE_IDS.riskAssessment];
@@ -48,10 +47,11 @@ export default function DwellingReportScreen({ id }: { id: string }) {
   const dwelling = useQuery(() => dwellings.get(id).then((r) => r ?? null), [id]);
   const history = useQuery(() => inspections.listBy('dwellingId', id, (d) => d.status === 'completed'), [id]);
   const actions = useQuery(() => repo<Task>('task').listBy('dwellingId', id), [id]);
+  const ruleSet = useRuleSet();
   const { query } = useLocation();
   const justCompleted = query.checklist && /^[0-9a-f-]{36}$/.test(query.checklist) ? query.checklist : null;
 
-  if (dwelling === undefined || history === undefined || actions === undefined) return <p aria-busy="true">{t('loading')}</p>;
+  if (dwelling === undefined || history === undefined || actions === undefined || ruleSet === undefined) return <p aria-busy="true">{t('loading')}</p>;
   if (dwelling === null)
     return (
       <section class="screen">
@@ -66,7 +66,7 @@ export default function DwellingReportScreen({ id }: { id: string }) {
 
   const d = dwelling.data;
   const completed = history.map((h) => h.data);
-  const assessment = assessDwelling(d, completed, undefined, { actions: actions.map((a) => a.data) });
+  const assessment = assessDwelling(d, completed, ruleSet, { actions: actions.map((a) => a.data) });
   const latest = latestCompleted(completed);
   const rules = [...assessment.rules].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   const dateText = (iso: string) => formatDate(iso, lang);
@@ -119,7 +119,7 @@ export default function DwellingReportScreen({ id }: { id: string }) {
         <h2 id="report-verdict" class="ds-heading" data-size="sm">
           {t('verdict')}: <span data-testid="report-verdict">{local(VERDICT_LABELS[assessment.verdict])}</span>
         </h2>
-        <p class="report-meta">{t('ruleSet', { title: local(defaultRuleSet.title) })}</p>
+        <p class="report-meta">{t('ruleSet', { title: local(ruleSet.title) })}</p>
         <h3 class="ds-heading" data-size="2xs">
           {t('reasons')}
         </h3>

@@ -1,6 +1,6 @@
 /** A printable A4 report of the stock for the municipal council: the reference report's headline (docs/domain.md), the charts and "children first". */
 import { formatDate } from '../../../core/format/formatDate';
-import { defaultRuleSet } from '../../../core/rules/defaultRuleSet';
+import { ruleSetInForce } from '../../../core/rules/defaultRuleSet';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { getSession } from '../../session';
 import { ChildrenFirst, StockCharts, StockHeadline } from '../intake/StockCharts';
@@ -31,7 +31,7 @@ export default function StockReportScreen() {
         <p class="report-meta">{t('printedAt', { date, name: getSession()?.user.name ?? '' })}</p>
       </header>
       <StockHeadline figures={figures} />
-      <p>{t('stockIntro', { title: local(defaultRuleSet.title) })}</p>
+      <p>{t('stockIntro', { title: local(ruleSetInForce(figures.ruleSet).title) })}</p>
       <StockCharts figures={figures} trend={trend} idPrefix="report" print />
       <section class="report-section" aria-labelledby="report-children">
         <h2 id="report-children" class="ds-heading" data-size="sm">

@@ -269,10 +269,14 @@ export default function MunicipalityScreen() {
 
         <fieldset class="ds-fieldset settings-group">
           <legend class="ds-heading" data-size="sm">{t('intervals')}</legend>
-          <FormField id="mun-ruleset" label={t('ruleSet')} error={errors['mun-ruleset']}>
+          <FormField id="mun-ruleset" label={t('ruleSet')} hint={t('ruleSetHint')} error={errors['mun-ruleset']}>
             {(a11y) => (
               <select class="ds-input" value={form.ruleSet} onChange={(e) => update({ ...form, ruleSet: e.currentTarget.value })} {...a11y}>
-                {RULE_SETS.map((r) => <option key={ruleSetKey(r)} value={ruleSetKey(r)}>{local(r.title)}</option>)}
+                {RULE_SETS.map((r) => (
+                  <option key={ruleSetKey(r)} value={ruleSetKey(r)}>
+                    {r.version === 1 ? t('ruleSet1') : r.version === 2 ? t('ruleSet2') : local(r.title)}
+                  </option>
+                ))}
               </select>
             )}
           </FormField>

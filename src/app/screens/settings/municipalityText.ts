@@ -45,6 +45,12 @@ export const MUNICIPALITY_TEXT = defineText({
   actionUnitHint: { nb: 'Foreslås for hvert tiltak; inspektøren kan velge en annen.', en: 'Proposed for each action; the inspector may choose another.' },
   actionUnitNone: { nb: 'Lagre en enhet først', en: 'Save a unit first' },
   ruleSet: { nb: 'Regelsett i bruk', en: 'Rule set in force' },
+  ruleSetHint: {
+    nb: 'Regelsettet avgjør om hver bolig er egnet for barnefamilier: på sjekklisten, på boligsiden, i registeret, ved tildeling, i tallene og i rapportene. Regelsett 2 krever i tillegg at hvert soverom i romlisten har minst 7 m², takhøyde, vindu som kan åpnes og gyldig rømningsvindu.',
+    en: 'The rule set decides whether each dwelling is suitable for families with children: on the checklist, the dwelling page, the registry, matching, the figures and the reports. Rule set 2 also requires every bedroom in the room list to have at least 7 m², the ceiling height, a window that opens and a valid escape window.',
+  },
+  ruleSet1: { nb: 'Regelsett 1 (godkjente soverom telles samlet)', en: 'Rule set 1 (approved bedrooms counted together)' },
+  ruleSet2: { nb: 'Regelsett 2 (rom for rom)', en: 'Rule set 2 (room by room)' },
   intervals: { nb: 'Befaringsintervaller', en: 'Inspection intervals' },
   regularMonths: { nb: 'Hver bolig minst hver (måneder)', en: 'Every dwelling at least every (months)' },
   afterRedRiskMonths: { nb: 'Etter rød risiko (måneder)', en: 'After a red risk (months)' },
