@@ -83,6 +83,11 @@ describe('setting up a municipality', () => {
       await admin.getByRole('button', { name: 'Legg til enhet' }).click();
       await admin.fill(`#unit-${i}-name`, name);
     }
+    // The rule set in force: rule set 2 unless chosen, and the field says what the choice does.
+    const ruleSet = admin.locator('#mun-ruleset');
+    expect(await ruleSet.locator('option:checked').textContent()).toBe('Regelsett 2 (rom for rom)');
+    expect(await admin.locator('#mun-ruleset-hint').textContent()).toContain('Regelsettet avgjør om hver bolig er egnet for barnefamilier');
+    await ruleSet.selectOption({ label: 'Regelsett 1 (godkjente soverom telles samlet)' });
     await admin.getByRole('button', { name: 'Lagre innstillingene' }).click();
     await admin.getByText('Lagret. Alle enheter får endringene ved neste synkronisering.').waitFor();
     await admin.setViewportSize(PHONE);
@@ -92,6 +97,7 @@ describe('setting up a municipality', () => {
     const stored = serverRecord(server, 'settings', SETTINGS_ID);
     expect(stored?.data).toMatchObject({
       municipality: { name: 'Eksempel', number: '9999' },
+      ruleSet: { id: 'suitability', version: 1 },
       units: [{ id: 'nav', name: 'NAV' }, { id: 'bygg-og-eiendom', name: 'Bygg og eiendom' }, { id: 'flyktningeenheten', name: 'Flyktningeenheten' }],
     });
     const areas = (stored!.data as { areas: { id: string; name: string; code?: string }[] }).areas;
