@@ -6,7 +6,7 @@
 // EGNET_SCREENSHOTS=1 also writes screenshots of the proposed actions, the dwelling's actions and the report in
 // docs/screenshots/.
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateAnswers } from '../../src/core/checklist/validateAnswers';
 import { startTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
@@ -47,6 +47,16 @@ async function shot(name: string): Promise<void> {
   const later = page.locator('.update-prompt button', { hasText: 'Senere' });
   if (await later.isVisible()) await later.click();
   await page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: false });
+}
+
+/** Scrolls `part` to the top of what shows, below the header, for a screenshot of it. */
+async function top(part: Locator): Promise<void> {
+  if (!SHOTS) return;
+  await part.evaluate((el) => {
+    el.scrollIntoView({ block: 'start' });
+    // Clear of the header, which stays at the top of the page (a dialog has none over it).
+    if (!el.closest('dialog')) window.scrollBy(0, -((document.querySelector('header')?.getBoundingClientRect().height ?? 0) + 8));
+  });
 }
 
 let server: ServerProcess;
@@ -176,6 +186,7 @@ describe('findings become actions', () => {
     expect(await dialog.textContent()).toMatch(/\d+ tiltak opprettes/);
     await expectNoAxeViolations(page, 'proposed actions and signatures');
     await proposal.locator('input[type="text"]').fill('Skifte sluk og membran på badet');
+    await top(dialog.locator('.ac-proposal').first());
     await shot('actions-proposed-tablet');
 
     await signAndLock(page, { back: false });
@@ -236,11 +247,11 @@ describe('findings become actions', () => {
     expect(reason).toMatch(/\d+ åpne tiltak/);
     expect(reason).toContain('Skifte sluk og membran på badet');
     await expectNoAxeViolations(page, 'dwelling page with actions (tablet)');
-    await page.locator('[data-testid="dwelling-actions"]').scrollIntoViewIfNeeded();
+    await top(page.locator('[data-testid="dwelling-actions"]'));
     await shot('actions-tablet');
     await page.setViewportSize(PHONE);
     await expectNoAxeViolations(page, 'dwelling page with actions (phone)');
-    await page.locator('[data-testid="dwelling-actions"]').scrollIntoViewIfNeeded();
+    await top(page.locator('[data-testid="dwelling-actions"]'));
     await shot('actions-phone');
     await open(`/reports/dwellings/${target.id}`);
     await page.locator('[data-testid="report-actions"]').waitFor();
