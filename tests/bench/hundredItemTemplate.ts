@@ -1,13 +1,14 @@
 /** A 100-item checklist for the field benchmark, made of the real templates' items, so no product content is invented. */
 import { templateSchema, type Item, type ShowWhen, type Template } from '../../src/core/checklist/template';
-import { startTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
+import { getTemplate, startTemplate, TEMPLATE_IDS } from '../../src/core/checklist/templates';
 
 const ITEMS = 100;
 
-// The dwelling inspection, the risk assessment and the neighbourhood checklist in the form versions new checklists
+// Version 1 of the dwelling inspection (one item per bedroom slot: the most plain items of any form; version 2 asks
+// rooms in a repeat group), then the risk assessment and the neighbourhood checklist in the versions new checklists
 // start in, in that order, until there are 100.
 const SOURCES = [
-  { templateId: TEMPLATE_IDS.dwellingInspection, prefix: 'dwelling' },
+  { templateId: TEMPLATE_IDS.dwellingInspection, version: 1, prefix: 'dwelling' },
   { templateId: TEMPLATE_IDS.riskAssessment, prefix: 'riskAssessment' },
   { templateId: TEMPLATE_IDS.neighbourhood, prefix: 'neighbourhood' },
 ];
@@ -27,8 +28,8 @@ function referencedIds(cond: ShowWhen): string[] {
 
 function build(): Template {
   const items: Item[] = [];
-  for (const { templateId, prefix } of SOURCES) {
-    const source = startTemplate(templateId);
+  for (const { templateId, version, prefix } of SOURCES) {
+    const source = version ? getTemplate(templateId, version) : startTemplate(templateId);
     if (!source) throw new Error(`template ${templateId} is not in the registry`);
     for (const item of source.sections.flatMap((s) => s.items)) {
       if (items.length === ITEMS) break;
@@ -52,5 +53,5 @@ function build(): Template {
   return template;
 }
 
-/** One template of exactly 100 items in one section: all of the dwelling inspection and risk assessment, the rest neighbourhood. */
+/** One template of exactly 100 items in one section: all of the dwelling inspection (version 1) and risk assessment, the rest neighbourhood. */
 export const hundredItemTemplate: Template = build();
