@@ -1,5 +1,5 @@
 /** The main navigation, built from the route table and the person's roles: a bottom bar on phones, a side bar wider. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Role } from '../../core/entities';
 import { useLocal, useText } from '../i18n/language';
@@ -22,7 +22,11 @@ export function Nav({ roles }: { roles: readonly Role[] }) {
   const t = useText(SHELL_TEXT);
   const local = useLocal();
   const { path } = useLocation();
-  const [open, setOpen] = useState(false);
+  // The menu is open on the page where it was opened: a chosen page closes it as it is drawn. (An effect on the path
+  // ran after the next frame, and on a slow device a quick tap on "Mer" right after moving on was closed by it.)
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === path;
+  const setOpen = (value: boolean) => setOpenOn(value ? path : null);
   const moreItem = useRef<HTMLLIElement>(null);
   const moreButton = useRef<HTMLButtonElement>(null);
   const items = ROUTES.filter((r) => r.nav && mayOpen(r, roles));
@@ -33,8 +37,7 @@ export function Nav({ roles }: { roles: readonly Role[] }) {
   const inMenu = items.filter((r) => more.includes(r.path));
   const currentInMenu = inMenu.find((r) => isCurrent(path, r.path));
 
-  // A chosen page closes the menu; the router then moves focus to the new page's heading.
-  useEffect(() => setOpen(false), [path]);
+  // The router moves focus to a chosen page's heading.
 
   const closeAndReturn = () => {
     setOpen(false);
