@@ -101,6 +101,23 @@ async function openConfirmation(templateId: string): Promise<void> {
 
 async function switchUser(username: string): Promise<void> {
   await context.setOffline(false);
+  // The device's outbox itself, not the header's count of it, which may not yet show a write made a moment ago.
+  const outbox = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const req = indexedDB.open('egnet');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const count = req.result.transaction('outbox').objectStore('outbox').count();
+            count.onsuccess = () => {
+              resolve(count.result);
+              req.result.close();
+            };
+          };
+        }),
+    );
+  await expect.poll(outbox, { timeout: 60_000 }).toBe(0);
   await expect.poll(() => page.locator('[data-testid="sync-pending"]').getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
   await open('/settings');
   await page.getByRole('button', { name: 'Logg ut' }).click();
@@ -231,6 +248,9 @@ describe('findings become actions', () => {
     expect(await proposal.getAttribute('data-severity')).toBe('red');
     expect(await proposal.locator('input[type="text"]').inputValue()).toBe('Sette opp komfyrvakt over platetoppen');
     expect(await proposal.locator('input[type="date"]').inputValue()).toBe('2027-03-01');
+    await page.setViewportSize(PHONE);
+    await expectNoAxeViolations(page, 'proposed actions and signatures (phone)');
+    await page.setViewportSize(TABLET);
     await page.locator('#sign-tenant-name').fill('Leie Taker');
     await drawSignatureIn(page, '[data-testid="sign-tenant"]');
     await signAndLock(page, { back: false });
@@ -271,6 +291,9 @@ describe('findings become actions', () => {
     const form = page.locator('[data-testid="close-action-form"]');
     await form.locator('textarea').fill('Nytt sluk og ny membran lagt');
     await expectNoAxeViolations(page, 'closing an action');
+    await page.setViewportSize(PHONE);
+    await expectNoAxeViolations(page, 'closing an action (phone)');
+    await page.setViewportSize(TABLET);
     await form.locator('button[type="submit"]').click();
     // Closed, it leaves the list of open tasks.
     await page.locator('[data-testid="task-row"]', { hasText: 'Skifte sluk og membran på badet' }).waitFor({ state: 'detached' });
@@ -293,6 +316,9 @@ describe('findings become actions', () => {
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('notSuitable');
     expect(await page.locator('.verdict li[data-rule="gate.openActions"]').textContent()).toContain('Sette opp komfyrvakt over platetoppen');
     await expectNoAxeViolations(page, '"utbedret?" on the next inspection');
+    await page.setViewportSize(PHONE);
+    await expectNoAxeViolations(page, '"utbedret?" on the next inspection (phone)');
+    await page.setViewportSize(TABLET);
     await check.getByRole('button', { name: 'Ja, utbedret: Sette opp komfyrvakt over platetoppen' }).click();
     await expect.poll(() => verdict.getAttribute('data-verdict')).not.toBe('notSuitable');
     expect(await page.locator('.verdict li[data-rule="gate.openActions"]').count()).toBe(0);
