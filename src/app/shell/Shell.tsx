@@ -15,10 +15,13 @@ import { SHELL_TEXT } from './text';
 function focusScreen(main: HTMLElement | null): void {
   if (!main) return;
   const heading = main.querySelector('h1');
+  if (heading?.textContent) document.title = `${heading.textContent} – Egnet`;
+  // A screen that finishes loading after the person has opened "Mer" again leaves focus there: taking it would close
+  // the menu under their finger.
+  if (document.activeElement?.closest('.app-nav-more')?.querySelector('[aria-expanded="true"]')) return;
   const target: HTMLElement = heading ?? main;
   if (heading) heading.tabIndex = -1;
   target.focus();
-  if (heading?.textContent) document.title = `${heading.textContent} – Egnet`;
 }
 
 /** The app as a signed-in person sees it; `onLogInAgain` opens the log-in form when the session has expired. */
