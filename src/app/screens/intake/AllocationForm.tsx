@@ -208,6 +208,11 @@ export function AllocationForm({ idPrefix, data, verdicts, query = {}, allocatio
   };
   const summary = FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ targetId: id(f), message: `${labelOf[f]}: ${errors[f]}` }));
 
+  const yesNoUnanswered = [
+    { value: 'yes', label: t('yes') },
+    { value: 'no', label: t('no') },
+    { value: '', label: t('notAnswered') },
+  ];
   return (
     <>
       <ErrorSummary title={t('fixBeforeSave')} errors={summary} attempt={attempt} />
@@ -298,11 +303,7 @@ export function AllocationForm({ idPrefix, data, verdicts, query = {}, allocatio
           name="newTenant"
           legend={labelOf.newTenant}
           hint={t('newTenantHint')}
-          options={[
-            { value: 'yes', label: t('yes') },
-            { value: 'no', label: t('no') },
-            { value: '', label: t('notAnswered') },
-          ]}
+          options={yesNoUnanswered}
           value={values.newTenant}
           onChange={(v) => set({ newTenant: v as Values['newTenant'] })}
           error={errors.newTenant}
@@ -313,11 +314,7 @@ export function AllocationForm({ idPrefix, data, verdicts, query = {}, allocatio
             name="refugee"
             legend={labelOf.refugee}
             hint={t('refugeeHint')}
-            options={[
-              { value: 'yes', label: t('yes') },
-              { value: 'no', label: t('no') },
-              { value: '', label: t('notAnswered') },
-            ]}
+            options={yesNoUnanswered}
             value={values.refugee}
             onChange={(v) => set({ refugee: v as Values['refugee'] })}
             error={errors.refugee}
