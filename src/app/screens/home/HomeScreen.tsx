@@ -1,7 +1,6 @@
 /** The start page after log-in: what needs this person now, the way to each of their screens, and who is signed in. */
 import { useEffect } from 'preact/hooks';
 import { formatDate } from '../../../core/format/formatDate';
-import { norwegianDate } from '../../../core/privacy/consentState';
 import type { Inspection } from '../../../core/schemas/inspection';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { ROUTES, mayOpen } from '../../routes';
@@ -15,7 +14,7 @@ import { useQuery } from '../../store/useQuery';
 import { PendingChanges } from '../../sync/PendingChanges';
 import { labelRecords, recordKey } from '../../sync/recordLabel';
 import { useSyncStatus } from '../../sync/useSyncStatus';
-import { loadMine } from '../planning/loadMine';
+import { useMine } from '../planning/loadMine';
 import { loadHomeCounts } from './homeCounts';
 import { PlanLineItem } from '../planning/PlanLineItem';
 import { HOME_TEXT, SCREEN_DESCRIPTIONS } from './text';
@@ -48,7 +47,9 @@ export default function HomeScreen() {
   const attention = counts?.attention;
   const due = counts?.due;
   // The person's own planned inspections (Mine befaringer), for those who may be given one.
-  const mine = useQuery(async () => (user && roles.includes('inspector') ? loadMine(user.id, norwegianDate(new Date())) : null), [user?.id]);
+  const given = roles.includes('inspector');
+  const mineRead = useMine(given ? user?.id : undefined);
+  const mine = given ? mineRead : null;
   // The person's own checklists not yet completed, the one started last first.
   const drafts = useQuery(async () => {
     if (!user) return [];

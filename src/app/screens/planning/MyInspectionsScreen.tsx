@@ -5,11 +5,9 @@
 import { useEffect } from 'preact/hooks';
 import { latestTemplate } from '../../../core/checklist/templates';
 import { formatDate } from '../../../core/format/formatDate';
-import { norwegianDate } from '../../../core/privacy/consentState';
 import { useLanguage, useLocal, useText } from '../../i18n/language';
 import { getSession } from '../../session';
-import { useQuery } from '../../store/useQuery';
-import { loadMine, type Mine } from './loadMine';
+import { useMine, type Mine } from './loadMine';
 import { PlanLineItem } from './PlanLineItem';
 import { PLAN_TEXT } from './text';
 import { useInspectors } from './useInspectors';
@@ -20,7 +18,7 @@ import './planning.css';
 export default function MyInspectionsScreen() {
   const t = useText(PLAN_TEXT);
   const user = getSession()?.user;
-  const mine = useQuery(() => (user ? loadMine(user.id, norwegianDate(new Date())) : undefined), [user?.id]);
+  const mine = useMine(user?.id);
   const { inspectors } = useInspectors();
   const mayPlan = !!user && (user.roles.includes('admin') || user.roles.includes('inspector'));
   useEffect(() => {

@@ -9,10 +9,12 @@ import { myInspections, type MyInspections } from '../../../core/planning/myInsp
 import type { Dwelling } from '../../../core/schemas/dwelling';
 import type { Inspection } from '../../../core/schemas/inspection';
 import type { ScheduledInspection } from '../../../core/schemas/scheduledInspection';
+import { norwegianDate } from '../../../core/privacy/consentState';
 import type { EgnetDb } from '../../store/db';
 import { deviceDb } from '../../store/deviceDb';
 import type { DueKey } from '../../store/dueIndex';
 import { repo } from '../../store/repo';
+import { useSharedQuery } from '../../store/useSharedQuery';
 
 /** One draft: the checklist, where it is about and when it was started. */
 export type DraftLine = { id: string; templateId: string; dwellingId: string | null; startedAt: string };
@@ -60,4 +62,13 @@ export async function loadMine(userId: string, today: string): Promise<Mine> {
     .map((d) => ({ id: d.id, templateId: d.data.templateId, dwellingId: d.data.dwellingId ?? null, startedAt: d.data.startedAt }))
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   return { ...lists, drafts: draftLines, addresses: new Map([...planned.addresses, ...drafted.addresses]) };
+}
+
+/**
+ * Mine befaringer's lists for `userId` today, live (undefined while read, or without a user). One read shared by the
+ * home screen's summary and the screen itself, so the tap from one to the other draws at once.
+ */
+export function useMine(userId: string | undefined): Mine | undefined {
+  const today = norwegianDate(new Date());
+  return useSharedQuery(userId ? `mine:${userId}:${today}` : null, () => loadMine(userId!, today));
 }
