@@ -211,6 +211,21 @@ describe('offline after log-in', () => {
   });
 });
 
+describe('screens loaded ahead', () => {
+  it('loads the code of the screens the person may open while idle, before the first tap, and none they may not', async () => {
+    const page = await newPage();
+    await page.addInitScript(() => performance.setResourceTimingBufferSize(5_000));
+    await login(page, server.url, 'inspektor');
+    await untilControlled(page);
+    // The inspector never opened Mine befaringer or a checklist; their code arrives by itself once the home screen is drawn.
+    const loaded = () => page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.split('/').pop()!.split('-')[0]!));
+    await expect.poll(loaded, { timeout: 20_000 }).toEqual(expect.arrayContaining(['MyInspectionsScreen', 'InspectionScreen', 'DwellingScreen']));
+    // Screens only the counsellors and the intake team may open are not fetched for an inspector.
+    expect(await loaded()).not.toContain('HouseholdsScreen');
+    expect(await loaded()).not.toContain('AllocationsScreen');
+  });
+});
+
 describe('navigation, language and log-out', () => {
   it('moves focus to the new screen heading and switches language with <html lang>, remembered', async () => {
     const page = await newPage();

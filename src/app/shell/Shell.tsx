@@ -8,6 +8,7 @@ import { SyncStatus } from '../sync/SyncStatus';
 import { Header } from './Header';
 import { Nav } from './Nav';
 import { Unavailable } from './Unavailable';
+import { usePreloadScreens } from './usePreloadScreens';
 import { SessionExpiredNotice } from './SessionExpiredNotice';
 import { SHELL_TEXT } from './text';
 
@@ -29,6 +30,7 @@ export default function Shell({ session, onLogInAgain }: { session: Session; onL
   const t = useText(SHELL_TEXT);
   const main = useRef<HTMLElement>(null);
   const roles = session.user.roles;
+  usePreloadScreens(roles);
   return (
     <div class="app">
       <a class="ds-skip-link" href="#main">

@@ -11,7 +11,7 @@ import { whenActive } from './storeHealth';
 import { isConnectionLost } from './withReopen';
 
 /** How long a read stays live after the last screen using it left: a move between two screens, not a stay elsewhere. */
-export const SHARED_KEEP_MS = 10_000;
+export const SHARED_KEEP_MS = 1_000;
 /** How long to wait before reading again after the connection was lost. */
 const RETRY_MS = 1_000;
 
@@ -96,8 +96,9 @@ export function useSharedQuery<T>(key: string | null, query: () => Promise<T>): 
   useEffect(() => {
     if (!key) return;
     const { current, leave } = joinShared(key, query, (value) => setState({ key, value }));
-    const value = current?.value;
-    setState((s) => (s.key === key && s.value === value ? s : { key, value }));
+    // A read that ended between this screen's first draw and now starts again: what was drawn stays until it answers.
+    if (current) setState((s) => (s.key === key && s.value === current.value ? s : { key, value: current.value }));
+    else setState((s) => (s.key === key ? s : { key, value: undefined }));
     return leave;
   }, [key]);
   return state.key === key ? state.value : undefined;
