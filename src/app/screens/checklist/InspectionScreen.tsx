@@ -376,6 +376,7 @@ export default function InspectionScreen({ id }: { id: string }) {
           resume();
           throw err;
         }
+        performance.mark('egnet:complete-written');
         setConfirming(false);
         route(`/reports/dwellings/${dwellingId}?checklist=${id}`);
         return;
