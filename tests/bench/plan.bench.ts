@@ -158,6 +158,9 @@ async function measureCompletion(page: Page, dwellingIds: string[]): Promise<voi
   for (const draft of drafts) {
     await timedNavigation(page, '/', '[data-testid="home-roles"]');
     await timedNavigation(page, `/inspections/${draft.id}`, '[data-testid="complete-actions"] [data-testid="complete"]');
+    // A checklist takes minutes to fill in: by the tap on "Fullfør" the registry list beside it (on a tablet) has long
+    // finished reading and judging every dwelling, so the run waits for that too instead of tapping in the middle of it.
+    await page.locator('[data-testid="registry-list"][data-fresh="true"]').waitFor({ timeout: 30_000 });
     await page.locator('[data-testid="complete-actions"] [data-testid="complete"]').click();
     const dialog = page.locator('[data-testid="complete-confirm"][open]');
     await dialog.waitFor();
