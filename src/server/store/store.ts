@@ -129,7 +129,10 @@ export interface StoreTx {
    * `liveOnly` leaves deleted records out. The engine indexes these fields.
    */
   recordsLinkingTo(entities: readonly EntityName[], field: 'householdId' | 'planId' | 'dwellingId', id: string, liveOnly: boolean): Promise<StoredRecord[]>;
-  /** Writes a record's next revision under the next change number (created when new); returns the change number. */
+  /**
+   * Writes a record's next revision under the next change number (created when new); returns the change number. The
+   * photos the record points to are indexed with it (`recordsReferringTo`): none once it is deleted.
+   */
   writeRecord(write: RecordWrite): Promise<number>;
   /** A new change number for the record without a new revision (who may see it changed); false when it does not exist. */
   touch(entity: EntityName, id: string, at: string): Promise<boolean>;
@@ -201,8 +204,14 @@ export interface StoreTx {
 
   // --- Photo index (the bytes are the BlobStore's) -------------------------------------------------------------------
   blobInfo(sha256: string): Promise<BlobInfo | undefined>;
-  /** Indexes a stored photo; a photo indexed already is left as it is. */
+  /** Indexes a stored photo and notes its uploader; a photo indexed already keeps its type, size and first uploader. */
   addBlob(blob: BlobInfo & { at: string; userId: string }): Promise<void>;
+  /** Notes that `userId` sent the photo's bytes (again, or after someone else): they may read it back. */
+  addBlobUpload(sha256: string, userId: string, at: string): Promise<void>;
+  /** True when `userId` sent the photo's bytes (the first uploader or a later one). */
+  uploadedBlob(sha256: string, userId: string): Promise<boolean>;
+  /** The live records whose data points to the photo (an indexed look-up, not a scan). */
+  recordsReferringTo(sha256: string): Promise<StoredRecord[]>;
   /** Bytes of photos uploaded by `userId`, and of all photos. */
   blobBytes(userId: string | null): Promise<{ mine: number; total: number }>;
 }

@@ -7,6 +7,7 @@ import { DatabaseTooNewError, loadMigrations, openDatabase } from '../../../src/
 import { openClient } from '../../../src/server/store/postgres/connect';
 import { loadPostgresMigrations, migratePostgres, postgresSchemaVersion } from '../../../src/server/store/postgres/migrate';
 import { createPostgresDatabase, type TestDatabase } from '../../support/postgres';
+import { BLOB_REF_BLOBS, BLOB_REF_RECORDS, EXPECTED_BLOB_REFS, EXPECTED_BLOB_UPLOADS } from '../../fixtures/migrations/blobRefs';
 
 const sqliteMigrations = loadMigrations();
 const postgresMigrations = loadPostgresMigrations();
@@ -152,6 +153,36 @@ describe('PostgreSQL migrations', () => {
       expect(await postgresSchemaVersion(client)).toBe(999);
     } finally {
       await client.query('DELETE FROM schema_migrations WHERE version = 999');
+    }
+  });
+
+  it('index the photos the records of a database at version 7 point to, and their uploaders (008), as on SQLite', async () => {
+    const empty = await createPostgresDatabase({ empty: true });
+    const c = await connect(empty.url);
+    try {
+      await migratePostgres(c, postgresMigrations.filter((m) => m.version <= 7));
+      for (const [i, r] of BLOB_REF_RECORDS.entries()) {
+        await c.query('INSERT INTO records (entity, id, rev, data, deleted, updated_at, updated_by, seq) VALUES ($1, $2, 1, $3::jsonb, $4, $5, $6, $7)', [
+          r.entity,
+          r.id,
+          JSON.stringify(r.data),
+          r.deleted,
+          '2026-11-30T10:00:00.000Z',
+          'u1',
+          i + 1,
+        ]);
+      }
+      for (const b of BLOB_REF_BLOBS) {
+        await c.query('INSERT INTO blobs (sha256, mime, size, created_at, created_by) VALUES ($1, $2, $3, $4, $5)', [b.sha256, b.mime, b.size, b.created_at, b.created_by]);
+      }
+      expect(await migratePostgres(c)).toEqual(postgresMigrations.filter((m) => m.version > 7).map((m) => m.version));
+      const refs = await c.query({ text: 'SELECT sha256, entity, id FROM blob_refs ORDER BY 1, 2, 3', rowMode: 'array' });
+      expect(refs.rows).toEqual(EXPECTED_BLOB_REFS);
+      const uploads = await c.query({ text: 'SELECT sha256, user_id, at FROM blob_uploads ORDER BY 1, 2', rowMode: 'array' });
+      expect(uploads.rows).toEqual(EXPECTED_BLOB_UPLOADS);
+    } finally {
+      await c.end();
+      await empty.drop();
     }
   });
 

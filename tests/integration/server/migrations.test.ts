@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, loadMigrations, migrate, openDatabase, schemaVersion, type Db } from '../../../src/server/store/sqlite/database';
+import { BLOB_REF_BLOBS, BLOB_REF_RECORDS, EXPECTED_BLOB_REFS, EXPECTED_BLOB_UPLOADS } from '../../fixtures/migrations/blobRefs';
 
 // A fixture `NNN.sql` holds rows as a database at version NNN has them; add one with every new migration.
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -86,6 +87,19 @@ describe('migrations', () => {
     migrate(db, migrations.filter((m) => m.version <= 1));
     db.exec(readFileSync(join(FIXTURES, '001.sql'), 'utf8'));
     for (const [table, { rows }] of snapshot(db)) expect(rows.length, table).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('index the photos the records of a database at version 7 point to, and their uploaders (008)', () => {
+    const db = new Database(':memory:');
+    migrate(db, migrations.filter((m) => m.version <= 7));
+    const record = db.prepare('INSERT INTO records (entity, id, rev, data, deleted, updated_at, updated_by, seq) VALUES (?, ?, 1, ?, ?, ?, ?, ?)');
+    BLOB_REF_RECORDS.forEach((r, i) => record.run(r.entity, r.id, JSON.stringify(r.data), r.deleted ? 1 : 0, '2026-11-30T10:00:00.000Z', 'u1', i + 1));
+    const blob = db.prepare('INSERT INTO blobs (sha256, mime, size, created_at, created_by) VALUES (?, ?, ?, ?, ?)');
+    for (const b of BLOB_REF_BLOBS) blob.run(b.sha256, b.mime, b.size, b.created_at, b.created_by);
+    migrate(db);
+    expect(db.prepare('SELECT sha256, entity, id FROM blob_refs ORDER BY 1, 2, 3').raw().all()).toEqual(EXPECTED_BLOB_REFS);
+    expect(db.prepare('SELECT sha256, user_id, at FROM blob_uploads ORDER BY 1, 2').raw().all()).toEqual(EXPECTED_BLOB_UPLOADS);
     db.close();
   });
 

@@ -277,6 +277,42 @@ describe.each(ENGINES)('%s store', (_name, makeEngine) => {
       expect(await store.blobBytes(null)).toEqual({ mine: 0, total: 1500 });
     });
 
+    it('notes every sender of a photo’s bytes, the first one paying for it', async () => {
+      const sha = 'e'.repeat(64);
+      await store.addBlob({ sha256: sha, mime: 'image/jpeg', size: 10, at: at(1), userId: 'u1' });
+      expect(await store.uploadedBlob(sha, 'u1')).toBe(true);
+      expect(await store.uploadedBlob(sha, 'u3')).toBe(false);
+      await store.addBlobUpload(sha, 'u3', at(2));
+      await store.addBlobUpload(sha, 'u3', at(3));
+      expect(await store.uploadedBlob(sha, 'u3')).toBe(true);
+      expect((await store.blobBytes('u3')).mine).toBe(0);
+    });
+
+    it('indexes the photos a record points to as it is written: changed with the record, none once it is deleted', async () => {
+      const [p, q, r] = ['1', '2', '3'].map((c) => c.repeat(64)) as [string, string, string];
+      const photo = (sha: string, markupOf?: string) => ({ sha256: sha, mime: 'image/jpeg', takenAt: at(0), ...(markupOf ? { markupOf } : {}) });
+      const referring = async (sha: string) => (await store.recordsReferringTo(sha)).map((x) => `${x.entity}/${x.id}/${x.rev}`).sort();
+      await store.transaction(async (tx) => {
+        await write(tx, 'inspection', 'pi1', 1, { answers: { a: { photos: [photo(p)] } } });
+        // Written twice in one transaction: the last version counts.
+        await write(tx, 'inspection', 'pi1', 2, { answers: { a: { photos: [photo(p), photo(q, p)] } } });
+        await write(tx, 'household', 'ph1', 1, { consent: { signature: photo(q) }, note: { sha256: 'not a hash' } });
+      });
+      expect(await referring(p)).toEqual(['inspection/pi1/2']);
+      expect(await referring(q)).toEqual(['household/ph1/1', 'inspection/pi1/2']);
+      // A photo taken out of a record no longer points there; a deleted record points nowhere.
+      await store.transaction(async (tx) => {
+        await write(tx, 'inspection', 'pi1', 3, { answers: { a: { photos: [photo(r)] } } });
+        await write(tx, 'household', 'ph1', 2, { consent: { signature: photo(q) } }, true);
+      });
+      expect(await referring(p)).toEqual([]);
+      expect(await referring(q)).toEqual([]);
+      expect(await referring(r)).toEqual(['inspection/pi1/3']);
+      // Outside a transaction too.
+      await store.writeRecord({ entity: 'visit', id: 'pv1', rev: 1, dataJson: JSON.stringify({ photos: [photo(p)] }), deleted: false, at: at(4), userId: 'u1', opId: null });
+      expect(await referring(p)).toEqual(['visit/pv1/1']);
+    });
+
     it('reports its health and size, and the generation id', async () => {
       expect(await store.healthy()).toBe(true);
       expect(await store.databaseBytes()).toBeGreaterThan(10_000);

@@ -27,6 +27,7 @@ import type {
   StoreTx,
   UserRow,
 } from '../store';
+import { blobRefsOf } from '../blobRefs';
 import { takeFeed, type FeedNumbers } from './changeFeed';
 import { openPool } from './connect';
 import { migratePostgres } from './migrate';
@@ -94,7 +95,7 @@ type PathMark = { entity: string; id: string; path: string; rev: number; clientI
 class WriteBuffer {
   private changes: { seq: number; entity: string; id: string; rev: number; opId: string | null; at: string }[] = [];
   /** The last write of each record: an earlier write of the same record in the same flush is replaced. */
-  private records = new Map<string, RecordWrite & { seq: number }>();
+  private records = new Map<string, RecordWrite & { seq: number; refs: string[] }>();
   private paths = new Map<string, PathMark>();
   private ops: OpLogEntry[] = [];
 
@@ -105,7 +106,7 @@ class WriteBuffer {
     const key = `${w.entity}\u0000${w.id}`;
     // Deleted first, so the row keeps the position of its latest write (the order the rows are sent in).
     this.records.delete(key);
-    this.records.set(key, { ...w, seq });
+    this.records.set(key, { ...w, seq, refs: blobRefsOf(w.dataJson, w.deleted) });
   }
 
   pathMarks(marks: readonly PathMark[]): void {
@@ -158,6 +159,18 @@ class WriteBuffer {
           records.map((r) => r.seq),
         ],
       );
+      await this.send(`DELETE FROM blob_refs b USING unnest($1::text[], $2::text[]) AS w(entity, id) WHERE b.entity = w.entity AND b.id = w.id`, [
+        records.map((r) => r.entity),
+        records.map((r) => r.id),
+      ]);
+      const refs = records.flatMap((r) => r.refs.map((sha) => [sha, r.entity, r.id] as const));
+      if (refs.length > 0) {
+        await this.send(`INSERT INTO blob_refs (sha256, entity, id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`, [
+          refs.map((r) => r[0]),
+          refs.map((r) => r[1]),
+          refs.map((r) => r[2]),
+        ]);
+      }
     }
     if (paths.length > 0) {
       await this.send(
@@ -278,6 +291,11 @@ class PostgresCalls implements StoreTx {
          updated_at = excluded.updated_at, updated_by = excluded.updated_by, seq = excluded.seq`,
       [w.entity, w.id, w.rev, w.dataJson, w.deleted, w.at, w.userId, seq],
     );
+    await this.q('DELETE FROM blob_refs WHERE entity = $1 AND id = $2', [w.entity, w.id]);
+    const refs = blobRefsOf(w.dataJson, w.deleted);
+    if (refs.length > 0) {
+      await this.q('INSERT INTO blob_refs (sha256, entity, id) SELECT sha, $2, $3 FROM unnest($1::text[]) AS sha ON CONFLICT DO NOTHING', [refs, w.entity, w.id]);
+    }
     return seq;
   }
 
@@ -577,13 +595,30 @@ class PostgresCalls implements StoreTx {
   }
 
   async addBlob(b: BlobInfo & { at: string; userId: string }): Promise<void> {
-    await this.q('INSERT INTO blobs (sha256, mime, size, created_at, created_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING', [
-      b.sha256,
-      b.mime,
-      b.size,
-      b.at,
-      b.userId,
-    ]);
+    // One statement: the photo and its uploader are indexed together.
+    await this.q(
+      `WITH stored AS (INSERT INTO blobs (sha256, mime, size, created_at, created_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (sha256) DO NOTHING)
+       INSERT INTO blob_uploads (sha256, user_id, at) VALUES ($1, $5, $4) ON CONFLICT DO NOTHING`,
+      [b.sha256, b.mime, b.size, b.at, b.userId],
+    );
+  }
+
+  async addBlobUpload(sha256: string, userId: string, at: string): Promise<void> {
+    await this.q('INSERT INTO blob_uploads (sha256, user_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [sha256, userId, at]);
+  }
+
+  async uploadedBlob(sha256: string, userId: string): Promise<boolean> {
+    return (await this.q('SELECT 1 FROM blob_uploads WHERE sha256 = $1 AND user_id = $2', [sha256, userId])).rows.length > 0;
+  }
+
+  async recordsReferringTo(sha256: string): Promise<StoredRecord[]> {
+    const rows = (
+      await this.q<RecordRow>(
+        `SELECT ${RECORD_COLUMNS} FROM blob_refs b JOIN records r ON r.entity = b.entity AND r.id = b.id WHERE b.sha256 = $1 AND NOT r.deleted`,
+        [sha256],
+      )
+    ).rows;
+    return rows.map(toRecord);
   }
 
   async blobBytes(userId: string | null): Promise<{ mine: number; total: number }> {

@@ -26,6 +26,7 @@ import type {
   StoreTx,
   UserRow,
 } from '../store';
+import { blobRefsOf } from '../blobRefs';
 import { openDatabase, type Db } from './database';
 import { checkHealth, quickCheck } from './health';
 import { WriteLock } from './writeLock';
@@ -144,6 +145,9 @@ class SqliteCalls implements StoreTx {
        ON CONFLICT (entity, id) DO UPDATE SET rev = excluded.rev, data = excluded.data, deleted = excluded.deleted,
          updated_at = excluded.updated_at, updated_by = excluded.updated_by, seq = excluded.seq`,
     ).run(w.entity, w.id, w.rev, w.dataJson, w.deleted ? 1 : 0, w.at, w.userId, seq);
+    this.sql('DELETE FROM blob_refs WHERE entity = ? AND id = ?').run(w.entity, w.id);
+    const addRef = this.sql('INSERT OR IGNORE INTO blob_refs (sha256, entity, id) VALUES (?, ?, ?)');
+    for (const sha of blobRefsOf(w.dataJson, w.deleted)) addRef.run(sha, w.entity, w.id);
     return seq;
   }
 
@@ -393,6 +397,22 @@ class SqliteCalls implements StoreTx {
 
   async addBlob(b: BlobInfo & { at: string; userId: string }): Promise<void> {
     this.sql('INSERT OR IGNORE INTO blobs (sha256, mime, size, created_at, created_by) VALUES (?, ?, ?, ?, ?)').run(b.sha256, b.mime, b.size, b.at, b.userId);
+    await this.addBlobUpload(b.sha256, b.userId, b.at);
+  }
+
+  async addBlobUpload(sha256: string, userId: string, at: string): Promise<void> {
+    this.sql('INSERT OR IGNORE INTO blob_uploads (sha256, user_id, at) VALUES (?, ?, ?)').run(sha256, userId, at);
+  }
+
+  async uploadedBlob(sha256: string, userId: string): Promise<boolean> {
+    return this.sql('SELECT 1 FROM blob_uploads WHERE sha256 = ? AND user_id = ?').get(sha256, userId) !== undefined;
+  }
+
+  async recordsReferringTo(sha256: string): Promise<StoredRecord[]> {
+    const rows = this.sql(
+      `SELECT ${RECORD_COLUMNS} FROM blob_refs b JOIN records r ON r.entity = b.entity AND r.id = b.id WHERE b.sha256 = ? AND r.deleted = 0`,
+    ).all(sha256) as RecordRow[];
+    return rows.map(toRecord);
   }
 
   async blobBytes(userId: string | null): Promise<{ mine: number; total: number }> {
