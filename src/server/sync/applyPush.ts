@@ -20,6 +20,7 @@ import { logPushed } from '../privacy/auditLog';
 import { mayWriteEntity, NOT_WRITABLE, policyContext, readView, writeRefusal } from './policy';
 import { bilingual } from '../../core/schemas/bilingual';
 import { completionEvidenceRefusal } from './completionEvidence';
+import { mayReadBlob } from './blobAccess';
 import { allocationRefusal } from './allocationRule';
 import { readSettings, SETTINGS_ID } from '../../core/schemas/settings';
 import { unknownChoice } from '../../core/schemas/settingsChoices';
@@ -163,8 +164,12 @@ export async function decideBatch(tx: StoreTx, user: SessionUser, request: z.out
     if (askedRefusal) return refuse(before ? askedRefusal : NOT_WRITABLE);
 
     const missing: string[] = [];
-    // Asked of the photo index in this transaction (a photo is indexed only once its bytes are stored).
-    for (const sha of findPhotoHashes(op.set)) if (!(await tx.blobInfo(sha))) missing.push(sha);
+    // Asked of the photo index in this transaction (a photo is indexed only once its bytes are stored). A photo the
+    // writer may not read counts as missing too: naming a hash in one's own record must not open someone else's photo
+    // (blobAccess.ts). The device then sends its copy, which proves it has the bytes, and the op goes through.
+    for (const sha of findPhotoHashes(op.set)) {
+      if (!(await tx.blobInfo(sha)) || !(await mayReadBlob(tx, user, sha, now, policy))) missing.push(sha);
+    }
     if (missing.length > 0) {
       return { opId, status: 'retry', error: { code: 'missing_blob', message: bilingual('Bildet mangler på serveren', 'The photo is not on the server'), issues: missing } };
     }

@@ -13,6 +13,7 @@ import { checkRoomFor, isStorageFull, sniffImageType, storageFull } from './phot
 import { logPulled } from '../privacy/auditLog';
 import { touchExpiredConsents } from '../privacy/visibilityChanges';
 import { readChanges } from './readChanges';
+import { mayReadBlob } from './blobAccess';
 import type { BlobStore } from '../store/blobStore';
 import { bilingual } from '../../core/schemas/bilingual';
 
@@ -124,19 +125,25 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     return c.json(page);
   });
 
+  // A photo is read only by who sent it or who sees it in a record they may read (blobAccess.ts); to anyone else it is
+  // not there, as a photo the server never had: 404 either way, so the answer does not tell that it exists. A device
+  // that gets 404 on HEAD uploads its copy (PUT), which makes the photo its sender's to read.
   app.on('HEAD', '/blobs/:sha256', requireUser(), async (c) => {
-    const info = await blobs.info(parseHash(c.req.param('sha256')));
+    const sha = parseHash(c.req.param('sha256'));
+    // The right first: a person without it gets the same answer whether the server has the photo or not.
+    const info = (await mayReadBlob(deps.store, c.get('user'), sha, deps.now())) ? await blobs.info(sha) : undefined;
     if (!info) return c.body(null, 404);
     return c.body(null, 200, { 'Content-Type': info.mime, 'Content-Length': String(info.size) });
   });
 
   app.get('/blobs/:sha256', requireUser(), async (c) => {
     const sha = parseHash(c.req.param('sha256'));
-    const info = await blobs.info(sha);
+    const info = (await mayReadBlob(deps.store, c.get('user'), sha, deps.now())) ? await blobs.info(sha) : undefined;
     const bytes = info && (await blobs.read(sha));
     if (!info || !bytes) throw new ApiError(404, 'not_found', bilingual('Bildet finnes ikke på serveren', 'The photo is not on the server'));
-    // Named by its content, a photo never changes: the browser may keep it for good, for this person only.
-    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': info.mime, 'Cache-Control': 'private, max-age=31536000, immutable' });
+    // Named by its content, a photo never changes: the browser may keep it for good, for this session only (another
+    // person's request on the same device carries another token, so it is asked of the server and its right checked).
+    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': info.mime, 'Cache-Control': 'private, max-age=31536000, immutable', Vary: 'Authorization' });
   });
 
   app.put('/blobs/:sha256', requireUser(), async (c) => {
@@ -155,7 +162,11 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     if (createHash('sha256').update(bytes).digest('hex') !== sha) {
       throw new ApiError(400, 'hash_mismatch', bilingual('Bildets innhold stemmer ikke med navnet (SHA-256)', 'The bytes do not hash to the name (SHA-256)'));
     }
-    if (await blobs.has(sha)) return c.json({ sha256: sha, stored: false }, 200);
+    // Bytes the server has already: whoever sends them (they hash to the name) may read them back from now on.
+    if (await blobs.has(sha)) {
+      await deps.store.addBlobUpload(sha, user.id, deps.now().toISOString());
+      return c.json({ sha256: sha, stored: false }, 200);
+    }
     if (sniffImageType(bytes) !== mime) {
       throw new ApiError(
         415,
@@ -174,6 +185,8 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
     if (outcome === 'mismatch') {
       throw new ApiError(400, 'hash_mismatch', bilingual('Bildets innhold stemmer ikke med navnet (SHA-256)', 'The bytes do not hash to the name (SHA-256)'));
     }
+    // Stored by another request meanwhile: this sender may read it back all the same.
+    if (outcome === 'exists') await deps.store.addBlobUpload(sha, user.id, deps.now().toISOString());
     return c.json({ sha256: sha, stored: outcome === 'stored' }, outcome === 'stored' ? 201 : 200);
   });
 

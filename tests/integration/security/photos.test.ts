@@ -101,6 +101,8 @@ describe('photos with quotas', () => {
     const res = await fetch(`${server.url}/api/blobs/${photo.sha}`, { headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    // Kept per session: another person's request on the same device is asked of the server, which checks their right.
+    expect(res.headers.get('vary')).toMatch(/(^|,\s*)Authorization(\s*,|$)/i);
     // Errors and everything else under /api stay uncached.
     expect((await fetch(`${server.url}/api/blobs/${'0'.repeat(64)}`, { headers: { Authorization: `Bearer ${token}` } })).headers.get('cache-control')).toBe('no-store');
   });

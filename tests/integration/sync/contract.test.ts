@@ -348,13 +348,15 @@ describe.each(['sqlite', 'postgres'] as const)('on %s', (engine) => {
     const put = (body: BodyInit, type = 'image/jpeg', name = sha) =>
       app.request(`/api/blobs/${name}`, { method: 'PUT', as: 'inspektor', body, headers: { 'Content-Type': type } });
 
-    it('stores by hash: 201, then 200; HEAD and GET find it; the file on disk hashes to its name', async () => {
+    it('stores by hash: 201, then 200; HEAD and GET find it for its sender, not yet for others; the file on disk hashes to its name', async () => {
       expect((await app.request(`/api/blobs/${sha}`, { method: 'HEAD', as: 'inspektor' })).status).toBe(404);
       expect((await put(bytes)).status).toBe(201);
       expect((await put(bytes)).status).toBe(200);
-      const head = await app.request(`/api/blobs/${sha}`, { method: 'HEAD', as: 'boveileder' });
+      // No record anyone else may read points to it yet (tests/integration/security/photoRights.test.ts).
+      expect((await app.request(`/api/blobs/${sha}`, { method: 'HEAD', as: 'boveileder' })).status).toBe(404);
+      const head = await app.request(`/api/blobs/${sha}`, { method: 'HEAD', as: 'inspektor' });
       expect(head.status).toBe(200);
-      const get = await app.request(`/api/blobs/${sha}`, { as: 'boveileder' });
+      const get = await app.request(`/api/blobs/${sha}`, { as: 'inspektor' });
       expect(get.headers.get('Content-Type')).toBe('image/jpeg');
       expect(new Uint8Array(await get.arrayBuffer())).toEqual(bytes);
       const file = join(app.dataDir, 'blobs', sha);

@@ -125,6 +125,15 @@ describe('photos from other devices', () => {
       const bytes = new Uint8Array([0x52, 0x49, 0x46, 0x46, 4, 0, 0, 0, 0x57, 0x45, 0x42, 0x50]);
       const sha = createHash('sha256').update(bytes).digest('hex');
       await env.app.request(`/api/blobs/${sha}`, { method: 'PUT', as: 'inspektor', body: bytes, headers: { 'Content-Type': 'image/webp' } });
+      // Another person reads a photo through a record pointing to it: a dwelling's action with the finding's photo.
+      const photo = { sha256: sha, mime: 'image/webp', takenAt: '2026-12-01T10:00:00.000Z' };
+      const set = { title: 'Tett sluk', ownerUnit: 'buildingsAndProperty', dwellingId: crypto.randomUUID(), severity: 'TG3', dueDate: '2027-01-15', status: 'open', photos: [photo] };
+      const pushed = await env.app.request('/api/sync/push', {
+        method: 'POST',
+        as: 'inspektor',
+        json: { clientId: crypto.randomUUID(), ops: [{ opId: crypto.randomUUID(), entity: 'task', id: crypto.randomUUID(), baseRev: 0, set }] },
+      });
+      expect(await pushed.json()).toMatchObject({ results: [{ status: 'applied' }] });
       const b = device('b', 'admin');
       expect(await fetchPhoto(sha, { db: b.db, fetch: env.app.fetch, baseUrl: 'http://egnet.test' })).toBe(true);
       expect(await b.db.photos.get(sha)).toMatchObject({ mime: 'image/webp', size: 12, uploaded: 1 });
