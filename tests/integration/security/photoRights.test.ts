@@ -4,6 +4,7 @@
 // photo by naming its hash in a record of their own (docs/decisions/022-photo-reads-checked-against-records.md).
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findPhotoHashes } from '../../../src/core/sync/photoRefs';
 import { startServer, type ServerProcess } from '../../support/server-process';
 import { sampleDwelling } from '../sync/sample-records';
 
@@ -103,6 +104,41 @@ describe('photo reads follow the records a person may read', () => {
     expect(await reads('boveileder', refugeePhoto)).toEqual([404, 404]);
     expect(await reads('admin', navPhoto)).toEqual([200, 200]);
     expect(await reads('admin', refugeePhoto)).toEqual([200, 200]);
+  });
+
+  it('gives each person exactly the photos their pull holds: a finding photo is read through the dwelling’s checklist too, which the intake team reads whole', async () => {
+    const onlyOnAction = jpeg();
+    const alsoOnChecklist = jpeg();
+    const navs = jpeg();
+    for (const photo of [onlyOnAction, alsoOnChecklist, navs]) await uploaded('inspektor', photo);
+    await action('refugeeUnit', onlyOnAction);
+    await action('refugeeUnit', alsoOnChecklist);
+    await action('nav', navs);
+    const checklist = {
+      templateId: 'dwelling-inspection',
+      templateVersion: 1,
+      dwellingId,
+      status: 'draft',
+      answers: { 'condition.roof': { value: 'TG3', photos: [ref(alsoOnChecklist)] } },
+      startedAt: '2026-12-01T08:00:00.000Z',
+      inspectorId: '00000000-0000-4000-8000-000000000002',
+    };
+    expect(await push('inspektor', [{ opId: randomUUID(), entity: 'inspection', id: randomUUID(), baseRev: 0, set: checklist }])).toMatchObject([{ status: 'applied' }]);
+    expect(await reads('inntak', onlyOnAction)).toEqual([404, 404]);
+    expect(await reads('inntak', alsoOnChecklist)).toEqual([200, 200]);
+    for (const as of ['admin', 'boveileder', 'inntak'] as const) {
+      const pulled = new Set<string>();
+      for (let cursor = 0, more = true; more; ) {
+        const res = await fetch(`${server.url}/api/sync/pull?cursor=${cursor}&limit=1000`, { headers: { Authorization: `Bearer ${tokens.get(as)}` } });
+        const page = (await res.json()) as { changes: { data: unknown }[]; cursor: number; hasMore: boolean };
+        for (const ch of page.changes) for (const sha of findPhotoHashes(ch.data)) pulled.add(sha);
+        [cursor, more] = [page.cursor, page.hasMore];
+      }
+      for (const photo of [onlyOnAction, alsoOnChecklist, navs]) {
+        const expected = pulled.has(photo.sha) ? 200 : 404;
+        expect(await reads(as, photo), `${as} ${photo.sha}`).toEqual([expected, expected]);
+      }
+    }
   });
 
   it('a counsellor reads the photo once their own view includes it: an action of their unit', async () => {
