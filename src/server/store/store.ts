@@ -44,6 +44,12 @@ export type RecordWrite = {
   userId: string;
   /** The op that wrote it (null for a change not caused by an op). */
   opId: string | null;
+  /**
+   * True when the caller knows no row of this record was stored before (a creation): the photo index then has nothing
+   * of an earlier version to clear. Left out, it is cleared. A stale entry would give no right anyway: a photo is read
+   * only when the record, as the person sees it, still holds it (blobAccess.ts).
+   */
+  fresh?: boolean;
 };
 
 /** An op already decided: who sent it, how it ended, and the result given then. */

@@ -103,7 +103,9 @@ export async function decideBatch(tx: StoreTx, user: SessionUser, request: z.out
 
   /** Writes the record's next revision and takes the next change number. */
   const writeRecord = async (entity: EntityName, id: string, rev: number, json: string, deleted: boolean, opId: string) => {
-    const seq = await tx.writeRecord({ entity, id, rev, dataJson: json, deleted, at, userId: user.id, opId });
+    // Every record an op of the batch names was loaded above: one not among them was never stored.
+    const fresh = !records.has(recordKey(entity, id));
+    const seq = await tx.writeRecord({ entity, id, rev, dataJson: json, deleted, at, userId: user.id, opId, fresh });
     // Kept as a later op of the batch would read it back from the database.
     const data = JSON.parse(json) as Data;
     records.set(recordKey(entity, id), { entity, id, rev, data, deleted, updatedAt: at, updatedBy: user.id, seq });

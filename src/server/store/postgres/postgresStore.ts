@@ -159,10 +159,13 @@ class WriteBuffer {
           records.map((r) => r.seq),
         ],
       );
-      await this.send(`DELETE FROM blob_refs b USING unnest($1::text[], $2::text[]) AS w(entity, id) WHERE b.entity = w.entity AND b.id = w.id`, [
-        records.map((r) => r.entity),
-        records.map((r) => r.id),
-      ]);
+      const replaced = records.filter((r) => !r.fresh);
+      if (replaced.length > 0) {
+        await this.send(`DELETE FROM blob_refs b USING unnest($1::text[], $2::text[]) AS w(entity, id) WHERE b.entity = w.entity AND b.id = w.id`, [
+          replaced.map((r) => r.entity),
+          replaced.map((r) => r.id),
+        ]);
+      }
       const refs = records.flatMap((r) => r.refs.map((sha) => [sha, r.entity, r.id] as const));
       if (refs.length > 0) {
         await this.send(`INSERT INTO blob_refs (sha256, entity, id) SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`, [
@@ -291,7 +294,7 @@ class PostgresCalls implements StoreTx {
          updated_at = excluded.updated_at, updated_by = excluded.updated_by, seq = excluded.seq`,
       [w.entity, w.id, w.rev, w.dataJson, w.deleted, w.at, w.userId, seq],
     );
-    await this.q('DELETE FROM blob_refs WHERE entity = $1 AND id = $2', [w.entity, w.id]);
+    if (!w.fresh) await this.q('DELETE FROM blob_refs WHERE entity = $1 AND id = $2', [w.entity, w.id]);
     const refs = blobRefsOf(w.dataJson, w.deleted);
     if (refs.length > 0) {
       await this.q('INSERT INTO blob_refs (sha256, entity, id) SELECT sha, $2, $3 FROM unnest($1::text[]) AS sha ON CONFLICT DO NOTHING', [refs, w.entity, w.id]);

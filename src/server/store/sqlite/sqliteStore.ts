@@ -145,9 +145,12 @@ class SqliteCalls implements StoreTx {
        ON CONFLICT (entity, id) DO UPDATE SET rev = excluded.rev, data = excluded.data, deleted = excluded.deleted,
          updated_at = excluded.updated_at, updated_by = excluded.updated_by, seq = excluded.seq`,
     ).run(w.entity, w.id, w.rev, w.dataJson, w.deleted ? 1 : 0, w.at, w.userId, seq);
-    this.sql('DELETE FROM blob_refs WHERE entity = ? AND id = ?').run(w.entity, w.id);
-    const addRef = this.sql('INSERT OR IGNORE INTO blob_refs (sha256, entity, id) VALUES (?, ?, ?)');
-    for (const sha of blobRefsOf(w.dataJson, w.deleted)) addRef.run(sha, w.entity, w.id);
+    if (!w.fresh) this.sql('DELETE FROM blob_refs WHERE entity = ? AND id = ?').run(w.entity, w.id);
+    const refs = blobRefsOf(w.dataJson, w.deleted);
+    if (refs.length > 0) {
+      const addRef = this.sql('INSERT OR IGNORE INTO blob_refs (sha256, entity, id) VALUES (?, ?, ?)');
+      for (const sha of refs) addRef.run(sha, w.entity, w.id);
+    }
     return seq;
   }
 
