@@ -143,6 +143,7 @@ describe('a photo opened and marked up offline', () => {
     await thumbs.nth(0).click();
     const viewer = page.locator('[data-testid="photo-viewer"]');
     await expect.poll(() => title(page)).toBe('Bilde 1 (1 av 2)');
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="photo-viewer"]'))).toBe(true);
     await expect.poll(() => viewer.locator('img.ph-full').getAttribute('data-sha256')).toBe(first);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => title(page)).toBe('Bilde 2 (2 av 2)');
@@ -181,6 +182,9 @@ describe('a photo opened and marked up offline', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Åpne Bilde 2 i full størrelse');
 
     await thumbs.nth(1).click();
+    // The keys go to the viewer once it is open as a modal dialog, with focus inside it.
+    await page.locator('dialog[data-testid="photo-viewer"][open]').waitFor();
+    await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[data-testid="photo-viewer"]'))).toBe(true);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => title(page)).toBe('Bilde 1 (1 av 2)');
     await viewer.locator('[data-testid="viewer-markup"]').click();
