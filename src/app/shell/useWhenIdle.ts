@@ -4,12 +4,13 @@ import { useEffect, useState } from 'preact/hooks';
 /**
  * False until `delayMs` after the first render and the browser is then idle, true from then on. A screen that reads the
  * whole stock for a summary starts those reads only then, so what the person asked for comes first, and a person who
- * moves on at once leaves nothing behind to compete with the next screen's reads.
+ * moves on at once leaves nothing behind to compete with the next screen's reads. While `enabled` is false the wait
+ * does not run; it starts afresh when `enabled` turns true.
  */
-export function useWhenIdle(delayMs: number): boolean {
+export function useWhenIdle(delayMs: number, enabled = true): boolean {
   const [due, setDue] = useState(false);
   useEffect(() => {
-    if (due) return;
+    if (due || !enabled) return;
     let idle = 0;
     const timer = setTimeout(() => {
       if (typeof requestIdleCallback === 'undefined') setDue(true);
@@ -19,6 +20,6 @@ export function useWhenIdle(delayMs: number): boolean {
       clearTimeout(timer);
       if (idle && typeof cancelIdleCallback !== 'undefined') cancelIdleCallback(idle);
     };
-  }, [due, delayMs]);
+  }, [due, delayMs, enabled]);
   return due;
 }

@@ -4,10 +4,11 @@
  * Foyer follow-up) or a person who does not see dwellings' verdicts: the open page alone, one column.
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { seesVerdicts } from '../../../core/privacy/verdictAccess';
 import { useText } from '../../i18n/language';
 import { getSession } from '../../session';
+import { useWhenIdle } from '../../shell/useWhenIdle';
 import { RegistryList } from './RegistryList';
 import { DWELLING_TEXT } from './text';
 import { useWide } from './useWide';
@@ -38,19 +39,7 @@ export function RegistryLayout({ selectedId, list: belongs = true, children }: {
   const list = useMemo(() => <RegistryList compact selectedId={selectedId} />, [selectedId]);
   // The page the person opened comes first (its own reads and its verdict): the list of thousands of dwellings follows
   // a moment later, once the browser is idle.
-  const [listDue, setListDue] = useState(false);
-  useEffect(() => {
-    if (listDue || !wide || hidden) return;
-    let idle = 0;
-    const timer = setTimeout(() => {
-      if (typeof requestIdleCallback === 'undefined') setListDue(true);
-      else idle = requestIdleCallback(() => setListDue(true), { timeout: 1000 });
-    }, LIST_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-      if (idle && typeof cancelIdleCallback !== 'undefined') cancelIdleCallback(idle);
-    };
-  }, [listDue, wide, hidden]);
+  const listDue = useWhenIdle(LIST_DELAY_MS, wide && !hidden);
   if (!wide) return <div class="dw-single">{children}</div>;
 
   const toggle = () => {
