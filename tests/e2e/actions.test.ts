@@ -169,7 +169,7 @@ describe('planned inspections', () => {
     await page.goto(`${server.url}/dwellings`);
     await page.locator('[data-testid="registry-count"]', { hasText: '119 av 119 boliger' }).waitFor({ timeout: 60_000 });
     // The service worker holds every screen before the device goes offline.
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await untilControlled(page);
     await context.setOffline(true);
     await open('/my-inspections');
     const due = page.locator('[data-testid="mine-due"]');
