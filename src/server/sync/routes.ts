@@ -14,6 +14,7 @@ import { logPulled } from '../privacy/auditLog';
 import { touchExpiredConsents } from '../privacy/visibilityChanges';
 import { readChanges } from './readChanges';
 import { mayReadBlob } from './blobAccess';
+import type { SessionUser } from '../../core/entities';
 import type { BlobStore } from '../store/blobStore';
 import { bilingual } from '../../core/schemas/bilingual';
 
@@ -128,17 +129,18 @@ export function syncRoutes(deps: Deps): Hono<AppEnv> {
   // A photo is read only by who sent it or who sees it in a record they may read (blobAccess.ts); to anyone else it is
   // not there, as a photo the server never had: 404 either way, so the answer does not tell that it exists. A device
   // that gets 404 on HEAD uploads its copy (PUT), which makes the photo its sender's to read.
+  // The right first: a person without it gets the same answer whether the server has the photo or not.
+  const readableInfo = async (user: SessionUser, sha: string) => ((await mayReadBlob(deps.store, user, sha, deps.now())) ? blobs.info(sha) : undefined);
+
   app.on('HEAD', '/blobs/:sha256', requireUser(), async (c) => {
-    const sha = parseHash(c.req.param('sha256'));
-    // The right first: a person without it gets the same answer whether the server has the photo or not.
-    const info = (await mayReadBlob(deps.store, c.get('user'), sha, deps.now())) ? await blobs.info(sha) : undefined;
+    const info = await readableInfo(c.get('user'), parseHash(c.req.param('sha256')));
     if (!info) return c.body(null, 404);
     return c.body(null, 200, { 'Content-Type': info.mime, 'Content-Length': String(info.size) });
   });
 
   app.get('/blobs/:sha256', requireUser(), async (c) => {
     const sha = parseHash(c.req.param('sha256'));
-    const info = (await mayReadBlob(deps.store, c.get('user'), sha, deps.now())) ? await blobs.info(sha) : undefined;
+    const info = await readableInfo(c.get('user'), sha);
     const bytes = info && (await blobs.read(sha));
     if (!info || !bytes) throw new ApiError(404, 'not_found', bilingual('Bildet finnes ikke på serveren', 'The photo is not on the server'));
     // Named by its content, a photo never changes: the browser may keep it for good, for this session only (another
