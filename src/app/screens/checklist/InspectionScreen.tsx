@@ -153,16 +153,17 @@ export default function InspectionScreen({ id }: { id: string }) {
     });
   }, [stored, failed]);
 
-  // Open where the person left off.
+  // Open where the person left off, from the first draw (never the first section for a moment).
+  const remembered = useMemo(() => readPosition(id), [id]);
+  const startSection = template && (remembered && template.sections.some((s) => s.id === remembered.sectionId) ? remembered.sectionId : template.sections[0]!.id);
   useEffect(() => {
-    if (!template || sectionId) return;
-    const pos = readPosition(id);
-    const section = pos && template.sections.some((s) => s.id === pos.sectionId) ? pos.sectionId : template.sections[0]!.id;
-    setSectionId(section);
-    if (pos?.itemId) {
-      requestAnimationFrame(() => document.getElementById(`${itemInputId(pos.itemId!)}-box`)?.scrollIntoView({ block: 'center' }));
+    if (!startSection || sectionId) return;
+    setSectionId(startSection);
+    const itemId = remembered?.itemId;
+    if (itemId) {
+      requestAnimationFrame(() => document.getElementById(`${itemInputId(itemId)}-box`)?.scrollIntoView({ block: 'center' }));
     }
-  }, [template, id, sectionId]);
+  }, [startSection, sectionId]);
 
   // A draft in an older version of its form moves to the newest one once opened (bedroom slots become room entries);
   // the move is the same on every device, so two devices moving one draft agree. Completed checklists stay as they are.
@@ -413,7 +414,7 @@ export default function InspectionScreen({ id }: { id: string }) {
     : null;
   // Compared in this checklist's version: a previous one filled in an older version is read through the migration.
   const changes = previous ? changesSince(template, answers, answersIn(previous.data, template)) : [];
-  const openSection = sectionId ?? template.sections[0]!.id;
+  const openSection = sectionId ?? startSection!;
   const lastSection = openSection === template.sections[template.sections.length - 1]!.id;
   const completeButton = (
     <button type="button" class="ds-button" data-variant="primary" data-testid="complete" onClick={() => void complete()} aria-disabled={completing || undefined}>
