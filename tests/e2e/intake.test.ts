@@ -269,9 +269,47 @@ describe('intake overview, matching and allocations', () => {
 
   it('after sync, the server’s figures change too, and equal the device’s', async () => {
     const before = (await serverFigures()).allocationsByYear[YEAR]?.total ?? 0;
+    // The overview stays open through the sync: its quarter chart must stay on screen while it is worked out again.
+    await page.locator('figure.bar-chart', { hasText: 'Utvikling per kvartal' }).waitFor();
+    await page.evaluate(() => {
+      const w = window as unknown as { quarterGone: boolean };
+      w.quarterGone = false;
+      new MutationObserver(() => {
+        if (!document.getElementById('stock-quarter-title')) w.quarterGone = true;
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+    // The allocation made offline, not yet with a server revision.
+    const localRev = (id: string) =>
+      page.evaluate(
+        (id) =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('egnet');
+            open.onsuccess = () => {
+              const get = open.result.transaction('records').objectStore('records').get(['allocation', id]);
+              get.onsuccess = () => resolve((get.result as { rev: number } | undefined)?.rev ?? 0);
+            };
+          }),
+        id,
+      );
+    const allocations = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('egnet');
+          open.onsuccess = () => {
+            const all = open.result.transaction('records').objectStore('records').getAll();
+            all.onsuccess = () => resolve((all.result as { entity: string; id: string; rev: number }[]).filter((r) => r.entity === 'allocation' && r.rev === 0).map((r) => r.id));
+          };
+        }),
+    );
+    expect(allocations).toHaveLength(1);
     await context.unroute('**/api/**');
     await context.setOffline(false);
     await expect.poll(async () => (await serverFigures()).allocationsByYear[YEAR]?.total ?? 0, { timeout: 30_000 }).toBe(before + 1);
+    // Once the device has the server's revision of it (so its figures are worked out again), and a moment later, the
+    // chart has not left the screen.
+    await expect.poll(() => localRev(allocations[0]!), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { quarterGone: boolean }).quarterGone)).toBe(false);
     const f = await serverFigures();
     await page.reload();
     const text = await page.locator(`[data-testid="children-first"] tr[data-year="${YEAR}"]`).textContent();

@@ -1,5 +1,5 @@
 /** The overview's figures, computed on the device with the same core functions as `GET /api/figures`. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { computeFigures, type Figures } from '../../../core/figures/computeFigures';
 import { trendFigures, type TrendFigures } from '../../../core/figures/trendFigures';
 import { norwegianDate } from '../../../core/privacy/consentState';
@@ -39,6 +39,9 @@ export function useOverview(
   const today = norwegianDate(new Date());
   const key = data ? `${data.version}|${today}|${maxAgeMonths ?? ''}` : '';
   const [, rendered] = useState(0);
+  // While the quarters of changed records are computed, the last ones stay on screen: the chart is not replaced by a
+  // loading line at every sync. Another age limit is another question: its old answer is not shown.
+  const shown = useRef<{ maxAgeMonths: number | undefined; trend: TrendFigures } | undefined>(undefined);
   useEffect(() => {
     if (!data || !figures || lastTrend?.key === key) return;
     const timer = setTimeout(() => {
@@ -47,5 +50,7 @@ export function useOverview(
     }, 0);
     return () => clearTimeout(timer);
   }, [key, figures]);
-  return { figures, trend: lastTrend?.key === key ? lastTrend.trend : undefined };
+  if (lastTrend?.key === key) shown.current = { maxAgeMonths, trend: lastTrend.trend };
+  const last = shown.current;
+  return { figures, trend: last && last.maxAgeMonths === maxAgeMonths ? last.trend : undefined };
 }
