@@ -208,8 +208,9 @@ describe('charts at 360 × 740', () => {
     const page = await phone('inntak');
     await page.goto(`${server.url}/overview`);
     await page.locator('figure.bar-chart', { hasText: 'Utvikling per kvartal' }).waitFor();
-    const texts = await page.locator('.bar-chart-svg text').evaluateAll((els) =>
-      els.map((el) => {
+    // Found and measured in one step: a redraw between the two would measure detached elements.
+    const texts = await page.evaluate(() =>
+      [...document.querySelectorAll('.bar-chart-svg text')].map((el) => {
         const t = el as SVGTextElement;
         const scale = t.getScreenCTM()!.a;
         const box = t.getBoundingClientRect();
