@@ -279,35 +279,25 @@ describe('intake overview, matching and allocations', () => {
       }).observe(document.body, { subtree: true, childList: true });
     });
     // The allocation made offline, not yet with a server revision.
-    const localRev = (id: string) =>
+    const deviceAllocations = () =>
       page.evaluate(
-        (id) =>
-          new Promise<number>((resolve) => {
+        () =>
+          new Promise<{ id: string; rev: number }[]>((resolve) => {
             const open = indexedDB.open('egnet');
             open.onsuccess = () => {
-              const get = open.result.transaction('records').objectStore('records').get(['allocation', id]);
-              get.onsuccess = () => resolve((get.result as { rev: number } | undefined)?.rev ?? 0);
+              const all = open.result.transaction('records').objectStore('records').getAll();
+              all.onsuccess = () => resolve((all.result as { entity: string; id: string; rev: number }[]).filter((r) => r.entity === 'allocation'));
             };
           }),
-        id,
       );
-    const allocations = await page.evaluate(
-      () =>
-        new Promise<string[]>((resolve) => {
-          const open = indexedDB.open('egnet');
-          open.onsuccess = () => {
-            const all = open.result.transaction('records').objectStore('records').getAll();
-            all.onsuccess = () => resolve((all.result as { entity: string; id: string; rev: number }[]).filter((r) => r.entity === 'allocation' && r.rev === 0).map((r) => r.id));
-          };
-        }),
-    );
+    const allocations = (await deviceAllocations()).filter((a) => a.rev === 0).map((a) => a.id);
     expect(allocations).toHaveLength(1);
     await context.unroute('**/api/**');
     await context.setOffline(false);
     await expect.poll(async () => (await serverFigures()).allocationsByYear[YEAR]?.total ?? 0, { timeout: 30_000 }).toBe(before + 1);
     // Once the device has the server's revision of it (so its figures are worked out again), and a moment later, the
     // chart has not left the screen.
-    await expect.poll(() => localRev(allocations[0]!), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await deviceAllocations()).find((a) => a.id === allocations[0])?.rev ?? 0, { timeout: 30_000 }).toBeGreaterThan(0);
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => (window as unknown as { quarterGone: boolean }).quarterGone)).toBe(false);
     const f = await serverFigures();
